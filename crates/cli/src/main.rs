@@ -1,0 +1,5 @@
+//! The `tocsin` binary: a thin command line over the library crates.
+
+fn main() {
+    println!("tocsin");
+}
