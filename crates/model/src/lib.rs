@@ -19,6 +19,7 @@
 #![warn(missing_docs)]
 
 mod actor;
+mod country;
 mod date;
 mod event;
 mod evidence;
@@ -29,6 +30,7 @@ mod report;
 mod taxonomy;
 
 pub use actor::Actor;
+pub use country::Country;
 pub use date::{EventDate, TimePrecision};
 pub use event::Event;
 pub use evidence::{Field, Span};
