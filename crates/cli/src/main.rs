@@ -1,5 +1,58 @@
 //! The `tocsin` binary: a thin command line over the library crates.
+//!
+//! Each command lives in its own module; `main` parses the arguments, runs the
+//! command, prints any error with its whole chain and chooses the exit code.
 
-fn main() {
-    println!("tocsin");
+mod args;
+mod extract;
+mod pipeline;
+mod progress;
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Parser;
+
+use args::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            for cause in error.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: &Cli) -> Result<()> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match &cli.command {
+        Command::Extract(args) => extract::run(args, cli.quiet, &mut out)?,
+        Command::Ingest(_)
+        | Command::Events(_)
+        | Command::Export(_)
+        | Command::Show(_)
+        | Command::Bench(_) => anyhow::bail!("this command is not available yet"),
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Whether the error is a closed standard output (`tocsin export | head`).
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            || matches!(
+                cause.downcast_ref::<tocsin_export::Error>(),
+                Some(tocsin_export::Error::Io(io)) if io.kind() == io::ErrorKind::BrokenPipe
+            )
+    })
 }

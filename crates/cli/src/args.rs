@@ -1,0 +1,215 @@
+//! The command line: every command, option and its help, declared with clap.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// tocsin reads news reports (English and French) and writes ACLED-style
+/// political-violence events, each field with the words that support it.
+#[derive(Debug, Parser)]
+#[command(name = "tocsin", version, about, long_about = None)]
+#[command(after_help = "Examples:
+  tocsin extract samples/ > events.jsonl      read, extract, print JSON Lines
+  tocsin ingest samples/                      store reports and events in the database
+  tocsin events --country Togo --from 2024-07-01
+  tocsin export --format acled-csv --output events.csv
+  tocsin show TGO1")]
+pub struct Cli {
+    /// The database file (default: tocsin.db in the platform's data directory).
+    #[arg(long, global = true, env = "TOCSIN_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Print no progress and no summary; errors are still printed.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read reports and print the events they describe, without storing anything.
+    #[command(after_help = "Inputs are files, folders (read recursively) or - for standard input;
+with no input, standard input is read. Formats: plain text (optional Title:/Date:/Source:
+headers), HTML, JSON Lines (id, text, title, published, source, language), CSV with a text
+column, RSS/Atom.
+
+Examples:
+  tocsin extract report.txt
+  tocsin extract articles.jsonl --format csv > events.csv
+  cat page.html | tocsin extract --format geojson > events.geojson")]
+    Extract(ExtractArgs),
+
+    /// Read reports, extract and merge their events, and store both in the database.
+    #[command(after_help = "Re-ingesting a report already stored changes nothing.
+
+Examples:
+  tocsin ingest samples/
+  tocsin --db /tmp/test.db ingest feed.xml articles.jsonl")]
+    Ingest(InputArgs),
+
+    /// List stored events, newest first.
+    #[command(after_help = "Examples:
+  tocsin events
+  tocsin events --country Togo --from 2024-07-01 --to 2024-07-31
+  tocsin events --type Battles --actor JNIM --limit 20
+  tocsin events --search \"army post\" --format jsonl")]
+    Events(EventsArgs),
+
+    /// Write stored events as ACLED CSV, GeoJSON or JSON Lines.
+    #[command(after_help = "Examples:
+  tocsin export --format acled-csv --output events.csv
+  tocsin export --format geojson --country Mali > mali.geojson
+  tocsin export --format jsonl | head")]
+    Export(ExportArgs),
+
+    /// Show one stored event: every field with the words that support it, and its sources.
+    #[command(after_help = "Example:
+  tocsin show TGO1")]
+    Show(ShowArgs),
+
+    /// Measure extraction speed, memory and start-up time on the given inputs.
+    #[command(after_help = "Nothing is stored and no event is printed.
+
+Example:
+  tocsin bench samples/")]
+    Bench(InputArgs),
+}
+
+/// Inputs to read.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files, folders or - for standard input (default: standard input).
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+}
+
+/// Options of `tocsin extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The inputs.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The output format.
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Jsonl)]
+    pub format: OutputFormat,
+}
+
+/// An output format of `extract` and `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// JSON Lines with evidence (the evaluation kit's prediction format).
+    Jsonl,
+    /// ACLED's CSV columns in ACLED's order.
+    #[value(name = "acled-csv", alias = "csv")]
+    AcledCsv,
+    /// A GeoJSON FeatureCollection of points (opens in QGIS).
+    Geojson,
+}
+
+impl OutputFormat {
+    /// The export crate's format.
+    pub fn export_format(self) -> tocsin_export::Format {
+        match self {
+            OutputFormat::Jsonl => tocsin_export::Format::Jsonl,
+            OutputFormat::AcledCsv => tocsin_export::Format::AcledCsv,
+            OutputFormat::Geojson => tocsin_export::Format::GeoJson,
+        }
+    }
+}
+
+/// Filters over stored events.
+#[derive(Debug, Clone, Args)]
+pub struct Filters {
+    /// Events on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<chrono::NaiveDate>,
+
+    /// Events on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: Option<chrono::NaiveDate>,
+
+    /// Events in this country (name or ISO code).
+    #[arg(long)]
+    pub country: Option<String>,
+
+    /// Events in this first-level administrative unit.
+    #[arg(long)]
+    pub admin1: Option<String>,
+
+    /// Events of this event type or sub-event type (e.g. Battles, "Armed clash").
+    #[arg(long = "type", value_name = "TYPE")]
+    pub event_type: Option<String>,
+
+    /// Events involving an actor whose name contains this text.
+    #[arg(long)]
+    pub actor: Option<String>,
+
+    /// Events whose source reports match this full-text query.
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+
+    /// At most this many events.
+    #[arg(long)]
+    pub limit: Option<usize>,
+}
+
+/// Options of `tocsin events`.
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Which events.
+    #[command(flatten)]
+    pub filters: Filters,
+
+    /// Print a table, or JSON Lines.
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+/// How `tocsin events` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A table for people.
+    Table,
+    /// JSON Lines with evidence.
+    Jsonl,
+}
+
+/// Options of `tocsin export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Which events.
+    #[command(flatten)]
+    pub filters: Filters,
+
+    /// The output format.
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::AcledCsv)]
+    pub format: OutputFormat,
+
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Options of `tocsin show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The event's id, as `tocsin events` prints it (e.g. TGO1).
+    #[arg(value_name = "EVENT_ID")]
+    pub event_id: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,54 @@
+//! Progress on standard error: a spinner with counts, hidden when stderr is not a terminal.
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// A progress display counting reports; draws nothing when quiet or not on a terminal.
+#[derive(Debug)]
+pub struct Progress {
+    bar: ProgressBar,
+}
+
+impl Progress {
+    /// A spinner labelled `what` ("extracting", "ingesting").
+    pub fn new(what: &str, quiet: bool) -> Progress {
+        let visible = !quiet && std::io::stderr().is_terminal();
+        let target =
+            if visible { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
+        let bar = ProgressBar::with_draw_target(None, target);
+        let style = ProgressStyle::with_template(
+            "{spinner} {prefix} {human_pos} reports ({per_sec}, {elapsed}) {wide_msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_spinner());
+        bar.set_style(style);
+        bar.set_prefix(what.to_owned());
+        bar.enable_steady_tick(Duration::from_millis(200));
+        Progress { bar }
+    }
+
+    /// Counts one more report.
+    pub fn report_done(&self) {
+        self.bar.inc(1);
+    }
+
+    /// Shows what is being read.
+    pub fn set_message(&self, message: &str) {
+        self.bar.set_message(message.to_owned());
+    }
+
+    /// Prints a line above the spinner (or plainly when hidden).
+    pub fn warn(&self, line: &str) {
+        if self.bar.is_hidden() {
+            eprintln!("{line}");
+        } else {
+            self.bar.suspend(|| eprintln!("{line}"));
+        }
+    }
+
+    /// Removes the spinner.
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}

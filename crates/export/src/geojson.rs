@@ -1,0 +1,137 @@
+//! GeoJSON: a FeatureCollection of points with ACLED's columns as properties.
+
+use std::io::Write;
+
+use serde_json::{json, Map, Value};
+
+use crate::acled_csv::{acled_record, ACLED_COLUMNS};
+use crate::{EventRow, Result};
+
+/// Columns written as JSON numbers rather than strings.
+const NUMERIC_COLUMNS: [&str; 11] = [
+    "year",
+    "time_precision",
+    "inter1",
+    "inter2",
+    "interaction",
+    "iso",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "timestamp",
+];
+
+/// Streams a FeatureCollection: one Point feature per event (a null geometry when the
+/// event has no coordinates), each with ACLED's columns, `doc_ids` and `confidence`.
+#[derive(Debug)]
+pub struct GeoJsonWriter<W: Write> {
+    out: W,
+    n_features: usize,
+}
+
+impl<W: Write> GeoJsonWriter<W> {
+    /// A writer to `out`; the collection opens with the first row or at `finish`.
+    pub fn new(out: W) -> GeoJsonWriter<W> {
+        GeoJsonWriter { out, n_features: 0 }
+    }
+
+    /// Writes one event as one feature.
+    pub fn write(&mut self, row: &EventRow) -> Result<()> {
+        if self.n_features == 0 {
+            self.out.write_all(OPENING)?;
+            self.out.write_all(b"\n")?;
+        } else {
+            self.out.write_all(b",\n")?;
+        }
+        serde_json::to_writer(&mut self.out, &feature(row))?;
+        self.n_features += 1;
+        Ok(())
+    }
+
+    /// Closes the collection, flushes and returns the output.
+    pub fn finish(mut self) -> Result<W> {
+        if self.n_features == 0 {
+            self.out.write_all(OPENING)?;
+        }
+        self.out.write_all(b"\n]}\n")?;
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+const OPENING: &[u8] = b"{\"type\":\"FeatureCollection\",\"features\":[";
+
+fn feature(row: &EventRow) -> Value {
+    let mut properties = Map::new();
+    for (column, cell) in ACLED_COLUMNS.iter().zip(acled_record(row)) {
+        let value = if cell.is_empty() {
+            Value::Null
+        } else if NUMERIC_COLUMNS.contains(column) {
+            cell.parse::<f64>().ok().and_then(number).unwrap_or(Value::String(cell))
+        } else {
+            Value::String(cell)
+        };
+        properties.insert((*column).to_owned(), value);
+    }
+    properties.insert("doc_ids".to_owned(), json!(row.doc_ids));
+    properties.insert("confidence".to_owned(), json!(row.confidence));
+    let geometry = match (row.longitude, row.latitude) {
+        (Some(longitude), Some(latitude)) => {
+            json!({"type": "Point", "coordinates": [longitude, latitude]})
+        }
+        _ => Value::Null,
+    };
+    json!({"type": "Feature", "geometry": geometry, "properties": properties})
+}
+
+/// A JSON number, integral when the value is.
+fn number(value: f64) -> Option<Value> {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        Some(json!(value as i64))
+    } else {
+        serde_json::Number::from_f64(value).map(Value::Number)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::row::tests::{extraction, report};
+
+    fn collection(rows: &[EventRow]) -> Value {
+        let mut writer = GeoJsonWriter::new(Vec::new());
+        for row in rows {
+            writer.write(row).expect("in memory");
+        }
+        let out = writer.finish().expect("in memory");
+        serde_json::from_slice(&out).expect("valid JSON")
+    }
+
+    #[test]
+    fn points_carry_acled_properties() {
+        let report = report();
+        let row = EventRow::from_extraction(&extraction(), Some(&report));
+        let value = collection(&[row.clone(), row]);
+        assert_eq!(value["type"], "FeatureCollection");
+        let features = value["features"].as_array().expect("features");
+        assert_eq!(features.len(), 2);
+        let feature = &features[0];
+        assert_eq!(feature["geometry"]["type"], "Point");
+        assert_eq!(feature["geometry"]["coordinates"], json!([0.6315, 10.9932]));
+        assert_eq!(feature["properties"]["event_type"], "Battles");
+        assert_eq!(feature["properties"]["fatalities"], 12);
+        assert_eq!(feature["properties"]["iso"], 768);
+        assert_eq!(feature["properties"]["admin3"], Value::Null);
+        assert_eq!(feature["properties"]["doc_ids"], json!(["tg-1"]));
+    }
+
+    #[test]
+    fn events_without_coordinates_have_null_geometry() {
+        let mut extraction = extraction();
+        extraction.place = None;
+        let row = EventRow::from_extraction(&extraction, None);
+        let value = collection(&[row]);
+        assert_eq!(value["features"][0]["geometry"], Value::Null);
+    }
+}
