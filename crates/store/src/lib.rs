@@ -3,9 +3,63 @@
 //! This crate owns SQL: the schema and its migrations, idempotent transactional
 //! ingestion keyed by content hash, event queries and full-text search (FTS5) over
 //! report text. It knows nothing of file formats, extraction or HTTP.
+//!
+//! * [`Store::open`] creates or opens a store file and upgrades its schema
+//!   ([`SCHEMA_VERSION`]); [`Store::open_in_memory`] is for tests.
+//! * [`Store::ingest`] stores a batch of [`Ingested`] reports with their extractions in
+//!   one transaction and returns a [`BatchSummary`]. Re-ingesting a report changes nothing.
+//! * [`Store::events`], [`Store::count`] and [`Store::iter_events`] answer an
+//!   [`EventFilter`]; [`Store::event`] gives one event with its reports and history.
+//!
+//! ```
+//! use chrono::{DateTime, Utc};
+//! use tocsin_model::{Actor, Extraction, Field, Inter, Report, Span, SubEventType};
+//! use tocsin_store::{EventFilter, Ingested, Store};
+//!
+//! let mut store = Store::open_in_memory()?;
+//! let report = Report::new("r1", "Gunmen attacked a village; the army responded.");
+//! let extraction = Extraction {
+//!     report_id: "r1".into(),
+//!     date: None,
+//!     sub_event_type: Field::inferred(SubEventType::ArmedClash, 0.8),
+//!     actor1: Field::inferred(Actor::new("Unidentified Armed Group", Inter::PoliticalMilitia), 0.5),
+//!     assoc_actor_1: vec![],
+//!     actor2: None,
+//!     assoc_actor_2: vec![],
+//!     civilian_targeting: Field::inferred(false, 0.9),
+//!     place: None,
+//!     fatalities: Field::inferred(0, 0.5),
+//!     trigger: Span::new(0, 6),
+//!     confidence: 0.7,
+//! };
+//! let now: DateTime<Utc> = "2024-05-01T12:00:00Z".parse().unwrap();
+//! let batch = [Ingested { report, events: vec![extraction] }];
+//! let summary = store.ingest(&batch, now)?;
+//! assert_eq!((summary.reports_new, summary.events_created), (1, 1));
+//! assert_eq!(store.ingest(&batch, now)?.reports_duplicate, 1, "idempotent");
+//!
+//! let filter = EventFilter { text: Some("gunmen".into()), ..EventFilter::default() };
+//! let events = store.events(&filter)?;
+//! assert_eq!(events[0].id, "XXX1", "no country: the XXX prefix");
+//! # Ok::<(), tocsin_store::Error>(())
+//! ```
 #![warn(missing_docs)]
 
-use std::path::Path;
+mod fts;
+mod hash;
+mod ingest;
+mod query;
+mod rows;
+mod schema;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use hash::content_hash;
+pub use ingest::{BatchSummary, Ingested};
+pub use query::{BBox, EventDetail, EventFilter, EventIter, HistoryEntry, Sort, Totals};
+pub use schema::SCHEMA_VERSION;
 
 /// An error from the store.
 #[derive(Debug, thiserror::Error)]
@@ -13,6 +67,71 @@ pub enum Error {
     /// SQLite failed.
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The store file could not be opened.
+    #[error("cannot open store {path}: {source}")]
+    Open {
+        /// The store file.
+        path: PathBuf,
+        /// The cause.
+        source: rusqlite::Error,
+    },
+    /// The file exists but is not a tocsin store.
+    #[error("{path} is not a tocsin store: {reason}")]
+    NotAStore {
+        /// The file.
+        path: PathBuf,
+        /// Why it is not.
+        reason: String,
+    },
+    /// The store was written by a newer tocsin.
+    #[error(
+        "{path} has schema version {found}, newer than this tocsin understands ({supported}): upgrade tocsin"
+    )]
+    TooNew {
+        /// The store file.
+        path: PathBuf,
+        /// The version in the file.
+        found: u32,
+        /// The newest version this release knows.
+        supported: u32,
+    },
+    /// A schema migration failed; the store stays at the previous version.
+    #[error("{path}: upgrading the schema to version {version} failed: {source}")]
+    Migration {
+        /// The store file.
+        path: PathBuf,
+        /// The version being installed.
+        version: u32,
+        /// The cause.
+        source: rusqlite::Error,
+    },
+    /// A full-text query cannot be run.
+    #[error("invalid text query {query:?}: {message}")]
+    InvalidQuery {
+        /// The query as the user wrote it.
+        query: String,
+        /// What is wrong, and what to do.
+        message: String,
+    },
+    /// A filter value makes no sense (a bounding box with south above north, ...).
+    #[error("invalid filter: {0}")]
+    InvalidFilter(String),
+    /// A stored value cannot be read back.
+    #[error("corrupt store: {what}: {message}")]
+    Corrupt {
+        /// The row concerned (`event TGO1`, `report r1`).
+        what: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A value cannot be written as JSON.
+    #[error("cannot encode {what} as JSON: {source}")]
+    Encode {
+        /// The value concerned.
+        what: String,
+        /// The cause.
+        source: serde_json::Error,
+    },
 }
 
 /// The result type of this crate.
@@ -26,13 +145,79 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating and migrating as needed) the store at `path`.
+    ///
+    /// A file that is not a tocsin store is refused with [`Error::NotAStore`] and left
+    /// untouched; a store from a newer release with [`Error::TooNew`].
     pub fn open(path: &Path) -> Result<Store> {
-        let connection = rusqlite::Connection::open(path)?;
+        if path.is_dir() {
+            return Err(Error::NotAStore {
+                path: path.to_owned(),
+                reason: "it is a folder".into(),
+            });
+        }
+        let connection = Connection::open(path)
+            .map_err(|source| Error::Open { path: path.to_owned(), source })?;
+        Store::setup(connection, path, true)
+    }
+
+    /// Opens the existing store at `path`; unlike [`Store::open`], never creates a file.
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if path.is_dir() {
+            return Err(Error::NotAStore {
+                path: path.to_owned(),
+                reason: "it is a folder".into(),
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let connection = Connection::open_with_flags(path, flags)
+            .map_err(|source| Error::Open { path: path.to_owned(), source })?;
+        Store::setup(connection, path, true)
+    }
+
+    /// A new, empty store in memory.
+    pub fn open_in_memory() -> Result<Store> {
+        let connection = Connection::open_in_memory()?;
+        Store::setup(connection, Path::new(":memory:"), false)
+    }
+
+    /// Sets the connection's pragmas and migrates the schema.
+    fn setup(mut connection: Connection, path: &Path, wal: bool) -> Result<Store> {
+        let refuse = |error: rusqlite::Error| {
+            if schema::is_not_a_database(&error) {
+                Error::NotAStore {
+                    path: path.to_owned(),
+                    reason: "the file is not an SQLite database".into(),
+                }
+            } else {
+                Error::Open { path: path.to_owned(), source: error }
+            }
+        };
+        connection.busy_timeout(std::time::Duration::from_secs(10)).map_err(refuse)?;
+        connection.execute_batch("PRAGMA foreign_keys = ON").map_err(refuse)?;
+        // Check the header before switching journal modes, so a foreign file stays untouched.
+        schema::migrate(&mut connection, path)?;
+        if wal {
+            let _mode: String = connection
+                .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
+                .map_err(refuse)?;
+            connection.execute_batch("PRAGMA synchronous = NORMAL").map_err(refuse)?;
+        }
         Ok(Store { connection })
     }
 
-    /// The underlying connection (temporary until the store's API lands).
+    /// The underlying connection, for diagnostics only: everything else goes through
+    /// the methods of [`Store`], the only code that knows the schema.
     pub fn connection(&self) -> &rusqlite::Connection {
         &self.connection
     }
+
+    /// The schema version of the open store (always [`SCHEMA_VERSION`] after opening).
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self.connection.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+    }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,3 @@
+//! Ingestion throughput (filled in below).
+
+fn main() {}

@@ -1,0 +1,93 @@
+//! Ingestion: a batch of reports with their extractions, stored in one transaction.
+//!
+//! Rules, in the order they apply to each report of a batch:
+//!
+//! 1. A report whose [`content_hash`](crate::content_hash) is already stored (by an
+//!    earlier batch or earlier in this one) is a duplicate: it is skipped with every
+//!    event it would have created. Re-ingesting the same inputs changes nothing.
+//! 2. A report whose id is taken by a report with other content is kept too, under
+//!    the id `{id}#{first 12 hex digits of its content hash}`; its extractions are
+//!    rewritten to point at that id. Nothing stored is ever overwritten.
+//! 3. Each extraction becomes a new event, with one source and a `created` history
+//!    entry. Merging extractions of the same incident across reports is a later stage:
+//!    it will decide, before storage, which extractions join an existing event, and
+//!    the store will grow a method that attaches a source to an event (appending to
+//!    `event_sources` and `event_history`, and marking absorbed events `merged_into`).
+//!    The schema already holds all of that; `Ingested` is the seam where merged
+//!    decisions will arrive.
+
+use chrono::{DateTime, Utc};
+use rusqlite::TransactionBehavior;
+use tocsin_model::{Extraction, Report};
+
+use crate::rows::{self, timestamp};
+use crate::{content_hash, Result, Store};
+
+/// One report ready for storage, with the events read from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ingested {
+    /// The report.
+    pub report: Report,
+    /// The events extraction found in it; their `report_id` is set to the stored id.
+    pub events: Vec<Extraction>,
+}
+
+/// What one batch (or several, added up) did to the store.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BatchSummary {
+    /// Reports stored for the first time.
+    pub reports_new: u64,
+    /// Reports skipped because their content was already stored.
+    pub reports_duplicate: u64,
+    /// New reports stored under a suffixed id because their id was taken (counted in `reports_new` too).
+    pub reports_renamed: u64,
+    /// Events created.
+    pub events_created: u64,
+}
+
+impl std::ops::AddAssign for BatchSummary {
+    fn add_assign(&mut self, other: BatchSummary) {
+        self.reports_new += other.reports_new;
+        self.reports_duplicate += other.reports_duplicate;
+        self.reports_renamed += other.reports_renamed;
+        self.events_created += other.events_created;
+    }
+}
+
+impl Store {
+    /// Stores a batch of reports and their events in one transaction: all or nothing.
+    ///
+    /// `now` stamps the reports' `ingested_at` and the events' history; the caller
+    /// owns the clock. See the [module rules](self) for duplicates and id clashes.
+    pub fn ingest(&mut self, batch: &[Ingested], now: DateTime<Utc>) -> Result<BatchSummary> {
+        let now = timestamp(now);
+        let transaction =
+            self.connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut summary = BatchSummary::default();
+        for item in batch {
+            let hash = content_hash(&item.report);
+            if rows::report_id_by_hash(&transaction, &hash)?.is_some() {
+                summary.reports_duplicate += 1;
+                continue;
+            }
+            let mut id = item.report.id.clone();
+            if rows::report_id_taken(&transaction, &id)? {
+                id = format!("{}#{}", item.report.id, hash.get(..12).unwrap_or(&hash));
+                if rows::report_id_taken(&transaction, &id)? {
+                    id = format!("{}#{hash}", item.report.id);
+                }
+                summary.reports_renamed += 1;
+            }
+            rows::insert_report(&transaction, &item.report, &id, &hash, &now)?;
+            summary.reports_new += 1;
+            for extraction in &item.events {
+                let mut extraction = extraction.clone();
+                extraction.report_id.clone_from(&id);
+                rows::create_event(&transaction, extraction, &now)?;
+                summary.events_created += 1;
+            }
+        }
+        transaction.commit()?;
+        Ok(summary)
+    }
+}

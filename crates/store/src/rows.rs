@@ -1,0 +1,238 @@
+//! Rows: how reports and events map onto the tables, both ways.
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use rusqlite::{named_params, Connection, OptionalExtension, Row};
+use tocsin_model::{Country, Event, Extraction, Language, Report};
+
+use crate::{Error, Result};
+
+/// The ID prefix of events with no known country.
+pub(crate) const NO_COUNTRY_PREFIX: &str = "XXX";
+
+/// A timestamp as stored: RFC 3339, UTC, milliseconds.
+pub(crate) fn timestamp(time: DateTime<Utc>) -> String {
+    time.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// Reads a stored timestamp back.
+pub(crate) fn parse_timestamp(text: &str, what: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|time| time.with_timezone(&Utc))
+        .map_err(|error| Error::Corrupt { what: what.into(), message: error.to_string() })
+}
+
+/// The ID prefix for an event: ISO alpha-3 of its country, or `XXX`.
+pub(crate) fn id_prefix(coding: &Extraction) -> &'static str {
+    coding
+        .place
+        .as_ref()
+        .and_then(|place| Country::from_code(&place.value.country_code))
+        .map_or(NO_COUNTRY_PREFIX, |country| country.alpha3)
+}
+
+/// Hands out the next event ID for `prefix` (`TGO1`, `TGO2`, ...); numbers are never reused.
+pub(crate) fn allocate_id(connection: &Connection, prefix: &str) -> Result<(String, i64)> {
+    let number: i64 = connection.query_row(
+        "INSERT INTO event_numbers (prefix, last) VALUES (?1, 1)
+         ON CONFLICT (prefix) DO UPDATE SET last = last + 1
+         RETURNING last",
+        [prefix],
+        |row| row.get(0),
+    )?;
+    Ok((format!("{prefix}{number}"), number))
+}
+
+/// The key events sort by: date (undated last), then prefix, then number.
+fn sort_key(date: Option<NaiveDate>, prefix: &str, number: i64) -> String {
+    match date {
+        Some(date) => format!("{date} {prefix} {number:012}"),
+        None => format!("~ {prefix} {number:012}"),
+    }
+}
+
+/// Every actor name of an event, lowercase, one per line: what the actor filter searches.
+fn actors_search(coding: &Extraction) -> String {
+    let mut names = vec![coding.actor1.value.name.to_lowercase()];
+    names.extend(coding.actor2.iter().map(|actor| actor.value.name.to_lowercase()));
+    for actor in coding.assoc_actor_1.iter().chain(&coding.assoc_actor_2) {
+        names.push(actor.value.name.to_lowercase());
+    }
+    names.join("\n")
+}
+
+/// JSON for a value, or [`Error::Encode`] naming it.
+pub(crate) fn to_json<T: serde::Serialize>(
+    value: &T,
+    what: impl FnOnce() -> String,
+) -> Result<String> {
+    serde_json::to_string(value).map_err(|source| Error::Encode { what: what(), source })
+}
+
+/// A value from stored JSON, or [`Error::Corrupt`] naming it.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
+    json: &str,
+    what: impl FnOnce() -> String,
+) -> Result<T> {
+    serde_json::from_str(json)
+        .map_err(|error| Error::Corrupt { what: what(), message: error.to_string() })
+}
+
+/// Inserts a report under `id`.
+pub(crate) fn insert_report(
+    connection: &Connection,
+    report: &Report,
+    id: &str,
+    content_hash: &str,
+    now: &str,
+) -> Result<()> {
+    connection
+        .prepare_cached(
+            "INSERT INTO reports (id, content_hash, text, title, published, source, url, language, ingested_at)
+             VALUES (:id, :hash, :text, :title, :published, :source, :url, :language, :now)",
+        )?
+        .execute(named_params! {
+            ":id": id,
+            ":hash": content_hash,
+            ":text": report.text,
+            ":title": report.title,
+            ":published": report.published.map(|date| date.to_string()),
+            ":source": report.source,
+            ":url": report.url,
+            ":language": report.language.map(Language::code),
+            ":now": now,
+        })?;
+    Ok(())
+}
+
+/// The columns of `reports` that make a [`Report`], in this order.
+pub(crate) const REPORT_COLUMNS: &str = "id, text, title, published, source, url, language";
+
+/// A [`Report`] from a row of [`REPORT_COLUMNS`].
+pub(crate) fn report_from_row(row: &Row<'_>) -> rusqlite::Result<(Report, Option<String>)> {
+    let published: Option<String> = row.get(3)?;
+    let language: Option<String> = row.get(6)?;
+    let report = Report {
+        id: row.get(0)?,
+        text: row.get(1)?,
+        title: row.get(2)?,
+        published: published.as_deref().and_then(|text| text.parse().ok()),
+        source: row.get(4)?,
+        url: row.get(5)?,
+        language: language.as_deref().and_then(Language::from_code),
+    };
+    // The raw date comes back too, so a value that no longer parses is reported, not lost.
+    let bad_date = published.filter(|_| report.published.is_none());
+    Ok((report, bad_date))
+}
+
+/// The id of the stored report with this content hash, if any.
+pub(crate) fn report_id_by_hash(
+    connection: &Connection,
+    content_hash: &str,
+) -> Result<Option<String>> {
+    Ok(connection
+        .prepare_cached("SELECT id FROM reports WHERE content_hash = ?1")?
+        .query_row([content_hash], |row| row.get(0))
+        .optional()?)
+}
+
+/// Whether a report with this id is stored.
+pub(crate) fn report_id_taken(connection: &Connection, id: &str) -> Result<bool> {
+    Ok(connection
+        .prepare_cached("SELECT 1 FROM reports WHERE id = ?1")?
+        .query_row([id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// Stores a new event built from one extraction: the events row, its point in the
+/// R*Tree, its source and a `created` history entry. Returns the new event.
+pub(crate) fn create_event(
+    connection: &Connection,
+    extraction: Extraction,
+    now: &str,
+) -> Result<Event> {
+    let prefix = id_prefix(&extraction);
+    let (id, number) = allocate_id(connection, prefix)?;
+    let event = Event { id, coding: extraction.clone(), sources: vec![extraction] };
+    let key = insert_event_row(connection, &event, prefix, number, now)?;
+    if let Some(place) = &event.coding.place {
+        let (lat, lon) = (place.value.latitude, place.value.longitude);
+        if lat.is_finite() && lon.is_finite() {
+            connection
+                .prepare_cached(
+                    "INSERT INTO events_rtree (key, min_lat, max_lat, min_lon, max_lon)
+                     VALUES (?1, ?2, ?2, ?3, ?3)",
+                )?
+                .execute(rusqlite::params![key, lat, lon])?;
+        }
+    }
+    for (position, source) in event.sources.iter().enumerate() {
+        let json = to_json(source, || format!("a source of event {}", event.id))?;
+        connection
+            .prepare_cached(
+                "INSERT INTO event_sources (event_id, position, report_id, extraction, added_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(rusqlite::params![event.id, position as i64, source.report_id, json, now])?;
+    }
+    let details = serde_json::json!({ "report_ids": event.doc_ids() });
+    connection
+        .prepare_cached(
+            "INSERT INTO event_history (event_id, timestamp, change, details) VALUES (?1, ?2, 'created', ?3)",
+        )?
+        .execute(rusqlite::params![event.id, now, details.to_string()])?;
+    Ok(event)
+}
+
+/// Inserts the `events` row of a new event and returns its key.
+fn insert_event_row(
+    connection: &Connection,
+    event: &Event,
+    prefix: &str,
+    number: i64,
+    now: &str,
+) -> Result<i64> {
+    let coding = &event.coding;
+    let date = coding.date.as_ref().map(|date| date.value);
+    let place = coding.place.as_ref().map(|place| &place.value);
+    let json = to_json(event, || format!("event {}", event.id))?;
+    connection
+        .prepare_cached(
+            "INSERT INTO events (id, prefix, number, sort_key, date, time_precision, country,
+                country_code, admin1, admin2, admin3, location, disorder_type, event_type,
+                sub_event_type, actor1, actor2, actors_search, fatalities, latitude, longitude,
+                confidence, created_at, updated_at, event)
+             VALUES (:id, :prefix, :number, :sort_key, :date, :time_precision, :country,
+                :country_code, :admin1, :admin2, :admin3, :location, :disorder_type, :event_type,
+                :sub_event_type, :actor1, :actor2, :actors_search, :fatalities, :latitude, :longitude,
+                :confidence, :now, :now, :event)",
+        )?
+        .execute(named_params! {
+            ":id": event.id,
+            ":prefix": prefix,
+            ":number": number,
+            ":sort_key": sort_key(date.map(|date| date.date), prefix, number),
+            ":date": date.map(|date| date.date.to_string()),
+            ":time_precision": date.map(|date| date.precision.code()),
+            ":country": place.map(|place| place.country.as_str()),
+            ":country_code": place.map(|place| place.country_code.to_ascii_uppercase()),
+            ":admin1": place.and_then(|place| place.admin1.as_deref()),
+            ":admin2": place.and_then(|place| place.admin2.as_deref()),
+            ":admin3": place.and_then(|place| place.admin3.as_deref()),
+            ":location": place.map(|place| place.location.as_str()),
+            ":disorder_type": coding.disorder_type().as_str(),
+            ":event_type": coding.event_type().as_str(),
+            ":sub_event_type": coding.sub_event_type.value.as_str(),
+            ":actor1": coding.actor1.value.name,
+            ":actor2": coding.actor2.as_ref().map(|actor| actor.value.name.as_str()),
+            ":actors_search": actors_search(coding),
+            ":fatalities": coding.fatalities.value,
+            ":latitude": place.map(|place| place.latitude).filter(|lat| lat.is_finite()),
+            ":longitude": place.map(|place| place.longitude).filter(|lon| lon.is_finite()),
+            ":confidence": f64::from(coding.confidence),
+            ":now": now,
+            ":event": json,
+        })?;
+    Ok(connection.last_insert_rowid())
+}
