@@ -7,6 +7,12 @@
 //! the clock and never fails; what it cannot resolve goes into diagnostics.
 #![warn(missing_docs)]
 
+pub mod dates;
+pub mod fatalities;
+pub mod numbers;
+pub mod sentences;
+pub mod text;
+
 use tocsin_actors::ActorBook;
 use tocsin_model::{Diagnostic, Extraction, Report};
 use tocsin_places::Gazetteer;
