@@ -4,6 +4,7 @@
 //! command, prints any error with its whole chain and chooses the exit code.
 
 mod args;
+mod bench;
 mod extract;
 mod pipeline;
 mod progress;
@@ -36,11 +37,10 @@ fn run(cli: &Cli) -> Result<()> {
     let mut out = BufWriter::new(stdout.lock());
     match &cli.command {
         Command::Extract(args) => extract::run(args, cli.quiet, &mut out)?,
-        Command::Ingest(_)
-        | Command::Events(_)
-        | Command::Export(_)
-        | Command::Show(_)
-        | Command::Bench(_) => anyhow::bail!("this command is not available yet"),
+        Command::Bench(args) => bench::run(args, &mut out)?,
+        Command::Ingest(_) | Command::Events(_) | Command::Export(_) | Command::Show(_) => {
+            anyhow::bail!("this command is not available yet")
+        }
     }
     out.flush()?;
     Ok(())
