@@ -1,1 +1,593 @@
-//! Tests of the store as a whole.
+//! Tests of the store as a whole: opening, ingestion, queries.
+
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use tocsin_model::{
+    Actor, EventDate, EventType, Extraction, Field, GeoPrecision, Inter, Language, Place, Report,
+    Span, SubEventType, TimePrecision,
+};
+
+use crate::{
+    BBox, BatchSummary, Error, EventFilter, Ingested, Sort, Store, Totals, SCHEMA_VERSION,
+};
+
+fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2024-05-01T12:00:00Z").map(|t| t.with_timezone(&Utc)).unwrap()
+}
+
+fn day(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+/// A place in the country with this alpha-2 code.
+fn place(country_code: &str, admin1: &str, admin2: &str, lat: f64, lon: f64) -> Place {
+    Place {
+        country: format!("Country {country_code}"),
+        country_code: country_code.into(),
+        admin1: Some(admin1.into()),
+        admin2: Some(admin2.into()),
+        admin3: None,
+        location: format!("{admin2} town"),
+        latitude: lat,
+        longitude: lon,
+        geo_precision: GeoPrecision::Town,
+        border_distance_km: None,
+    }
+}
+
+/// An extraction with plain defaults, changed by `edit`.
+fn extraction(edit: impl FnOnce(&mut Extraction)) -> Extraction {
+    let mut extraction = Extraction {
+        report_id: "ignored".into(),
+        date: None,
+        sub_event_type: Field::inferred(SubEventType::ArmedClash, 0.8),
+        actor1: Field::inferred(
+            Actor::new("Unidentified Armed Group", Inter::PoliticalMilitia),
+            0.5,
+        ),
+        assoc_actor_1: vec![],
+        actor2: None,
+        assoc_actor_2: vec![],
+        civilian_targeting: Field::inferred(false, 0.9),
+        place: None,
+        fatalities: Field::inferred(0, 0.5),
+        trigger: Span::new(0, 1),
+        confidence: 0.7,
+    };
+    edit(&mut extraction);
+    extraction
+}
+
+fn dated(date: &str) -> Option<Field<EventDate>> {
+    Some(Field::inferred(EventDate { date: day(date), precision: TimePrecision::Day }, 0.9))
+}
+
+fn located(country_code: &str) -> Option<Field<Place>> {
+    Some(Field::inferred(place(country_code, "Savanes", "Kpendjal", 10.99, 0.63), 0.8))
+}
+
+fn item(id: &str, text: &str, events: Vec<Extraction>) -> Ingested {
+    Ingested { report: Report::new(id, text), events }
+}
+
+fn ids(events: &[tocsin_model::Event]) -> Vec<&str> {
+    events.iter().map(|event| event.id.as_str()).collect()
+}
+
+fn memory() -> Store {
+    Store::open_in_memory().unwrap()
+}
+
+fn summary(new: u64, duplicate: u64, renamed: u64, events: u64) -> BatchSummary {
+    BatchSummary {
+        reports_new: new,
+        reports_duplicate: duplicate,
+        reports_renamed: renamed,
+        events_created: events,
+    }
+}
+
+// Opening and migrations.
+
+#[test]
+fn a_new_store_is_at_the_current_schema_version() {
+    let store = memory();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(store.totals().unwrap(), Totals::default());
+}
+
+#[test]
+fn a_store_file_reopens_with_its_contents_and_in_wal_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tocsin.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let batch = [item("r1", "text one", vec![extraction(|e| e.place = located("TG"))])];
+        store.ingest(&batch, now()).unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.totals().unwrap(), Totals { reports: 1, events: 1 });
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let mode: String =
+        store.connection().query_row("PRAGMA journal_mode", [], |row| row.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    let foreign_keys: i64 =
+        store.connection().query_row("PRAGMA foreign_keys", [], |row| row.get(0)).unwrap();
+    assert_eq!(foreign_keys, 1);
+    assert!(Store::open_existing(&path).is_ok());
+}
+
+#[test]
+fn open_existing_does_not_create_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("missing.db");
+    let error = Store::open_existing(&path).unwrap_err();
+    assert!(error.to_string().contains("missing.db"), "{error}");
+    assert!(!path.exists());
+}
+
+/// Copies a committed fixture into a temp dir, so opening (and migrating) it never
+/// touches the committed file.
+fn fixture_copy(name: &str, dir: &Path) -> std::path::PathBuf {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let target = dir.join(name);
+    std::fs::copy(&source, &target).unwrap();
+    target
+}
+
+#[test]
+fn a_store_written_at_schema_v1_opens_and_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture_copy("store-v1.db", dir.path());
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(store.totals().unwrap(), Totals { reports: 3, events: 3 });
+    let detail = store.event("TGO1").unwrap().unwrap();
+    assert_eq!(detail.reports[0].id, "v1-a");
+    assert_eq!(detail.history.len(), 1);
+    let found = store.events(&EventFilter { text: Some("securite".into()), ..Default::default() });
+    assert_eq!(ids(&found.unwrap()), ["BFA1"]);
+    // It still takes new reports, and numbering goes on where it stopped.
+    let batch = [item("new", "another report", vec![extraction(|e| e.place = located("TG"))])];
+    store.ingest(&batch, now()).unwrap();
+    assert!(store.event("TGO2").unwrap().is_some());
+}
+
+fn check_refused(path: &Path, reason_part: &str) {
+    let error = Store::open(path).unwrap_err();
+    let message = error.to_string();
+    assert!(matches!(error, Error::NotAStore { .. }), "{message}");
+    assert!(message.contains(&path.display().to_string()), "{message}");
+    assert!(message.contains(reason_part), "{message}");
+}
+
+#[test]
+fn a_file_that_is_not_a_store_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.txt");
+    let content = "These are notes, not a database, and long enough to fill a header.\n".repeat(3);
+    std::fs::write(&text, &content).unwrap();
+    check_refused(&text, "not an SQLite database");
+    assert_eq!(std::fs::read_to_string(&text).unwrap(), content);
+
+    let foreign = dir.path().join("other.db");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE things (x); INSERT INTO things VALUES (1);")
+        .unwrap();
+    check_refused(&foreign, "another program");
+
+    check_refused(dir.path(), "folder");
+}
+
+#[test]
+fn a_store_from_a_newer_release_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    drop(Store::open(&path).unwrap());
+    rusqlite::Connection::open(&path).unwrap().execute_batch("PRAGMA user_version = 99").unwrap();
+    let error = Store::open(&path).unwrap_err();
+    assert!(matches!(error, Error::TooNew { found: 99, .. }), "{error}");
+}
+
+// Ingestion.
+
+#[test]
+fn reingesting_the_same_reports_changes_nothing() {
+    let mut store = memory();
+    let batch = [
+        item("a", "Gunmen attacked Kaya.", vec![extraction(|e| e.place = located("BF"))]),
+        item("b", "Protest in Lomé.", vec![extraction(|_| {}), extraction(|_| {})]),
+        item("c", "An analysis with no events.", vec![]),
+    ];
+    assert_eq!(store.ingest(&batch, now()).unwrap(), summary(3, 0, 0, 3));
+    let before = store.events(&EventFilter::default()).unwrap();
+    assert_eq!(store.ingest(&batch, now()).unwrap(), summary(0, 3, 0, 0));
+    assert_eq!(store.events(&EventFilter::default()).unwrap(), before);
+    assert_eq!(store.totals().unwrap(), Totals { reports: 3, events: 3 });
+}
+
+#[test]
+fn the_same_content_twice_in_one_batch_is_stored_once() {
+    let mut store = memory();
+    let batch = [
+        item("a", "Two killed in Kaya.", vec![extraction(|_| {})]),
+        item("a-copy", "Two  killed\nin Kaya. ", vec![extraction(|_| {})]),
+    ];
+    assert_eq!(store.ingest(&batch, now()).unwrap(), summary(1, 1, 0, 1));
+}
+
+#[test]
+fn a_reused_id_with_new_content_keeps_both_reports() {
+    let mut store = memory();
+    store.ingest(&[item("r", "first story", vec![])], now()).unwrap();
+    let second = item("r", "second story", vec![extraction(|_| {})]);
+    assert_eq!(store.ingest(&[second.clone()], now()).unwrap(), summary(1, 0, 1, 1));
+    let renamed = format!("r#{}", &crate::content_hash(&second.report)[..12]);
+    assert_eq!(store.report("r").unwrap().unwrap().text, "first story");
+    assert_eq!(store.report(&renamed).unwrap().unwrap().text, "second story");
+    let detail = store.event("XXX1").unwrap().unwrap();
+    assert_eq!(detail.event.coding.report_id, renamed);
+    assert_eq!(detail.reports[0].id, renamed);
+}
+
+#[test]
+fn a_failing_batch_leaves_nothing_behind() {
+    let mut store = memory();
+    // Make the third event of the batch fail inside the transaction.
+    store
+        .connection
+        .execute_batch(
+            "CREATE TEMP TRIGGER fail_third BEFORE INSERT ON events WHEN new.id = 'TGO3'
+             BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
+        )
+        .unwrap();
+    let tg = |_: usize| extraction(|e| e.place = located("TG"));
+    let batch = [
+        item("a", "one", vec![tg(0), tg(1)]),
+        item("b", "two", vec![tg(2)]),
+        item("c", "three", vec![tg(3)]),
+    ];
+    let error = store.ingest(&batch, now()).unwrap_err();
+    assert!(error.to_string().contains("injected failure"), "{error}");
+    assert_eq!(store.totals().unwrap(), Totals::default());
+    let n_rows: i64 = store
+        .connection
+        .query_row(
+            "SELECT (SELECT count(*) FROM event_sources) + (SELECT count(*) FROM event_history)
+                  + (SELECT count(*) FROM event_numbers) + (SELECT count(*) FROM events_rtree)
+                  + (SELECT count(*) FROM reports_fts)",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(n_rows, 0);
+    // Once the fault is gone, the same batch goes in whole, numbered from 1.
+    store.connection.execute_batch("DROP TRIGGER fail_third").unwrap();
+    assert_eq!(store.ingest(&batch, now()).unwrap(), summary(3, 0, 0, 4));
+    let all = store.events(&EventFilter { sort: Sort::Stored, ..Default::default() }).unwrap();
+    assert_eq!(ids(&all), ["TGO4", "TGO3", "TGO2", "TGO1"]);
+}
+
+#[test]
+fn ids_are_numbered_per_country() {
+    let mut store = memory();
+    let in_country = |code: &str| {
+        let code = code.to_owned();
+        extraction(move |e| e.place = located(&code))
+    };
+    let batch = [
+        item("1", "one", vec![in_country("TG"), in_country("BF")]),
+        item("2", "two", vec![in_country("tg"), extraction(|_| {}), in_country("ZZ")]),
+        item("3", "three", vec![in_country("TGO"), in_country("ML")]),
+    ];
+    store.ingest(&batch, now()).unwrap();
+    let all = store.events(&EventFilter { sort: Sort::Stored, ..Default::default() }).unwrap();
+    let mut stored = ids(&all);
+    stored.reverse();
+    assert_eq!(stored, ["TGO1", "BFA1", "TGO2", "XXX1", "XXX2", "TGO3", "MLI1"]);
+}
+
+#[test]
+fn an_event_comes_back_with_its_reports_and_history() {
+    let mut store = memory();
+    let mut report = Report::new("r1", "Des hommes armés ont attaqué Mandouri.");
+    report.title = Some("Attaque à Mandouri".into());
+    report.published = Some(day("2024-04-30"));
+    report.source = Some("Le Quotidien".into());
+    report.url = Some("https://example.invalid/a".into());
+    report.language = Some(Language::Fr);
+    let event = extraction(|e| {
+        e.place = located("TG");
+        e.date = dated("2024-04-29");
+        e.fatalities = Field::found(3, Span::new(0, 4), 0.9);
+    });
+    store.ingest(&[Ingested { report: report.clone(), events: vec![event] }], now()).unwrap();
+
+    let detail = store.event("TGO1").unwrap().unwrap();
+    assert_eq!(detail.reports, [report.clone()]);
+    assert_eq!(detail.event.coding.report_id, "r1");
+    assert_eq!(detail.event.sources.len(), 1);
+    assert_eq!(detail.event.coding.fatalities.value, 3);
+    assert_eq!(detail.history.len(), 1);
+    assert_eq!(detail.history[0].change, "created");
+    assert_eq!(detail.history[0].timestamp, now());
+    assert_eq!(detail.history[0].details["report_ids"][0], "r1");
+    assert_eq!(detail.merged_into, None);
+    assert_eq!(store.report("r1").unwrap(), Some(report));
+    assert_eq!(store.event("TGO2").unwrap(), None);
+    assert_eq!(store.report("nope").unwrap(), None);
+}
+
+// Queries.
+
+/// A small store with one event per report:
+/// TGO1 (2024-01-10, Battles, JNIM vs military, 5 dead, Savanes, "sécurité"),
+/// BFA1 (2024-02-15, Protests, protesters, 0 dead, Centre-Nord, "Manifestation"),
+/// TGO2 (2024-03-20, VAC attack, unidentified armed group, 12 dead, Maritime),
+/// XXX1 (undated, Strategic development, no place).
+fn sample_store() -> Store {
+    let mut store = memory();
+    let actor = |name: &str, inter| Field::inferred(Actor::new(name, inter), 0.8);
+    let batch = [
+        Ingested {
+            report: Report {
+                title: Some("Attaque dans les Savanes".into()),
+                ..Report::new("r-tg", "La sécurité s'est dégradée après l'attaque du JNIM.")
+            },
+            events: vec![extraction(|e| {
+                e.date = dated("2024-01-10");
+                e.place =
+                    Some(Field::inferred(place("TG", "Savanes", "Kpendjal", 10.99, 0.63), 0.9));
+                e.actor1 = actor("JNIM: Group for Support of Islam and Muslims", Inter::Rebel);
+                e.actor2 = Some(actor("Military Forces of Togo (2005-)", Inter::StateForces));
+                e.fatalities = Field::inferred(5, 0.9);
+            })],
+        },
+        Ingested {
+            report: Report::new("r-bf", "Manifestation à Kaya contre la vie chère."),
+            events: vec![extraction(|e| {
+                e.date = dated("2024-02-15");
+                e.place = Some(Field::inferred(
+                    place("BF", "Centre-Nord", "Sanmatenga", 13.09, -1.08),
+                    0.9,
+                ));
+                e.sub_event_type = Field::inferred(SubEventType::PeacefulProtest, 0.9);
+                e.actor1 = actor("Protesters (Burkina Faso)", Inter::Protesters);
+                e.assoc_actor_1 = vec![actor("Traders (Burkina Faso)", Inter::Civilians)];
+            })],
+        },
+        Ingested {
+            report: Report::new("r-tg2", "Twelve villagers killed near Lomé by gunmen."),
+            events: vec![extraction(|e| {
+                e.date = dated("2024-03-20");
+                e.place = Some(Field::inferred(place("TG", "Maritime", "Golfe", 6.13, 1.22), 0.9));
+                e.sub_event_type = Field::inferred(SubEventType::Attack, 0.9);
+                e.actor2 = Some(actor("Civilians (Togo)", Inter::Civilians));
+                e.fatalities = Field::inferred(12, 0.9);
+            })],
+        },
+        Ingested {
+            report: Report::new("r-x", "A new armed group announced its formation."),
+            events: vec![extraction(|e| {
+                e.sub_event_type = Field::inferred(SubEventType::ChangeToGroupActivity, 0.6);
+            })],
+        },
+    ];
+    store.ingest(&batch, now()).unwrap();
+    store
+}
+
+fn check(store: &Store, filter: EventFilter, expected: &[&str]) {
+    let found = store.events(&filter).unwrap();
+    assert_eq!(ids(&found), expected, "{filter:?}");
+    let unlimited = EventFilter { limit: None, offset: 0, ..filter.clone() };
+    let count = store.count(&unlimited).unwrap();
+    let n_all = store.events(&unlimited).unwrap().len();
+    assert_eq!(count, n_all as u64, "count of {filter:?}");
+}
+
+fn filter() -> EventFilter {
+    EventFilter { sort: Sort::DateAsc, ..EventFilter::default() }
+}
+
+#[test]
+fn no_filter_finds_all_in_the_chosen_order() {
+    let store = sample_store();
+    check(&store, filter(), &["TGO1", "BFA1", "TGO2", "XXX1"]);
+    check(&store, EventFilter::default(), &["TGO2", "BFA1", "TGO1", "XXX1"]);
+    let by_fatalities = EventFilter { sort: Sort::FatalitiesDesc, ..filter() };
+    check(&store, by_fatalities, &["TGO2", "TGO1", "BFA1", "XXX1"]);
+    check(
+        &store,
+        EventFilter { sort: Sort::Stored, ..filter() },
+        &["XXX1", "TGO2", "BFA1", "TGO1"],
+    );
+}
+
+#[test]
+fn limit_and_offset_page_through() {
+    let store = sample_store();
+    check(&store, EventFilter { limit: Some(2), ..filter() }, &["TGO1", "BFA1"]);
+    check(&store, EventFilter { limit: Some(2), offset: 2, ..filter() }, &["TGO2", "XXX1"]);
+    check(&store, EventFilter { offset: 9, ..filter() }, &[]);
+}
+
+#[test]
+fn filter_by_dates() {
+    let store = sample_store();
+    check(&store, EventFilter { start: Some(day("2024-02-15")), ..filter() }, &["BFA1", "TGO2"]);
+    check(&store, EventFilter { end: Some(day("2024-02-15")), ..filter() }, &["TGO1", "BFA1"]);
+    let window =
+        EventFilter { start: Some(day("2024-02-01")), end: Some(day("2024-02-28")), ..filter() };
+    check(&store, window, &["BFA1"]);
+}
+
+#[test]
+fn filter_by_country_code_or_name() {
+    let store = sample_store();
+    for country in ["TG", "tgo", " TGO ", "Country TG", "country tg"] {
+        check(&store, EventFilter { country: Some(country.into()), ..filter() }, &["TGO1", "TGO2"]);
+    }
+    check(&store, EventFilter { country: Some("Mali".into()), ..filter() }, &[]);
+}
+
+#[test]
+fn filter_by_admin_units() {
+    let store = sample_store();
+    check(&store, EventFilter { admin1: Some("savanes".into()), ..filter() }, &["TGO1"]);
+    check(&store, EventFilter { admin2: Some("Golfe".into()), ..filter() }, &["TGO2"]);
+    check(&store, EventFilter { admin1: Some("Savane".into()), ..filter() }, &[]);
+}
+
+#[test]
+fn filter_by_event_and_sub_event_type() {
+    let store = sample_store();
+    let battles = EventFilter { event_type: Some(EventType::Battles), ..filter() };
+    check(&store, battles, &["TGO1"]);
+    let attacks = EventFilter { sub_event_type: Some(SubEventType::Attack), ..filter() };
+    check(&store, attacks, &["TGO2"]);
+    let vac = EventFilter { event_type: Some(EventType::ViolenceAgainstCivilians), ..filter() };
+    check(&store, vac, &["TGO2"]);
+}
+
+#[test]
+fn filter_by_actor_in_any_role() {
+    let store = sample_store();
+    let actor = |name: &str| EventFilter { actor: Some(name.into()), ..filter() };
+    check(&store, actor("jnim"), &["TGO1"]);
+    check(&store, actor("MILITARY FORCES OF TOGO"), &["TGO1"]);
+    check(&store, actor("traders"), &["BFA1"]);
+    check(&store, actor("unidentified"), &["TGO2", "XXX1"]);
+    check(&store, actor("togo"), &["TGO1", "TGO2"]);
+    check(&store, actor("%"), &[]);
+}
+
+#[test]
+fn filter_by_fatalities() {
+    let store = sample_store();
+    let range = |min, max| EventFilter { min_fatalities: min, max_fatalities: max, ..filter() };
+    check(&store, range(Some(5), None), &["TGO1", "TGO2"]);
+    check(&store, range(None, Some(5)), &["TGO1", "BFA1", "XXX1"]);
+    check(&store, range(Some(1), Some(10)), &["TGO1"]);
+}
+
+#[test]
+fn filter_by_bounding_box() {
+    let store = sample_store();
+    let bbox = |text: &str| EventFilter { bbox: Some(text.parse().unwrap()), ..filter() };
+    check(&store, bbox("-1,5,2,12"), &["TGO1", "TGO2"]);
+    check(&store, bbox("-2,12,0,14"), &["BFA1"]);
+    check(&store, bbox("0.5,5,-1.5,12"), &["TGO1", "TGO2"]);
+    check(&store, bbox("2,-90,-2,90"), &[]);
+    let south_above_north = BBox { west: 0.0, south: 10.0, east: 1.0, north: 5.0 };
+    let error = store.events(&EventFilter { bbox: Some(south_above_north), ..filter() });
+    assert!(matches!(error, Err(Error::InvalidFilter(_))));
+    assert!("1,2,3".parse::<BBox>().is_err());
+}
+
+#[test]
+fn filters_combine() {
+    let store = sample_store();
+    let combined = EventFilter {
+        country: Some("TG".into()),
+        min_fatalities: Some(10),
+        text: Some("villagers".into()),
+        ..filter()
+    };
+    check(&store, combined, &["TGO2"]);
+}
+
+#[test]
+fn text_search_ignores_accents_and_case() {
+    let store = sample_store();
+    let text = |query: &str| EventFilter { text: Some(query.into()), ..filter() };
+    check(&store, text("securite"), &["TGO1"]);
+    check(&store, text("SÉCURITÉ"), &["TGO1"]);
+    check(&store, text("degradee"), &["TGO1"]);
+    check(&store, text("attaque"), &["TGO1"]);
+    check(&store, text("Lome"), &["TGO2"]);
+    check(&store, text("chere"), &["BFA1"]);
+    check(&store, text("manif*"), &["BFA1"]);
+    check(&store, text("kaya OR lomé"), &["BFA1", "TGO2"]);
+    check(&store, text("\"villagers killed\""), &["TGO2"]);
+    check(&store, text("\"killed villagers\""), &[]);
+    check(&store, text("l'attaque"), &["TGO1"]);
+    check(&store, text("formation group"), &["XXX1"]);
+}
+
+#[test]
+fn hostile_text_queries_give_results_or_a_clear_error() {
+    let store = sample_store();
+    let inputs = [
+        "\"",
+        "AND OR",
+        "*",
+        "NOT",
+        "(",
+        ")",
+        "a:b",
+        "^x",
+        "NEAR(a b)",
+        "\"\"\"",
+        "-x",
+        "x AND",
+        "OR OR OR",
+        "{col}: x",
+        "' OR 1=1 --",
+        "\u{0}",
+        "é*",
+        "**",
+        "a\"b\"c",
+        "kaya*OR",
+    ];
+    for input in inputs {
+        let filter = EventFilter { text: Some(input.into()), ..filter() };
+        match store.events(&filter) {
+            Ok(_) => {}
+            Err(Error::InvalidQuery { query, message }) => {
+                assert_eq!(query, input);
+                assert!(!message.is_empty());
+            }
+            Err(other) => panic!("{input:?}: unexpected error {other}"),
+        }
+        assert_eq!(store.count(&filter).is_ok(), store.events(&filter).is_ok(), "{input:?}");
+    }
+}
+
+#[test]
+fn export_iteration_goes_by_date_then_id_in_pages() {
+    let mut store = memory();
+    // 2,500 events over 3 pages, stored out of date order, several per day.
+    let batch: Vec<Ingested> = (0..2500)
+        .map(|i| {
+            let date = format!("2024-01-{:02}", 28 - (i % 27));
+            item(
+                &format!("r{i}"),
+                &format!("report number {i}"),
+                vec![extraction(|e| {
+                    e.date = dated(&date);
+                    e.place = located(if i % 2 == 0 { "TG" } else { "BF" });
+                })],
+            )
+        })
+        .collect();
+    store.ingest(&batch, now()).unwrap();
+    store.ingest(&[item("undated", "no date", vec![extraction(|_| {})])], now()).unwrap();
+
+    let all: Vec<tocsin_model::Event> =
+        store.iter_events(&EventFilter::default()).unwrap().collect::<Result<_, _>>().unwrap();
+    assert_eq!(all.len(), 2501);
+    let key = |event: &tocsin_model::Event| {
+        let date = event.coding.date.as_ref().map(|date| date.value.date);
+        let number: u64 = event.id[3..].parse().unwrap();
+        (date.is_none(), date, event.id[..3].to_owned(), number)
+    };
+    assert!(all.windows(2).all(|pair| key(&pair[0]) < key(&pair[1])), "sorted");
+    assert_eq!(all.last().map(|event| event.id.as_str()), Some("XXX1"));
+
+    let tg = EventFilter { country: Some("TG".into()), ..Default::default() };
+    assert_eq!(store.iter_events(&tg).unwrap().count(), 1250);
+    assert_eq!(store.count(&tg).unwrap(), 1250);
+}
