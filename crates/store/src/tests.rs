@@ -223,7 +223,7 @@ fn a_reused_id_with_new_content_keeps_both_reports() {
     let mut store = memory();
     store.ingest(&[item("r", "first story", vec![])], now()).unwrap();
     let second = item("r", "second story", vec![extraction(|_| {})]);
-    assert_eq!(store.ingest(&[second.clone()], now()).unwrap(), summary(1, 0, 1, 1));
+    assert_eq!(store.ingest(std::slice::from_ref(&second), now()).unwrap(), summary(1, 0, 1, 1));
     let renamed = format!("r#{}", &crate::content_hash(&second.report)[..12]);
     assert_eq!(store.report("r").unwrap().unwrap().text, "first story");
     assert_eq!(store.report(&renamed).unwrap().unwrap().text, "second story");
