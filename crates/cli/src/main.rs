@@ -5,9 +5,17 @@
 
 mod args;
 mod bench;
+mod db;
+mod events;
+mod export;
 mod extract;
+mod filters;
+mod ingest;
 mod pipeline;
 mod progress;
+mod rows;
+mod show;
+mod table;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -35,12 +43,14 @@ fn main() -> ExitCode {
 fn run(cli: &Cli) -> Result<()> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    let db = cli.db.as_deref();
     match &cli.command {
         Command::Extract(args) => extract::run(args, cli.quiet, &mut out)?,
         Command::Bench(args) => bench::run(args, &mut out)?,
-        Command::Ingest(_) | Command::Events(_) | Command::Export(_) | Command::Show(_) => {
-            anyhow::bail!("this command is not available yet")
-        }
+        Command::Ingest(args) => ingest::run(args, db, cli.quiet, &mut out)?,
+        Command::Events(args) => events::run(args, db, cli.quiet, &mut out)?,
+        Command::Export(args) => export::run(args, db, cli.quiet, &mut out)?,
+        Command::Show(args) => show::run(args, db, &mut out)?,
     }
     out.flush()?;
     Ok(())

@@ -1,0 +1,79 @@
+//! `tocsin events`: stored events as a table or JSON Lines.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+use tocsin_export::{EventRow, JsonlWriter};
+
+use crate::args::{EventsArgs, ListFormat};
+use crate::filters::event_filter;
+use crate::rows::event_row;
+use crate::table::Table;
+
+/// How many events the table shows when no `--limit` is given.
+const DEFAULT_TABLE_LIMIT: usize = 50;
+
+/// Runs the command, printing to `out`.
+pub fn run(args: &EventsArgs, db: Option<&Path>, quiet: bool, out: &mut dyn Write) -> Result<()> {
+    let store = crate::db::open_existing(db)?;
+    let mut filter = event_filter(&args.filters)?;
+    if args.format == ListFormat::Table && filter.limit.is_none() {
+        filter.limit = Some(DEFAULT_TABLE_LIMIT);
+    }
+    let events = store.events(&filter)?;
+    let mut rows = Vec::with_capacity(events.len());
+    for event in &events {
+        rows.push(event_row(&store, event)?);
+    }
+    match args.format {
+        ListFormat::Jsonl => {
+            let mut writer = JsonlWriter::new(out);
+            for row in &rows {
+                writer.write(row)?;
+            }
+            writer.finish()?;
+        }
+        ListFormat::Table => {
+            if rows.is_empty() {
+                writeln!(out, "no events match")?;
+            } else {
+                write!(out, "{}", table(&rows))?;
+            }
+            let total = store.count(&filter)?;
+            if !quiet && total > rows.len() as u64 {
+                writeln!(
+                    out,
+                    "{} of {total} events shown: use --limit N for more, or `tocsin export`",
+                    rows.len()
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn table(rows: &[EventRow]) -> String {
+    let mut table = Table::new(&[
+        "ID", "DATE", "TYPE", "ACTOR 1", "ACTOR 2", "LOCATION", "DEATHS", "SOURCES", "CONF",
+    ]);
+    for row in rows {
+        let place: Vec<&str> = [&row.location, &row.admin1, &row.country]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        table.push(vec![
+            row.event_id_cnty.clone().unwrap_or_default(),
+            row.event_date.clone().unwrap_or_else(|| "?".to_owned()),
+            row.sub_event_type.clone(),
+            row.actor1.clone(),
+            row.actor2.clone().unwrap_or_default(),
+            place.join(", "),
+            row.fatalities.to_string(),
+            row.doc_ids.len().to_string(),
+            format!("{:.2}", row.confidence),
+        ]);
+    }
+    table.render()
+}

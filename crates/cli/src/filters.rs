@@ -1,0 +1,85 @@
+//! Command-line filters to the store's event filter.
+
+use anyhow::{anyhow, bail, Result};
+use tocsin_model::{EventType, SubEventType};
+use tocsin_store::EventFilter;
+
+use crate::args::Filters;
+
+/// The store's filter for the command-line filters.
+pub fn event_filter(filters: &Filters) -> Result<EventFilter> {
+    if let (Some(from), Some(to)) = (filters.from, filters.to) {
+        if from > to {
+            bail!("--from {from} is after --to {to}");
+        }
+    }
+    let mut filter = EventFilter {
+        start: filters.from,
+        end: filters.to,
+        country: non_empty(&filters.country),
+        admin1: non_empty(&filters.admin1),
+        actor: non_empty(&filters.actor),
+        text: non_empty(&filters.search),
+        limit: filters.limit,
+        ..EventFilter::default()
+    };
+    if let Some(wanted) = non_empty(&filters.event_type) {
+        if let Ok(event_type) = wanted.parse::<EventType>() {
+            filter.event_type = Some(event_type);
+        } else if let Ok(sub_event_type) = wanted.parse::<SubEventType>() {
+            filter.sub_event_type = Some(sub_event_type);
+        } else {
+            return Err(anyhow!(
+                "unknown event type {wanted:?}: use one of {} or a sub-event type such as \"Armed clash\"",
+                EventType::ALL.iter().map(|t| format!("\"{}\"", t.as_str())).collect::<Vec<_>>().join(", ")
+            ));
+        }
+    }
+    Ok(filter)
+}
+
+fn non_empty(value: &Option<String>) -> Option<String> {
+    value.as_deref().map(str::trim).filter(|value| !value.is_empty()).map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filters() -> Filters {
+        Filters {
+            from: None,
+            to: None,
+            country: None,
+            admin1: None,
+            event_type: None,
+            actor: None,
+            search: None,
+            limit: None,
+        }
+    }
+
+    fn check_type(wanted: &str, event_type: Option<EventType>, sub: Option<SubEventType>) {
+        let filter = event_filter(&Filters { event_type: Some(wanted.to_owned()), ..filters() })
+            .expect(wanted);
+        assert_eq!((filter.event_type, filter.sub_event_type), (event_type, sub), "{wanted}");
+    }
+
+    #[test]
+    fn types_and_sub_event_types() {
+        check_type("Battles", Some(EventType::Battles), None);
+        check_type("battles", Some(EventType::Battles), None);
+        check_type("Armed clash", None, Some(SubEventType::ArmedClash));
+        check_type("  ", None, None);
+        assert!(event_filter(&Filters { event_type: Some("Picnic".into()), ..filters() }).is_err());
+    }
+
+    #[test]
+    fn dates_must_be_in_order() {
+        let day = |text: &str| text.parse::<chrono::NaiveDate>().ok();
+        let ok = Filters { from: day("2024-07-01"), to: day("2024-07-31"), ..filters() };
+        assert!(event_filter(&ok).is_ok());
+        let reversed = Filters { from: day("2024-08-01"), to: day("2024-07-31"), ..filters() };
+        assert!(event_filter(&reversed).is_err());
+    }
+}
