@@ -1,0 +1,3 @@
+//! Throughput of the readers (placeholder until the bench lands).
+
+fn main() {}

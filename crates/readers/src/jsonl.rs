@@ -1,0 +1,324 @@
+//! JSON Lines and JSON articles in the evaluation kit's article format.
+//!
+//! JSON Lines are read one line at a time, so a file of any size streams and a bad
+//! line costs only its own record. A `.json` file may hold a JSON array of objects,
+//! one object per line, or a sequence of pretty-printed objects.
+
+use std::io::{self, BufRead, Read};
+
+use serde_json::{Map, Value};
+use tocsin_model::Report;
+
+use crate::decode::decode_unit;
+use crate::record::{RawRecord, TEXT_KEYS};
+use crate::{Origin, Result, MAX_DOCUMENT_BYTES};
+
+/// The longest line kept; a longer one is skipped as a record error. A JSON line
+/// may escape its text, so this is well above [`crate::MAX_REPORT_BYTES`].
+const MAX_LINE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Reads JSON Lines (`lines_only`) or any JSON layout from a UTF-8 stream;
+/// `raw_utf8` says lines may need [`decode_unit`] (otherwise they were transcoded).
+pub(crate) fn read(
+    stream: &mut dyn BufRead,
+    lines_only: bool,
+    raw_utf8: bool,
+    origin: &Origin,
+    visit: &mut dyn FnMut(Result<Report>),
+) {
+    let mut line_no = 0usize;
+    let mut buffer = Vec::new();
+    let mut seen_content = false;
+    loop {
+        buffer.clear();
+        let outcome = match read_line_limited(stream, &mut buffer, MAX_LINE_BYTES) {
+            Ok(outcome) => outcome,
+            Err(error) => {
+                visit(Err(origin.io(error)));
+                return;
+            }
+        };
+        line_no += 1;
+        let line = match outcome {
+            LineRead::End => return,
+            LineRead::TooLong(n_bytes) => {
+                visit(Err(origin.record(
+                    line_no,
+                    format!(
+                        "report too large, a {} MB line; split it into reports under {} MB",
+                        n_bytes / (1024 * 1024),
+                        crate::MAX_REPORT_BYTES / (1024 * 1024)
+                    ),
+                )));
+                continue;
+            }
+            LineRead::Line => line_text(&buffer, raw_utf8),
+        };
+        let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        if trimmed.is_empty() {
+            continue;
+        }
+        if !lines_only && !seen_content {
+            seen_content = true;
+            match serde_json::from_str::<Value>(trimmed) {
+                Ok(value) => {
+                    visit_value(value, line_no, origin, visit);
+                    continue;
+                }
+                Err(_) => {
+                    // Not one object per line: an array or pretty-printed objects.
+                    let mut whole = String::with_capacity(line.len());
+                    whole.push_str(&"\n".repeat(line_no - 1));
+                    whole.push_str(&line);
+                    whole.push('\n');
+                    read_whole(stream, whole, raw_utf8, origin, visit);
+                    return;
+                }
+            }
+        }
+        match serde_json::from_str::<Value>(trimmed) {
+            Ok(value) => visit_value(value, line_no, origin, visit),
+            Err(error) => visit(Err(origin.record(line_no, format!("invalid JSON: {error}")))),
+        }
+    }
+}
+
+/// Reads the rest of the stream and parses it as an array or a sequence of values.
+fn read_whole(
+    stream: &mut dyn BufRead,
+    mut text: String,
+    raw_utf8: bool,
+    origin: &Origin,
+    visit: &mut dyn FnMut(Result<Report>),
+) {
+    let mut rest = Vec::new();
+    let limit = MAX_DOCUMENT_BYTES.saturating_sub(text.len()) as u64;
+    if let Err(error) = stream.take(limit + 1).read_to_end(&mut rest) {
+        visit(Err(origin.io(error)));
+        return;
+    }
+    if rest.len() as u64 > limit {
+        visit(Err(origin.too_large_file()));
+        return;
+    }
+    text.push_str(&line_text(&rest, raw_utf8));
+    let mut values = serde_json::Deserializer::from_str(&text).into_iter::<Value>();
+    loop {
+        let start = values.byte_offset();
+        match values.next() {
+            None => return,
+            Some(Ok(Value::Array(items))) => {
+                let line_no = line_of(&text, start);
+                for (item_idx, item) in items.into_iter().enumerate() {
+                    let record = RecordRef::Element(line_no, item_idx + 1);
+                    visit(object_to_report(item, &record, origin));
+                }
+            }
+            Some(Ok(value)) => {
+                let line_no = line_of(&text, start);
+                visit_value(value, line_no, origin, visit);
+            }
+            Some(Err(error)) => {
+                visit(Err(origin.record(
+                    error.line().max(1),
+                    format!("invalid JSON, the rest of the file is skipped: {error}"),
+                )));
+                return;
+            }
+        }
+    }
+}
+
+/// The 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    let before = text.as_bytes().get(..offset).unwrap_or_default();
+    // Skip the whitespace that precedes the value itself.
+    let value_start = text.get(offset..).map_or(0, |rest| rest.len() - rest.trim_start().len());
+    let leading = text.as_bytes().get(offset..offset + value_start).unwrap_or_default();
+    1 + before.iter().chain(leading).filter(|&&b| b == b'\n').count()
+}
+
+/// Which record of a file a value is, for ids and messages.
+enum RecordRef {
+    /// The object on this line.
+    Line(usize),
+    /// Element N (1-based) of the array starting on this line.
+    Element(usize, usize),
+}
+
+fn visit_value(
+    value: Value,
+    line_no: usize,
+    origin: &Origin,
+    visit: &mut dyn FnMut(Result<Report>),
+) {
+    match value {
+        Value::Array(items) => {
+            for (item_idx, item) in items.into_iter().enumerate() {
+                let record = RecordRef::Element(line_no, item_idx + 1);
+                visit(object_to_report(item, &record, origin));
+            }
+        }
+        value => visit(object_to_report(value, &RecordRef::Line(line_no), origin)),
+    }
+}
+
+fn object_to_report(value: Value, record: &RecordRef, origin: &Origin) -> Result<Report> {
+    let (line_no, fallback_id, what) = match *record {
+        RecordRef::Line(line_no) => {
+            (line_no, format!("{}:{line_no}", origin.id_base), String::new())
+        }
+        RecordRef::Element(line_no, element) => (
+            line_no,
+            format!("{}:{line_no}:{element}", origin.id_base),
+            format!("array element {element}: "),
+        ),
+    };
+    let Value::Object(object) = value else {
+        return Err(origin
+            .record(line_no, format!("{what}expected an article object, found {}", kind(&value))));
+    };
+    let raw = raw_record(&object)
+        .map_err(|message| origin.record(line_no, format!("{what}{message}")))?;
+    raw.into_report(|| fallback_id)
+        .map_err(|message| origin.record(line_no, format!("{what}{message}")))
+}
+
+/// The article fields of a JSON object; extra keys are ignored.
+fn raw_record(object: &Map<String, Value>) -> std::result::Result<RawRecord, String> {
+    let text = match TEXT_KEYS
+        .iter()
+        .find_map(|key| object.get(*key).filter(|value| !value.is_null()).map(|value| (key, value)))
+    {
+        None => None,
+        Some((_, Value::String(text))) => Some(text.clone()),
+        Some((key, value)) => return Err(format!("\"{key}\" is {}, not a string", kind(value))),
+    };
+    Ok(RawRecord {
+        id: object.get("id").and_then(scalar),
+        text,
+        title: object.get("title").and_then(scalar),
+        published: object.get("published").or_else(|| object.get("date")).and_then(scalar),
+        source: object.get("source").and_then(scalar),
+        url: object.get("url").or_else(|| object.get("link")).and_then(scalar),
+        language: object.get("language").or_else(|| object.get("lang")).and_then(scalar),
+    })
+}
+
+/// A string or number as a string.
+fn scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) => Some(text.clone()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn line_text(bytes: &[u8], raw_utf8: bool) -> String {
+    if raw_utf8 {
+        decode_unit(bytes).into_owned()
+    } else {
+        String::from_utf8_lossy(bytes).into_owned()
+    }
+}
+
+/// What [`read_line_limited`] found.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum LineRead {
+    /// A line (possibly the last, without `\n`) is in the buffer.
+    Line,
+    /// A line longer than the limit was skipped; its length in bytes.
+    TooLong(usize),
+    /// The end of the input.
+    End,
+}
+
+/// Reads one line into `buffer` (without its `\n`), keeping at most `limit` bytes;
+/// a longer line is consumed and reported as [`LineRead::TooLong`].
+pub(crate) fn read_line_limited(
+    stream: &mut dyn BufRead,
+    buffer: &mut Vec<u8>,
+    limit: usize,
+) -> io::Result<LineRead> {
+    let mut n_bytes = 0usize;
+    let mut any = false;
+    loop {
+        let available = match stream.fill_buf() {
+            Ok(available) => available,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        if available.is_empty() {
+            break;
+        }
+        any = true;
+        let (chunk, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(end) => (available.get(..end).unwrap_or_default(), true),
+            None => (available, false),
+        };
+        let n_chunk = chunk.len();
+        if n_bytes + n_chunk <= limit {
+            buffer.extend_from_slice(chunk);
+        }
+        n_bytes += n_chunk;
+        stream.consume(n_chunk + usize::from(done));
+        if done {
+            break;
+        }
+    }
+    Ok(if !any {
+        LineRead::End
+    } else if n_bytes > limit {
+        buffer.clear();
+        LineRead::TooLong(n_bytes)
+    } else {
+        LineRead::Line
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_lines() {
+        let mut input: &[u8] = b"short\nlooooong\n\nlast";
+        let mut buffer = Vec::new();
+        let mut lines = Vec::new();
+        loop {
+            buffer.clear();
+            match read_line_limited(&mut input, &mut buffer, 5) {
+                Ok(LineRead::End) => break,
+                Ok(outcome) => lines.push((outcome, String::from_utf8_lossy(&buffer).into_owned())),
+                Err(error) => panic!("{error}"),
+            }
+        }
+        assert_eq!(
+            lines,
+            vec![
+                (LineRead::Line, "short".to_string()),
+                (LineRead::TooLong(8), String::new()),
+                (LineRead::Line, String::new()),
+                (LineRead::Line, "last".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_of_offsets() {
+        let text = "[\n  {\"a\": 1}\n]\n\n{\"b\": 2}";
+        assert_eq!(line_of(text, 0), 1);
+        assert_eq!(line_of(text, 15), 5);
+    }
+}
