@@ -16,8 +16,8 @@ const DEFAULT_TABLE_LIMIT: usize = 50;
 
 /// Runs the command, printing to `out`.
 pub fn run(args: &EventsArgs, db: Option<&Path>, quiet: bool, out: &mut dyn Write) -> Result<()> {
-    let store = crate::db::open_existing(db)?;
     let mut filter = event_filter(&args.filters)?;
+    let store = crate::db::open_existing(db)?;
     if args.format == ListFormat::Table && filter.limit.is_none() {
         filter.limit = Some(DEFAULT_TABLE_LIMIT);
     }

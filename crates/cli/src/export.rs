@@ -13,8 +13,8 @@ use crate::rows::event_row;
 
 /// Runs the command, writing to `--output` or to `out`.
 pub fn run(args: &ExportArgs, db: Option<&Path>, quiet: bool, out: &mut dyn Write) -> Result<()> {
-    let store = crate::db::open_existing(db)?;
     let filter = event_filter(&args.filters)?;
+    let store = crate::db::open_existing(db)?;
     let limit = filter.limit.unwrap_or(usize::MAX);
     let n_written = match &args.output {
         Some(path) => {

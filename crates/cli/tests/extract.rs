@@ -1,0 +1,77 @@
+//! `tocsin extract`: formats, inputs and field names.
+
+use crate::util::{article, samples_arg, Env, ACLED_COLUMNS, PREDICTION_FIELDS};
+
+const TOGO: &str = "Several hundred JNIM fighters attacked a Togolese army post near Mandouri, \
+in the Kpendjal prefecture, on Saturday, killing 12 soldiers.";
+
+#[test]
+fn jsonl_rows_have_the_scorer_field_names() {
+    let env = Env::new();
+    let input = env.write("articles.jsonl", format!("{}\n", article("tg-1", TOGO)));
+    let run = env.run(&["extract", input.to_str().unwrap_or_default()]).success();
+    for row in run.jsonl() {
+        for field in PREDICTION_FIELDS {
+            assert!(row.get(field).is_some(), "missing {field} in {row}");
+        }
+        assert_eq!(row["doc_ids"], serde_json::json!(["tg-1"]));
+        assert!(row["assoc_actor_1"].is_array());
+        for evidence in row["evidence"].as_array().into_iter().flatten() {
+            for key in ["field", "doc_id", "start", "end", "text", "confidence"] {
+                assert!(evidence.get(key).is_some(), "evidence lacks {key}: {evidence}");
+            }
+        }
+    }
+    assert!(run.stderr.contains("1 reports"), "summary on stderr: {}", run.stderr);
+}
+
+#[test]
+fn reads_standard_input_when_no_input_is_given() {
+    let env = Env::new();
+    let stdin = format!("{}\n{}\n", article("a", TOGO), article("b", "Nothing happened."));
+    env.run_stdin(&["extract"], stdin.as_bytes()).success().stderr_has("2 reports");
+    env.run_stdin(&["extract", "-"], stdin.as_bytes()).success().stderr_has("2 reports");
+}
+
+#[test]
+fn quiet_prints_no_summary() {
+    let env = Env::new();
+    let stdin = format!("{}\n", article("a", TOGO));
+    let run = env.run_stdin(&["--quiet", "extract"], stdin.as_bytes()).success();
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn csv_output_has_acled_columns() {
+    let env = Env::new();
+    let run = env.run(&["extract", &samples_arg(), "--format", "acled-csv"]).success();
+    let header = run.stdout.lines().next().unwrap_or_default();
+    assert_eq!(header, ACLED_COLUMNS.join(","));
+    let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
+    for record in reader.records() {
+        let record = record.expect("every CSV record parses");
+        assert_eq!(record.len(), ACLED_COLUMNS.len());
+    }
+    // The alias `csv` is accepted too.
+    env.run(&["extract", &samples_arg(), "-f", "csv"]).success();
+}
+
+#[test]
+fn geojson_output_is_a_feature_collection() {
+    let env = Env::new();
+    let run = env.run(&["extract", &samples_arg(), "--format", "geojson"]).success();
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid GeoJSON");
+    assert_eq!(value["type"], "FeatureCollection");
+    for feature in value["features"].as_array().expect("a features array") {
+        assert_eq!(feature["type"], "Feature");
+        assert!(feature["properties"]["event_type"].is_string());
+    }
+}
+
+#[test]
+fn every_sample_is_read() {
+    let env = Env::new();
+    let run = env.run(&["extract", &samples_arg()]).success();
+    assert!(run.stderr.contains("11 reports"), "{}", run.stderr);
+    assert!(!run.stderr.contains("error"), "{}", run.stderr);
+}

@@ -1,0 +1,9 @@
+//! End-to-end tests: the real `tocsin` binary in temporary directories.
+
+mod util;
+
+mod args;
+mod bench;
+mod extract;
+mod ingest;
+mod query;
