@@ -4,10 +4,42 @@
 //! codes, aliases in English and French, families, state forces by regime period),
 //! recognises actor mentions in text and assigns ACLED's roles (actor 1, actor 2,
 //! associated actors). It knows nothing of places or dates beyond what it is given.
+//!
+//! * `data/actors/actors.toml`: named actors (JNIM and its katibas, Islamic State
+//!   provinces, militias, external forces, organisers of protests, social groups).
+//! * `data/actors/states.toml`: countries, nationality words and regime periods of state forces.
+//! * `data/actors/words.toml`: generic words (soldiers, gunmen, villagers) and role cues.
+//!
+//! ```
+//! use tocsin_actors::{ActorBook, RoleContext};
+//! use tocsin_model::{Language, Span, SubEventType};
+//! let book = ActorBook::load_default().unwrap();
+//! let text = "On 3 May 2022, suspected JNIM militants attacked Togolese soldiers in Kpinkankandi.";
+//! let roles = book
+//!     .roles(&RoleContext {
+//!         text,
+//!         focus: Span::new(0, text.len()),
+//!         language: Language::En,
+//!         sub_event_type: SubEventType::ArmedClash,
+//!         date: chrono::NaiveDate::from_ymd_opt(2022, 5, 3),
+//!         country_code: Some("TG"),
+//!     })
+//!     .unwrap();
+//! assert_eq!(roles.actor1.value.name, "JNIM: Group for Support of Islam and Muslims");
+//! assert_eq!(roles.actor2.unwrap().value.name, "Military Forces of Togo (2005-)");
+//! ```
 #![warn(missing_docs)]
+
+mod kb;
+mod mentions;
+mod normalize;
+mod roles;
 
 use chrono::NaiveDate;
 use tocsin_model::{Actor, Field, Language, Span, SubEventType};
+
+pub use kb::{ActorEntry, CountryEntry, EntryKind, Leader, Period};
+pub use mentions::{ActorMention, MentionContext, MentionKind};
 
 /// An error loading actor data.
 #[derive(Debug, thiserror::Error)]
@@ -21,8 +53,11 @@ pub enum Error {
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// The actor knowledge base.
-#[derive(Debug, Default)]
-pub struct ActorBook {}
+#[derive(Debug, Clone)]
+pub struct ActorBook {
+    kb: kb::Kb,
+    recognizer: mentions::Recognizer,
+}
 
 /// What an event needs to know to assign roles.
 #[derive(Debug, Clone, Copy)]
@@ -57,12 +92,98 @@ pub struct Roles {
 impl ActorBook {
     /// The actor knowledge base that ships inside tocsin.
     pub fn load_default() -> Result<ActorBook> {
-        Ok(ActorBook {})
+        let kb = kb::Kb::load_default()?;
+        let recognizer = mentions::Recognizer::new(&kb)?;
+        Ok(ActorBook { kb, recognizer })
     }
 
     /// The actors of the event described in `context`, in ACLED's roles.
+    ///
+    /// For violent and demonstration sub-event types this returns at least actor 1,
+    /// falling back to ACLED's generic actors of the event's country; it returns `None`
+    /// only when neither an actor nor a country is known.
     pub fn roles(&self, context: &RoleContext<'_>) -> Option<Roles> {
-        let _ = context;
-        None
+        let mention_context =
+            MentionContext { country_code: context.country_code, date: context.date };
+        let mentions = self.recognizer.mentions(&self.kb, context.text, &mention_context);
+        roles::assign(&self.kb, &mentions, context)
+    }
+
+    /// Every actor mention in `text`, without an event's country or date: generic actors
+    /// (soldiers, civilians) are named only when the words name their country.
+    pub fn mentions(&self, text: &str, language: Language) -> Vec<ActorMention> {
+        let _ = language;
+        self.recognizer.mentions(&self.kb, text, &MentionContext::default())
+    }
+
+    /// Every actor mention in `text`, naming generic actors with the event's country and
+    /// state forces by the regime period of the event's date.
+    pub fn mentions_in(&self, text: &str, context: &MentionContext<'_>) -> Vec<ActorMention> {
+        self.recognizer.mentions(&self.kb, text, context)
+    }
+
+    /// The knowledge-base entry of a named actor, by canonical name, alias or acronym.
+    pub fn lookup(&self, name: &str) -> Option<&ActorEntry> {
+        let wanted = normalize::normalize(name);
+        let template =
+            |entry_name: &str| normalize::normalize(&entry_name.replace("({country})", ""));
+        self.kb
+            .actors
+            .iter()
+            .find(|e| normalize::normalize(&e.name) == wanted)
+            .or_else(|| self.kb.actors.iter().find(|e| e.acronyms.iter().any(|a| a == name.trim())))
+            .or_else(|| {
+                self.kb.actors.iter().find(|e| {
+                    e.aliases.iter().any(|a| normalize::normalize(a) == wanted)
+                        || (e.name.contains("{country}") && wanted.starts_with(&template(&e.name)))
+                })
+            })
+    }
+
+    /// The actor and all its sub-groups, recursively, by canonical name.
+    pub fn family(&self, name: &str) -> Vec<String> {
+        let Some(root) = self.lookup(name) else { return Vec::new() };
+        let mut out = vec![root.name.clone()];
+        let mut i = 0;
+        while let Some(current) = out.get(i).cloned() {
+            for entry in &self.kb.actors {
+                let child = entry.parent.as_deref() == Some(current.as_str())
+                    || self
+                        .kb
+                        .actors
+                        .iter()
+                        .any(|p| p.name == current && p.subgroups.contains(&entry.name));
+                if child && !out.contains(&entry.name) {
+                    out.push(entry.name.clone());
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// Every named actor of the knowledge base.
+    pub fn entries(&self) -> &[ActorEntry] {
+        &self.kb.actors
+    }
+
+    /// The state-forces entry of a country, by ISO alpha-2 code.
+    pub fn country(&self, code: &str) -> Option<&CountryEntry> {
+        self.kb.countries.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+    }
+
+    /// `Military Forces of X (period)` (branch `Military` or `Police`) on a date.
+    pub fn state_forces(
+        &self,
+        code: &str,
+        branch: &str,
+        date: Option<NaiveDate>,
+    ) -> Option<String> {
+        mentions::state_forces_name(&self.kb, code, branch, date, None)
+    }
+
+    /// ACLED's English name of a country in generic actors (`Civilians (Burkina Faso)`).
+    pub fn country_name(&self, code: &str) -> String {
+        mentions::country_name(&self.kb, code)
     }
 }

@@ -1,0 +1,386 @@
+//! The shipped knowledge base: named actors, state forces by regime period, generic words.
+//!
+//! The data lives in `data/actors/*.toml`, written by hand and embedded at build time.
+//! This module only parses and checks it; recognition is in `mentions`.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use tocsin_model::{Country, Inter};
+
+use crate::{Error, Result};
+
+const ACTORS_TOML: &str = include_str!("../../../data/actors/actors.toml");
+const STATES_TOML: &str = include_str!("../../../data/actors/states.toml");
+const WORDS_TOML: &str = include_str!("../../../data/actors/words.toml");
+
+/// One named actor of the knowledge base, as callers see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorEntry {
+    /// Canonical ACLED-style name; `{country}` stands for the event's country in
+    /// template actors such as `Fulani Ethnic Militia ({country})`.
+    pub name: String,
+    /// Actor type, when the actor is ever a main actor.
+    pub inter: Option<Inter>,
+    /// What the actor is: `armed`, `group` (a social or identity group, an associated actor)
+    /// or `organiser` (parties, unions, associations that organise protests).
+    pub kind: EntryKind,
+    /// Names and spellings, matched without regard to case or accents.
+    pub aliases: Vec<String>,
+    /// Acronyms, matched with their case.
+    pub acronyms: Vec<String>,
+    /// The umbrella group this actor belongs to.
+    pub parent: Option<String>,
+    /// Groups under this actor.
+    pub subgroups: Vec<String>,
+    /// Groups that fight beside it.
+    pub allies: Vec<String>,
+    /// Groups it fights.
+    pub rivals: Vec<String>,
+    /// ISO alpha-2 codes of the countries where it operates.
+    pub countries: Vec<String>,
+    /// First year of activity.
+    pub active_from: Option<i32>,
+    /// Last year of activity, when it has ended.
+    pub active_to: Option<i32>,
+    /// Leaders and their spellings.
+    pub leaders: Vec<Leader>,
+    /// The state whose military this actor is (`FR` for Barkhane), named by regime period.
+    pub state: Option<String>,
+    /// The unit appended to the state forces' name.
+    pub unit: Option<String>,
+}
+
+/// A leader of a named actor.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Leader {
+    /// The usual spelling.
+    pub name: String,
+    /// Other spellings and noms de guerre.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// What a knowledge-base entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntryKind {
+    /// An organised armed group (inter 1-4 or 8).
+    Armed,
+    /// A social or identity group (women, teachers, an ethnic group), an associated actor.
+    Group,
+    /// An organisation behind protests (party, union, association).
+    Organiser,
+}
+
+/// The state forces of one country.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountryEntry {
+    /// ISO alpha-2 code.
+    pub code: String,
+    /// ACLED's name of the country in generic actors, `Civilians (Burkina Faso)`.
+    pub name: String,
+    /// The name after "Military Forces of", `the Philippines`.
+    pub forces_of: String,
+    /// Nationality words in English and French, all forms.
+    pub demonyms: Vec<String>,
+    /// Other names of the country.
+    pub names: Vec<String>,
+    /// Whether the gendarmerie is coded under the police (`Police Forces of ... Gendarmerie`).
+    pub gendarmerie_police: bool,
+    /// Regime periods, in date order.
+    pub periods: Vec<Period>,
+}
+
+/// One regime period of a state, `(2015-2022)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Period {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day, open when the period goes on.
+    pub to: Option<NaiveDate>,
+    /// The label written in names, `2015-2022`.
+    pub label: String,
+}
+
+/// A family of generic words (soldiers, gunmen, civilians...).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordFamily {
+    /// What the words name.
+    pub kind: String,
+    /// A unit name appended to state forces (`Gendarmerie`), when the words name one.
+    pub unit: Option<String>,
+    /// The country the words imply (`FAMa` is Mali's army).
+    pub country: Option<String>,
+    /// The words, English and French.
+    pub words: Vec<String>,
+    /// Words matched with their case.
+    pub acronyms: Vec<String>,
+}
+
+/// Cue words that mark roles and alternatives around actor mentions.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cues {
+    /// Words before an agent: `by`, `par`.
+    pub agent_before: Vec<String>,
+    /// Words before a target: `against`, `contre`.
+    pub patient_before: Vec<String>,
+    /// Verbs of violence, all forms.
+    pub verbs: Vec<String>,
+    /// Passive auxiliaries: `was`, `were`, `a été`.
+    pub passive: Vec<String>,
+    /// Alternatives between two groups: `or`, `and/or`, `ou`.
+    pub alternative: Vec<String>,
+    /// Words joining two actors on one side: `and`, `with`, `et`.
+    pub joint: Vec<String>,
+    /// Words of reciprocal fighting: `between`, `clashed with`, `entre`.
+    pub between: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct ActorsFile {
+    actor: Vec<RawActor>,
+}
+
+#[derive(Deserialize)]
+struct RawActor {
+    name: String,
+    inter: Option<u8>,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    acronyms: Vec<String>,
+    #[serde(default)]
+    parent: Option<String>,
+    #[serde(default)]
+    subgroups: Vec<String>,
+    #[serde(default)]
+    allies: Vec<String>,
+    #[serde(default)]
+    rivals: Vec<String>,
+    #[serde(default)]
+    countries: Vec<String>,
+    #[serde(default)]
+    active: Option<String>,
+    #[serde(default)]
+    leaders: Vec<Leader>,
+    #[serde(default)]
+    state: Option<String>,
+    #[serde(default)]
+    unit: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct StatesFile {
+    country: Vec<RawCountry>,
+}
+
+#[derive(Deserialize)]
+struct RawCountry {
+    code: String,
+    name: Option<String>,
+    forces_of: Option<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    #[serde(default)]
+    names: Vec<String>,
+    #[serde(default)]
+    gendarmerie: Option<String>,
+    #[serde(default)]
+    periods: Vec<[String; 3]>,
+}
+
+#[derive(Deserialize)]
+struct WordsFile {
+    family: Vec<RawFamily>,
+    cues: RawCues,
+}
+
+#[derive(Deserialize)]
+struct RawFamily {
+    kind: String,
+    unit: Option<String>,
+    country: Option<String>,
+    #[serde(default)]
+    words: Vec<String>,
+    #[serde(default)]
+    acronyms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawCues {
+    agent_before: Vec<String>,
+    patient_before: Vec<String>,
+    verbs: Vec<String>,
+    passive: Vec<String>,
+    alternative: Vec<String>,
+    joint: Vec<String>,
+    between: Vec<String>,
+}
+
+/// The parsed knowledge base.
+#[derive(Debug, Clone, Default)]
+pub struct Kb {
+    /// Named actors.
+    pub actors: Vec<ActorEntry>,
+    /// Countries and their state forces.
+    pub countries: Vec<CountryEntry>,
+    /// Generic word families.
+    pub families: Vec<WordFamily>,
+    /// Role cues.
+    pub cues: Cues,
+}
+
+impl Kb {
+    /// Parse the shipped data.
+    pub fn load_default() -> Result<Kb> {
+        Kb::parse(ACTORS_TOML, STATES_TOML, WORDS_TOML)
+    }
+
+    /// Parse knowledge-base files given as text.
+    pub fn parse(actors: &str, states: &str, words: &str) -> Result<Kb> {
+        let actors_file: ActorsFile =
+            toml::from_str(actors).map_err(|e| Error::Data(format!("actors.toml: {e}")))?;
+        let states_file: StatesFile =
+            toml::from_str(states).map_err(|e| Error::Data(format!("states.toml: {e}")))?;
+        let words_file: WordsFile =
+            toml::from_str(words).map_err(|e| Error::Data(format!("words.toml: {e}")))?;
+        let actors =
+            actors_file.actor.into_iter().map(convert_actor).collect::<Result<Vec<_>>>()?;
+        let countries =
+            states_file.country.into_iter().map(convert_country).collect::<Result<Vec<_>>>()?;
+        let families = words_file
+            .family
+            .into_iter()
+            .map(|f| WordFamily {
+                kind: f.kind,
+                unit: f.unit,
+                country: f.country,
+                words: f.words,
+                acronyms: f.acronyms,
+            })
+            .collect();
+        let c = words_file.cues;
+        let cues = Cues {
+            agent_before: c.agent_before,
+            patient_before: c.patient_before,
+            verbs: c.verbs,
+            passive: c.passive,
+            alternative: c.alternative,
+            joint: c.joint,
+            between: c.between,
+        };
+        Ok(Kb { actors, countries, families, cues })
+    }
+}
+
+fn convert_actor(raw: RawActor) -> Result<ActorEntry> {
+    let inter = match raw.inter {
+        Some(code) => Some(
+            Inter::try_from(code).map_err(|e| Error::Data(format!("actor {:?}: {e}", raw.name)))?,
+        ),
+        None => None,
+    };
+    let kind = match raw.kind.as_deref() {
+        None | Some("armed") => EntryKind::Armed,
+        Some("group") => EntryKind::Group,
+        Some("organiser") => EntryKind::Organiser,
+        Some(other) => return Err(Error::Data(format!("actor {:?}: kind {other:?}", raw.name))),
+    };
+    if kind == EntryKind::Armed && inter.is_none() {
+        return Err(Error::Data(format!("actor {:?}: armed actor without inter", raw.name)));
+    }
+    let (active_from, active_to) = parse_active(raw.active.as_deref());
+    Ok(ActorEntry {
+        name: raw.name,
+        inter,
+        kind,
+        aliases: raw.aliases,
+        acronyms: raw.acronyms,
+        parent: raw.parent,
+        subgroups: raw.subgroups,
+        allies: raw.allies,
+        rivals: raw.rivals,
+        countries: raw.countries,
+        active_from,
+        active_to,
+        leaders: raw.leaders,
+        state: raw.state.map(|s| s.to_ascii_uppercase()),
+        unit: raw.unit,
+    })
+}
+
+fn parse_active(active: Option<&str>) -> (Option<i32>, Option<i32>) {
+    let Some(active) = active else { return (None, None) };
+    let mut parts = active.splitn(2, '-');
+    let from = parts.next().and_then(|s| s.trim().parse().ok());
+    let to = parts.next().and_then(|s| s.trim().parse().ok());
+    (from, to)
+}
+
+fn convert_country(raw: RawCountry) -> Result<CountryEntry> {
+    let iso = Country::from_code(&raw.code);
+    let name = match (raw.name, iso) {
+        (Some(name), _) => name,
+        (None, Some(iso)) => iso.name.trim().to_string(),
+        (None, None) => return Err(Error::Data(format!("country {:?}: no name", raw.code))),
+    };
+    let mut periods = Vec::new();
+    for [from, to, label] in raw.periods {
+        let from = NaiveDate::parse_from_str(&from, "%Y-%m-%d")
+            .map_err(|e| Error::Data(format!("country {}: period {from:?}: {e}", raw.code)))?;
+        let to =
+            if to.is_empty() {
+                None
+            } else {
+                Some(NaiveDate::parse_from_str(&to, "%Y-%m-%d").map_err(|e| {
+                    Error::Data(format!("country {}: period {to:?}: {e}", raw.code))
+                })?)
+            };
+        periods.push(Period { from, to, label });
+    }
+    periods.sort_by_key(|p| p.from);
+    Ok(CountryEntry {
+        forces_of: raw.forces_of.unwrap_or_else(|| name.clone()),
+        code: raw.code.to_ascii_uppercase(),
+        name,
+        demonyms: raw.demonyms,
+        names: raw.names,
+        gendarmerie_police: raw.gendarmerie.as_deref() == Some("police"),
+        periods,
+    })
+}
+
+impl CountryEntry {
+    /// The regime-period label in force on `date`; the latest when the date is unknown.
+    pub fn period(&self, date: Option<NaiveDate>) -> Option<&Period> {
+        match date {
+            None => self.periods.last(),
+            Some(date) => self
+                .periods
+                .iter()
+                .rev()
+                .find(|p| p.from <= date && p.to.is_none_or(|to| date <= to))
+                .or_else(|| {
+                    if self.periods.first().is_some_and(|p| date < p.from) {
+                        self.periods.first()
+                    } else {
+                        self.periods.last()
+                    }
+                }),
+        }
+    }
+
+    /// `Military Forces of Togo (2005-)` and its kin: `branch` is `Military` or `Police`.
+    pub fn forces_name(&self, branch: &str, date: Option<NaiveDate>, unit: Option<&str>) -> String {
+        let mut name = format!("{branch} Forces of {}", self.forces_of);
+        if let Some(period) = self.period(date) {
+            name.push_str(&format!(" ({})", period.label));
+        }
+        if let Some(unit) = unit {
+            name.push(' ');
+            name.push_str(unit);
+        }
+        name
+    }
+}

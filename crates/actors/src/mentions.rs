@@ -1,0 +1,475 @@
+//! Recognition: one aho-corasick automaton over normalised text finds every actor word.
+//!
+//! Names, aliases, acronyms, leaders, generic words (soldiers, gunmen, villagers) and
+//! nationality words are all patterns of one automaton. Hits are kept on word boundaries,
+//! longest first; nationality words and country names then attach to the force or group
+//! beside them ("Togolese soldiers", "l'armée malienne", "the army of Mali").
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use chrono::NaiveDate;
+use tocsin_model::{Actor, Inter, Span};
+
+use crate::kb::{EntryKind, Kb};
+use crate::normalize::{is_word_byte, normalize, Normalized};
+
+/// What kind of words named an actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MentionKind {
+    /// A named actor of the knowledge base (`JNIM`, `Koglweogo`).
+    Named,
+    /// A leader of a named actor (`Amadou Koufa`).
+    Leader,
+    /// State forces: soldiers, police, gendarmes, named units.
+    StateForces,
+    /// Aircraft and strikes: the forces that own them.
+    Air,
+    /// An unnamed armed group (gunmen, militants, `hommes armés`).
+    UnidentifiedArmed,
+    /// An unnamed communal militia or self-defence group.
+    CommunalMilitia,
+    /// Civilians and victims (villagers, a farmer, `un commerçant`).
+    Civilians,
+    /// Protesters and demonstrations.
+    Protesters,
+    /// Rioters and mobs.
+    Rioters,
+    /// A social or identity group (women, teachers, Fulani).
+    Group,
+    /// An organisation behind protests (party, union).
+    Organiser,
+}
+
+impl MentionKind {
+    /// Whether mentions of this kind are organised armed actors.
+    pub fn is_armed(self) -> bool {
+        matches!(
+            self,
+            MentionKind::Named
+                | MentionKind::Leader
+                | MentionKind::StateForces
+                | MentionKind::Air
+                | MentionKind::UnidentifiedArmed
+                | MentionKind::CommunalMilitia
+        )
+    }
+}
+
+/// One actor mention in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorMention {
+    /// The words, in the original text.
+    pub span: Span,
+    /// The canonical actor, when it can be named (generic actors need a country).
+    pub actor: Option<Actor>,
+    /// What kind of words these are.
+    pub kind: MentionKind,
+    /// Index of the knowledge-base entry, for named actors.
+    pub entry: Option<usize>,
+    /// ISO alpha-2 code of the country the words name, when they name one.
+    pub country: Option<String>,
+}
+
+/// The context that names generic actors: the event's country and date.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MentionContext<'a> {
+    /// ISO alpha-2 code of the event's country.
+    pub country_code: Option<&'a str>,
+    /// The event's date.
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Actor(usize),
+    Leader(usize),
+    Family(usize),
+    Demonym(usize),
+    CountryName(usize),
+}
+
+#[derive(Debug, Clone)]
+struct PatternTarget {
+    target: Target,
+    /// For acronyms: the exact spelling the original text must have.
+    exact: Option<String>,
+}
+
+/// The compiled recogniser.
+#[derive(Debug, Clone)]
+pub struct Recognizer {
+    automaton: AhoCorasick,
+    targets: Vec<Vec<PatternTarget>>,
+}
+
+/// A raw hit of the automaton, after boundary and case checks.
+#[derive(Debug, Clone)]
+struct Hit {
+    start: usize,
+    end: usize,
+    targets: Vec<Target>,
+}
+
+impl Recognizer {
+    /// Compile every pattern of the knowledge base into one automaton.
+    pub fn new(kb: &Kb) -> crate::Result<Recognizer> {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut targets: Vec<Vec<PatternTarget>> = Vec::new();
+        let mut add = |pattern: &str, target: Target, exact: Option<String>| {
+            let norm = normalize(pattern);
+            if norm.is_empty() {
+                return;
+            }
+            let slot = *index.entry(norm.clone()).or_insert_with(|| {
+                patterns.push(norm);
+                targets.push(Vec::new());
+                targets.len() - 1
+            });
+            if let Some(list) = targets.get_mut(slot) {
+                if !list.iter().any(|t| t.target == target && t.exact == exact) {
+                    list.push(PatternTarget { target, exact });
+                }
+            }
+        };
+        for (idx, entry) in kb.actors.iter().enumerate() {
+            let plain = entry.name.replace("({country})", "");
+            add(plain.trim(), Target::Actor(idx), None);
+            if let Some((acronym, long)) = entry.name.split_once(": ") {
+                add(long.replace("({country})", "").trim(), Target::Actor(idx), None);
+                if acronym.chars().any(|c| c.is_ascii_uppercase()) {
+                    add(acronym, Target::Actor(idx), Some(exact_form(acronym)));
+                }
+            }
+            for alias in &entry.aliases {
+                add(alias, Target::Actor(idx), None);
+            }
+            for acronym in &entry.acronyms {
+                add(acronym, Target::Actor(idx), Some(exact_form(acronym)));
+            }
+            for leader in &entry.leaders {
+                add(&leader.name, Target::Leader(idx), None);
+                for alias in &leader.aliases {
+                    add(alias, Target::Leader(idx), None);
+                }
+            }
+        }
+        for (idx, family) in kb.families.iter().enumerate() {
+            for word in &family.words {
+                add(word, Target::Family(idx), None);
+            }
+            for acronym in &family.acronyms {
+                add(acronym, Target::Family(idx), Some(exact_form(acronym)));
+            }
+        }
+        for (idx, country) in kb.countries.iter().enumerate() {
+            for demonym in &country.demonyms {
+                add(demonym, Target::Demonym(idx), None);
+            }
+            for name in country.names.iter().chain(std::iter::once(&country.name)) {
+                add(name, Target::CountryName(idx), None);
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| crate::Error::Data(format!("actor patterns: {e}")))?;
+        Ok(Recognizer { automaton, targets })
+    }
+
+    /// Every hit on word boundaries, longest first, without overlaps.
+    fn hits(&self, text: &str, norm: &Normalized) -> Vec<Hit> {
+        let bytes = norm.text.as_bytes();
+        let mut raw: Vec<Hit> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(&norm.text) {
+            let (start, end) = (m.start(), m.end());
+            let before_ok = start == 0 || bytes.get(start - 1).is_none_or(|&b| !is_word_byte(b));
+            let after_ok = bytes.get(end).is_none_or(|&b| !is_word_byte(b));
+            if !before_ok || !after_ok {
+                continue;
+            }
+            let Some(list) = self.targets.get(m.pattern().as_usize()) else { continue };
+            let original = norm.span(start, end).and_then(|s| s.text(text)).unwrap_or("");
+            let targets: Vec<Target> = list
+                .iter()
+                .filter(|t| t.exact.as_ref().is_none_or(|exact| exact_form(original) == *exact))
+                .map(|t| t.target)
+                .collect();
+            if !targets.is_empty() {
+                raw.push(Hit { start, end, targets });
+            }
+        }
+        raw.sort_by(|a, b| a.start.cmp(&b.start).then((b.end - b.start).cmp(&(a.end - a.start))));
+        let mut chosen: Vec<Hit> = Vec::new();
+        // Longest hits win; among equals the earlier one.
+        let mut by_length = raw.clone();
+        by_length
+            .sort_by(|a, b| (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)));
+        for hit in by_length {
+            if chosen.iter().all(|c| hit.end <= c.start || c.end <= hit.start) {
+                chosen.push(hit);
+            }
+        }
+        chosen.sort_by_key(|h| h.start);
+        chosen
+    }
+
+    /// Every actor mention in `text`, named with the help of `context`.
+    pub fn mentions(&self, kb: &Kb, text: &str, context: &MentionContext<'_>) -> Vec<ActorMention> {
+        let norm = Normalized::new(text);
+        let hits = self.hits(text, &norm);
+        let ntext = norm.text.as_str();
+        // Attach nationality words and country names to their neighbours.
+        let mut attached: Vec<Option<usize>> = vec![None; hits.len()];
+        let mut extent: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+        let mut consumed = vec![false; hits.len()];
+        for (i, hit) in hits.iter().enumerate() {
+            let country = hit.targets.iter().find_map(|t| match t {
+                Target::Demonym(c) => Some((*c, true)),
+                Target::CountryName(c) => Some((*c, false)),
+                _ => None,
+            });
+            let Some((country, is_demonym)) = country else { continue };
+            let attachable = |j: usize| {
+                hits.get(j).is_some_and(|h| {
+                    h.targets.iter().any(|t| matches!(t, Target::Family(_) | Target::Actor(_)))
+                })
+            };
+            // "Togolese soldiers": the demonym before the noun.
+            if is_demonym && attachable(i + 1) {
+                if let Some(next) = hits.get(i + 1) {
+                    let gap = ntext.get(hit.end..next.start).unwrap_or("x");
+                    if gap.trim().is_empty() {
+                        if let (Some(a), Some(e)) = (attached.get_mut(i + 1), extent.get_mut(i + 1))
+                        {
+                            *a = Some(country);
+                            e.0 = hit.start;
+                        }
+                        if let Some(c) = consumed.get_mut(i) {
+                            *c = true;
+                        }
+                        continue;
+                    }
+                }
+            }
+            // "l'armée malienne", "soldats maliens", "the army of Mali", "l'armée du Mali".
+            if i > 0 && attachable(i - 1) {
+                if let Some(prev) = hits.get(i - 1) {
+                    let gap = ntext.get(prev.end..hit.start).unwrap_or("x").trim();
+                    let ok = if is_demonym {
+                        gap.is_empty()
+                    } else {
+                        matches!(gap, "of" | "of the" | "du" | "de" | "de la" | "des" | "in" | "au")
+                    };
+                    if ok && attached.get(i - 1).is_some_and(|a| a.is_none()) {
+                        if let (Some(a), Some(e)) = (attached.get_mut(i - 1), extent.get_mut(i - 1))
+                        {
+                            *a = Some(country);
+                            e.1 = hit.end;
+                        }
+                        if let Some(c) = consumed.get_mut(i) {
+                            *c = true;
+                        }
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (i, hit) in hits.iter().enumerate() {
+            if consumed.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            let (start, end) = extent.get(i).copied().unwrap_or((hit.start, hit.end));
+            let Some(span) = norm.span(start, end) else { continue };
+            let own_country = attached.get(i).copied().flatten();
+            for target in &hit.targets {
+                if let Some(m) = self.resolve(kb, *target, span, own_country, context) {
+                    out.push(m);
+                }
+            }
+        }
+        out
+    }
+
+    fn resolve(
+        &self,
+        kb: &Kb,
+        target: Target,
+        span: Span,
+        own_country: Option<usize>,
+        context: &MentionContext<'_>,
+    ) -> Option<ActorMention> {
+        let own_code = own_country.and_then(|c| kb.countries.get(c)).map(|c| c.code.clone());
+        let country_code: Option<String> =
+            own_code.clone().or_else(|| context.country_code.map(|c| c.to_ascii_uppercase()));
+        let generic_name = |label: &str| -> Option<String> {
+            country_code.as_deref().map(|code| format!("{label} ({})", country_name(kb, code)))
+        };
+        let mention = |actor: Option<Actor>, kind: MentionKind, entry: Option<usize>| {
+            ActorMention { span, actor, kind, entry, country: own_code.clone() }
+        };
+        match target {
+            Target::Demonym(_) | Target::CountryName(_) => None,
+            Target::Actor(idx) | Target::Leader(idx) => {
+                let entry = kb.actors.get(idx)?;
+                let kind = match (target, entry.kind) {
+                    (Target::Leader(_), _) => MentionKind::Leader,
+                    (_, EntryKind::Armed) => MentionKind::Named,
+                    (_, EntryKind::Group) => MentionKind::Group,
+                    (_, EntryKind::Organiser) => MentionKind::Organiser,
+                };
+                if let Some(state) = &entry.state {
+                    let name = state_forces_name(
+                        kb,
+                        state,
+                        "Military",
+                        context.date,
+                        entry.unit.as_deref(),
+                    )?;
+                    let inter = state_inter(state, context.country_code);
+                    return Some(ActorMention {
+                        country: Some(state.clone()),
+                        ..mention(Some(Actor::new(name, inter)), kind, Some(idx))
+                    });
+                }
+                let name = if entry.name.contains("{country}") {
+                    country_code
+                        .as_deref()
+                        .map(|code| entry.name.replace("{country}", &country_name(kb, code)))
+                } else {
+                    Some(entry.name.clone())
+                };
+                let inter = entry.inter.unwrap_or(Inter::Civilians);
+                Some(mention(name.map(|n| Actor::new(n, inter)), kind, Some(idx)))
+            }
+            Target::Family(idx) => {
+                let family = kb.families.get(idx)?;
+                let implied = family.country.clone();
+                let code = own_code
+                    .clone()
+                    .or(implied.clone())
+                    .or_else(|| context.country_code.map(|c| c.to_ascii_uppercase()));
+                let forces = |branch: &str, unit: Option<&str>| {
+                    code.as_deref().and_then(|code| {
+                        let name = state_forces_name(kb, code, branch, context.date, unit)?;
+                        Some(Actor::new(name, state_inter(code, context.country_code)))
+                    })
+                };
+                let with_country = |m: ActorMention| ActorMention {
+                    country: own_code.clone().or(implied.clone()),
+                    ..m
+                };
+                let kind_str = family.kind.as_str();
+                let m = match kind_str {
+                    "military" => mention(forces("Military", None), MentionKind::StateForces, None),
+                    "air" => mention(forces("Military", None), MentionKind::Air, None),
+                    "police" => mention(forces("Police", None), MentionKind::StateForces, None),
+                    "unit" => {
+                        let unit = family.unit.as_deref();
+                        let branch = unit_branch(kb, code.as_deref(), unit);
+                        mention(forces(branch, unit), MentionKind::StateForces, None)
+                    }
+                    "armed" => mention(
+                        generic_name("Unidentified Armed Group")
+                            .map(|n| Actor::new(n, Inter::PoliticalMilitia)),
+                        MentionKind::UnidentifiedArmed,
+                        None,
+                    ),
+                    "communal" => mention(
+                        generic_name("Unidentified Communal Militia")
+                            .map(|n| Actor::new(n, Inter::IdentityMilitia)),
+                        MentionKind::CommunalMilitia,
+                        None,
+                    ),
+                    "civilians" => mention(
+                        generic_name("Civilians").map(|n| Actor::new(n, Inter::Civilians)),
+                        MentionKind::Civilians,
+                        None,
+                    ),
+                    "protesters" => mention(
+                        generic_name("Protesters").map(|n| Actor::new(n, Inter::Protesters)),
+                        MentionKind::Protesters,
+                        None,
+                    ),
+                    "rioters" => mention(
+                        generic_name("Rioters").map(|n| Actor::new(n, Inter::Rioters)),
+                        MentionKind::Rioters,
+                        None,
+                    ),
+                    other => {
+                        let label = other.strip_prefix("group:")?;
+                        mention(
+                            generic_name(label).map(|n| Actor::new(n, Inter::Civilians)),
+                            MentionKind::Group,
+                            None,
+                        )
+                    }
+                };
+                Some(with_country(m))
+            }
+        }
+    }
+}
+
+/// The spelling an acronym must have in the original text: accents stripped, case kept.
+fn exact_form(text: &str) -> String {
+    deunicode::deunicode(text).replace(['\u{2019}', '`'], "'")
+}
+
+/// ACLED's name of a country in generic actors.
+pub fn country_name(kb: &Kb, code: &str) -> String {
+    if let Some(entry) = kb.countries.iter().find(|c| c.code.eq_ignore_ascii_case(code)) {
+        return entry.name.clone();
+    }
+    tocsin_model::Country::from_code(code)
+        .map(|c| c.name.trim().to_string())
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// `Military Forces of X (period) unit` for a country code.
+pub fn state_forces_name(
+    kb: &Kb,
+    code: &str,
+    branch: &str,
+    date: Option<NaiveDate>,
+    unit: Option<&str>,
+) -> Option<String> {
+    if let Some(entry) = kb.countries.iter().find(|c| c.code.eq_ignore_ascii_case(code)) {
+        return Some(entry.forces_name(branch, date, unit));
+    }
+    let country = tocsin_model::Country::from_code(code)?;
+    let mut name = format!("{branch} Forces of {}", country.name.trim());
+    if let Some(unit) = unit {
+        name.push(' ');
+        name.push_str(unit);
+    }
+    Some(name)
+}
+
+/// State forces are inter 1 at home and 8 abroad.
+fn state_inter(force_country: &str, event_country: Option<&str>) -> Inter {
+    match event_country {
+        Some(event) if !event.eq_ignore_ascii_case(force_country) => Inter::External,
+        _ => Inter::StateForces,
+    }
+}
+
+/// Which branch a unit belongs to in ACLED's names.
+fn unit_branch(kb: &Kb, code: Option<&str>, unit: Option<&str>) -> &'static str {
+    match unit {
+        Some("Gendarmerie") => {
+            let police = code
+                .and_then(|code| kb.countries.iter().find(|c| c.code.eq_ignore_ascii_case(code)))
+                .is_some_and(|c| c.gendarmerie_police);
+            if police {
+                "Police"
+            } else {
+                "Military"
+            }
+        }
+        Some("Forest Guards" | "Prison Guards" | "Customs Agents") => "Police",
+        Some("National Guard") if code == Some("MX") => "Police",
+        _ => "Military",
+    }
+}

@@ -1,0 +1,773 @@
+//! ACLED's roles: who is actor 1, actor 2 and the associated actors of one event.
+//!
+//! Built on the mentions of the sentences around the event's focus. Armed mentions get an
+//! agent score from the words around them (`by`/`par` before an agent, `against`/`contre`
+//! or a verb of violence before a target, a passive auxiliary after a subject), then each
+//! sub-event type applies ACLED's rule: victims are actor 2 in violence against civilians,
+//! `Protesters (Country)` lead protests with organisers beside them, and so on.
+
+use tocsin_model::{Actor, Field, Inter, Span, SubEventType};
+
+use crate::kb::Kb;
+use crate::mentions::{country_name, state_forces_name, ActorMention, MentionKind};
+use crate::normalize::{normalize, Normalized};
+use crate::{RoleContext, Roles};
+
+/// Confidence of a named actor found in the text.
+const CONF_NAMED: f32 = 0.85;
+/// Confidence of a generic actor found in the text (soldiers, gunmen).
+const CONF_GENERIC: f32 = 0.65;
+/// Confidence of an actor no words name (a default).
+const CONF_DEFAULT: f32 = 0.4;
+
+/// An armed candidate with its role evidence.
+#[derive(Debug, Clone)]
+struct Candidate {
+    actor: Actor,
+    span: Span,
+    kind: MentionKind,
+    entry: Option<usize>,
+    /// Agent evidence minus target evidence.
+    score: i32,
+    /// Actors named in parentheses or as alternatives beside this one.
+    assoc: Vec<(Actor, Span)>,
+}
+
+impl Candidate {
+    fn field(&self) -> Field<Actor> {
+        let confidence = match self.kind {
+            MentionKind::Named | MentionKind::Leader => CONF_NAMED,
+            _ => CONF_GENERIC,
+        };
+        Field::found(self.actor.clone(), self.span, confidence)
+    }
+}
+
+/// Assign roles from the mentions of the whole text.
+pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> Option<Roles> {
+    let text = context.text;
+    let window = sentence_window(text, context.focus);
+    let in_window: Vec<ActorMention> = mentions
+        .iter()
+        .filter(|m| m.span.start >= window.start && m.span.end <= window.end)
+        .cloned()
+        .collect();
+    let norm = Normalized::new(text);
+    let cues = CueSet::new(kb);
+    let mut armed = armed_candidates(kb, &in_window, &norm, window, &cues);
+    if armed.is_empty() && window != Span::new(0, text.len()) {
+        armed = armed_candidates(kb, mentions, &norm, Span::new(0, text.len()), &cues);
+    }
+    let code = context.country_code.map(|c| c.to_ascii_uppercase());
+    let generic = |label: &str, inter: Inter| -> Option<Actor> {
+        code.as_deref()
+            .map(|code| Actor::new(format!("{label} ({})", country_name(kb, code)), inter))
+    };
+    let first_of = |kind: MentionKind| -> Option<&ActorMention> {
+        in_window.iter().find(|m| m.kind == kind && m.actor.is_some())
+    };
+    let found_or_default = |kind: MentionKind, label: &str, inter: Inter| -> Option<Field<Actor>> {
+        match first_of(kind).and_then(|m| m.actor.clone().map(|a| (a, m.span))) {
+            Some((actor, span)) if actor.name.starts_with(label) => {
+                Some(Field::found(actor, span, CONF_GENERIC))
+            }
+            _ => generic(label, inter).map(|a| Field::inferred(a, CONF_DEFAULT)),
+        }
+    };
+    let groups: Vec<Field<Actor>> = dedup(
+        in_window
+            .iter()
+            .filter(|m| matches!(m.kind, MentionKind::Group | MentionKind::Organiser))
+            .filter(|m| !armed.iter().any(|c| c.span.overlaps(m.span)))
+            .filter_map(|m| m.actor.clone().map(|a| Field::found(a, m.span, CONF_GENERIC)))
+            .collect(),
+    );
+    let organisers: Vec<Field<Actor>> =
+        groups.iter().filter(|f| !f.value.name.starts_with("Women (") || true).cloned().collect();
+    let uag = || generic("Unidentified Armed Group", Inter::PoliticalMilitia);
+    let sub = context.sub_event_type;
+    use SubEventType::*;
+    let roles = match sub {
+        PeacefulProtest | ProtestWithIntervention | ExcessiveForceAgainstProtesters => {
+            let actor1 =
+                found_or_default(MentionKind::Protesters, "Protesters", Inter::Protesters)?;
+            let actor2 = if sub == PeacefulProtest {
+                None
+            } else {
+                armed
+                    .iter()
+                    .find(|c| {
+                        c.actor.inter == Inter::StateForces || c.actor.inter == Inter::External
+                    })
+                    .or_else(|| armed.first())
+                    .map(Candidate::field)
+                    .or_else(|| {
+                        code.as_deref()
+                            .and_then(|code| {
+                                state_forces_name(kb, code, "Police", context.date, None)
+                            })
+                            .map(|n| {
+                                Field::inferred(Actor::new(n, Inter::StateForces), CONF_DEFAULT)
+                            })
+                    })
+            };
+            Roles { actor1, assoc_actor_1: organisers, actor2, assoc_actor_2: Vec::new() }
+        }
+        ViolentDemonstration | MobViolence => {
+            let actor1 = found_or_default(MentionKind::Rioters, "Rioters", Inter::Rioters)?;
+            let state = armed.iter().find(|c| matches!(c.kind, MentionKind::StateForces));
+            let actor2 = if sub == ViolentDemonstration {
+                state.map(Candidate::field)
+            } else {
+                state.or_else(|| armed.first()).map(Candidate::field).or_else(|| {
+                    generic("Civilians", Inter::Civilians).map(|a| Field::inferred(a, CONF_DEFAULT))
+                })
+            };
+            Roles { actor1, assoc_actor_1: organisers, actor2, assoc_actor_2: Vec::new() }
+        }
+        SexualViolence | Attack | AbductionForcedDisappearance => {
+            let perpetrator = best_agent(&armed);
+            let actor1 = match perpetrator {
+                Some(c) => c.field(),
+                None => Field::inferred(uag()?, CONF_DEFAULT),
+            };
+            let assoc_actor_1 = perpetrator.map(|c| assoc_fields(c)).unwrap_or_default();
+            let actor2 = civilians_field(kb, &in_window, code.as_deref())?;
+            let mut assoc_actor_2: Vec<Field<Actor>> =
+                groups.iter().filter(|f| !is_organisation(kb, &f.value.name)).cloned().collect();
+            if sub == SexualViolence
+                && !assoc_actor_2.iter().any(|f| f.value.name.starts_with("Women ("))
+            {
+                if let Some(women) = generic("Women", Inter::Civilians) {
+                    assoc_actor_2.push(Field::inferred(women, CONF_DEFAULT));
+                }
+            }
+            Roles { actor1, assoc_actor_1, actor2: Some(actor2), assoc_actor_2 }
+        }
+        GovernmentRegainsTerritory | NonStateActorOvertakesTerritory | ArmedClash => {
+            let (first, second) = two_sides(&armed);
+            match (first, second) {
+                (Some(a), Some(b)) => side_roles(a, Some(b.field()), assoc_fields(b)),
+                (Some(a), None) => {
+                    let other =
+                        uag().filter(|u| *u != a.actor).map(|u| Field::inferred(u, CONF_DEFAULT));
+                    if a.score < 0 {
+                        let actor1 = other.clone().unwrap_or_else(|| a.field());
+                        Roles {
+                            actor1,
+                            assoc_actor_1: Vec::new(),
+                            actor2: other.map(|_| a.field()),
+                            assoc_actor_2: assoc_fields(a),
+                        }
+                    } else {
+                        side_roles(a, other, Vec::new())
+                    }
+                }
+                _ => Roles {
+                    actor1: Field::inferred(uag()?, CONF_DEFAULT),
+                    assoc_actor_1: Vec::new(),
+                    actor2: None,
+                    assoc_actor_2: Vec::new(),
+                },
+            }
+        }
+        ChemicalWeapon
+        | AirDroneStrike
+        | SuicideBomb
+        | ShellingArtilleryMissileAttack
+        | RemoteExplosiveLandmineIed
+        | Grenade => {
+            let remote = matches!(sub, RemoteExplosiveLandmineIed | SuicideBomb | Grenade);
+            let user = if sub == AirDroneStrike {
+                armed
+                    .iter()
+                    .find(|c| c.kind == MentionKind::Air)
+                    .or_else(|| {
+                        armed.iter().find(|c| {
+                            matches!(c.actor.inter, Inter::StateForces | Inter::External)
+                                && c.score >= 0
+                        })
+                    })
+                    .or_else(|| best_agent(&armed))
+            } else if remote {
+                armed
+                    .iter()
+                    .filter(|c| {
+                        c.score > 1
+                            || (c.kind == MentionKind::Named && c.actor.inter != Inter::StateForces)
+                    })
+                    .max_by_key(|c| c.score)
+            } else {
+                best_agent(&armed)
+            };
+            let actor1 = match user {
+                Some(c) => c.field(),
+                None if sub == AirDroneStrike => match code
+                    .as_deref()
+                    .and_then(|code| state_forces_name(kb, code, "Military", context.date, None))
+                {
+                    Some(n) => Field::inferred(Actor::new(n, Inter::StateForces), CONF_DEFAULT),
+                    None => Field::inferred(uag()?, CONF_DEFAULT),
+                },
+                None => Field::inferred(uag()?, CONF_DEFAULT),
+            };
+            let target = armed
+                .iter()
+                .filter(|c| c.actor != actor1.value && c.kind != MentionKind::Air)
+                .min_by_key(|c| c.score);
+            let actor2 = match target {
+                Some(c) => Some(c.field()),
+                None => {
+                    let civilians = in_window.iter().any(|m| m.kind == MentionKind::Civilians);
+                    if civilians {
+                        civilians_field(kb, &in_window, code.as_deref())
+                    } else {
+                        None
+                    }
+                }
+            };
+            let assoc_actor_1 = user.map(assoc_fields).unwrap_or_default();
+            Roles { actor1, assoc_actor_1, actor2, assoc_actor_2: Vec::new() }
+        }
+        Arrests => {
+            let state = armed
+                .iter()
+                .find(|c| matches!(c.kind, MentionKind::StateForces) && c.score >= 0)
+                .or_else(|| armed.iter().find(|c| matches!(c.kind, MentionKind::StateForces)));
+            let actor1 = match state {
+                Some(c) => c.field(),
+                None => {
+                    let name = code
+                        .as_deref()
+                        .and_then(|code| state_forces_name(kb, code, "Police", context.date, None));
+                    match name {
+                        Some(n) => Field::inferred(Actor::new(n, Inter::StateForces), CONF_DEFAULT),
+                        None => best_agent(&armed)?.field(),
+                    }
+                }
+            };
+            let arrested = armed
+                .iter()
+                .filter(|c| c.actor != actor1.value && c.kind != MentionKind::StateForces)
+                .min_by_key(|c| c.score);
+            let actor2 = match arrested {
+                Some(c) => Some(c.field()),
+                None => civilians_field(kb, &in_window, code.as_deref()),
+            };
+            Roles { actor1, assoc_actor_1: Vec::new(), actor2, assoc_actor_2: Vec::new() }
+        }
+        LootingPropertyDestruction => {
+            let perpetrator = best_agent(&armed);
+            let actor1 = match perpetrator {
+                Some(c) => c.field(),
+                None => Field::inferred(uag()?, CONF_DEFAULT),
+            };
+            let target = armed
+                .iter()
+                .filter(|c| c.actor != actor1.value && c.score < 0)
+                .min_by_key(|c| c.score);
+            let actor2 = match target {
+                Some(c) => Some(c.field()),
+                None => civilians_field(kb, &in_window, code.as_deref()),
+            };
+            let assoc_actor_1 = perpetrator.map(assoc_fields).unwrap_or_default();
+            Roles { actor1, assoc_actor_1, actor2, assoc_actor_2: Vec::new() }
+        }
+        DisruptedWeaponsUse => {
+            let state = armed.iter().find(|c| matches!(c.actor.inter, Inter::StateForces));
+            let actor1 = match state.or_else(|| best_agent(&armed)) {
+                Some(c) => c.field(),
+                None => Field::inferred(uag()?, CONF_DEFAULT),
+            };
+            let actor2 = armed
+                .iter()
+                .filter(|c| c.actor != actor1.value && c.kind != MentionKind::StateForces)
+                .min_by_key(|c| c.score)
+                .map(Candidate::field);
+            Roles { actor1, assoc_actor_1: Vec::new(), actor2, assoc_actor_2: Vec::new() }
+        }
+        Agreement => {
+            let (first, second) = two_sides(&armed);
+            match first {
+                Some(a) => side_roles(a, second.map(Candidate::field), Vec::new()),
+                None => Roles {
+                    actor1: Field::inferred(uag()?, CONF_DEFAULT),
+                    assoc_actor_1: Vec::new(),
+                    actor2: None,
+                    assoc_actor_2: Vec::new(),
+                },
+            }
+        }
+        ChangeToGroupActivity
+        | HeadquartersOrBaseEstablished
+        | NonViolentTransferOfTerritory
+        | Other => {
+            let main = best_agent(&armed);
+            let actor1 = match main {
+                Some(c) => c.field(),
+                None => match first_of(MentionKind::Protesters) {
+                    Some(_) => {
+                        found_or_default(MentionKind::Protesters, "Protesters", Inter::Protesters)?
+                    }
+                    None => Field::inferred(uag()?, CONF_DEFAULT),
+                },
+            };
+            let assoc_actor_1 = main.map(assoc_fields).unwrap_or_default();
+            Roles { actor1, assoc_actor_1, actor2: None, assoc_actor_2: Vec::new() }
+        }
+    };
+    Some(roles)
+}
+
+fn side_roles(
+    a: &Candidate,
+    actor2: Option<Field<Actor>>,
+    assoc_actor_2: Vec<Field<Actor>>,
+) -> Roles {
+    Roles { actor1: a.field(), assoc_actor_1: assoc_fields(a), actor2, assoc_actor_2 }
+}
+
+fn assoc_fields(c: &Candidate) -> Vec<Field<Actor>> {
+    c.assoc.iter().map(|(a, s)| Field::found(a.clone(), *s, CONF_GENERIC)).collect()
+}
+
+fn dedup(fields: Vec<Field<Actor>>) -> Vec<Field<Actor>> {
+    let mut out: Vec<Field<Actor>> = Vec::new();
+    for f in fields {
+        if !out.iter().any(|o| o.value.name == f.value.name) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+fn is_organisation(kb: &Kb, name: &str) -> bool {
+    kb.actors.iter().any(|e| e.name == name && e.kind == crate::kb::EntryKind::Organiser)
+}
+
+/// `Civilians (Country)`, with the words that name the victims when there are any.
+fn civilians_field(kb: &Kb, mentions: &[ActorMention], code: Option<&str>) -> Option<Field<Actor>> {
+    let found = mentions.iter().find(|m| m.kind == MentionKind::Civilians);
+    let code = found.and_then(|m| m.country.clone()).or_else(|| code.map(str::to_string))?;
+    let actor = Actor::new(format!("Civilians ({})", country_name(kb, &code)), Inter::Civilians);
+    Some(match found {
+        Some(m) => Field::found(actor, m.span, CONF_GENERIC),
+        None => Field::inferred(actor, CONF_DEFAULT),
+    })
+}
+
+/// The candidate most likely to be the agent.
+fn best_agent(armed: &[Candidate]) -> Option<&Candidate> {
+    let mut best: Option<&Candidate> = None;
+    for c in armed {
+        let better = match best {
+            None => true,
+            Some(b) => rank(c) > rank(b),
+        };
+        if better {
+            best = Some(c);
+        }
+    }
+    best
+}
+
+/// Agent score first, then named over generic.
+fn rank(c: &Candidate) -> (i32, i32) {
+    let specificity = match c.kind {
+        MentionKind::Named | MentionKind::Leader => 2,
+        MentionKind::StateForces | MentionKind::Air => 1,
+        _ => 0,
+    };
+    (c.score, specificity)
+}
+
+/// The attacker and the other side.
+fn two_sides(armed: &[Candidate]) -> (Option<&Candidate>, Option<&Candidate>) {
+    let first = best_agent(armed);
+    let second = first.and_then(|f| {
+        armed
+            .iter()
+            .filter(|c| c.actor != f.actor && !f.assoc.iter().any(|(a, _)| *a == c.actor))
+            .min_by_key(|c| (c.score, -specificity(c)))
+    });
+    (first, second)
+}
+
+fn specificity(c: &Candidate) -> i32 {
+    rank(c).1
+}
+
+/// The sentences that overlap the focus span.
+fn sentence_window(text: &str, focus: Span) -> Span {
+    if focus.start == 0 && focus.end >= text.len() {
+        return Span::new(0, text.len());
+    }
+    let bytes = text.as_bytes();
+    let is_stop = |i: usize| -> bool {
+        let b = bytes.get(i).copied().unwrap_or(b' ');
+        if b == b'\n' {
+            return true;
+        }
+        if !matches!(b, b'.' | b'!' | b'?') {
+            return false;
+        }
+        // A stop is followed by a space and not preceded by a single capital (U.S.).
+        let next_space = bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace());
+        let single_capital = i >= 1
+            && bytes.get(i - 1).is_some_and(|c| c.is_ascii_uppercase())
+            && (i < 2 || bytes.get(i - 2).is_some_and(|c| !c.is_ascii_alphanumeric()));
+        next_space && !single_capital
+    };
+    let mut start = focus.start.min(text.len());
+    while start > 0 && !is_stop(start - 1) {
+        start -= 1;
+    }
+    let mut end = focus.end.min(text.len());
+    while end < text.len() && !is_stop(end) {
+        end += 1;
+    }
+    let end = (end + 1).min(text.len());
+    let mut s = start;
+    while s > 0 && !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    let mut e = end;
+    while e < text.len() && !text.is_char_boundary(e) {
+        e += 1;
+    }
+    Span::new(s, e)
+}
+
+/// Normalised cue lists.
+struct CueSet {
+    agent_before: Vec<Vec<String>>,
+    patient_before: Vec<Vec<String>>,
+    verbs: Vec<Vec<String>>,
+    passive: Vec<Vec<String>>,
+    alternative: Vec<Vec<String>>,
+}
+
+impl CueSet {
+    fn new(kb: &Kb) -> CueSet {
+        let tok = |list: &[String]| -> Vec<Vec<String>> {
+            let mut out: Vec<Vec<String>> = list
+                .iter()
+                .map(|s| {
+                    tokens_of(&normalize(s)).into_iter().map(|(w, _, _)| w).collect::<Vec<_>>()
+                })
+                .filter(|v: &Vec<String>| !v.is_empty())
+                .collect();
+            out.sort_by_key(|v| std::cmp::Reverse(v.len()));
+            out
+        };
+        CueSet {
+            agent_before: tok(&kb.cues.agent_before),
+            patient_before: tok(&kb.cues.patient_before),
+            verbs: tok(&kb.cues.verbs),
+            passive: tok(&kb.cues.passive),
+            alternative: tok(&kb.cues.alternative),
+        }
+    }
+}
+
+/// Words of normalised text with their byte ranges.
+fn tokens_of(text: &str) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, ch) in text.char_indices() {
+        let word = ch.is_ascii_alphanumeric() || ch == '\'' || ch == '/';
+        match (word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((text.get(s..i).unwrap_or("").to_string(), s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((text.get(s..).unwrap_or("").to_string(), s, text.len()));
+    }
+    out
+}
+
+/// Whether `phrase` ends at token index `end` (exclusive).
+fn ends_with_phrase(tokens: &[(String, usize, usize)], end: usize, phrase: &[String]) -> bool {
+    if phrase.len() > end {
+        return false;
+    }
+    let start = end - phrase.len();
+    tokens.get(start..end).is_some_and(|slice| slice.iter().zip(phrase).all(|(t, p)| t.0 == *p))
+}
+
+fn starts_with_phrase(tokens: &[(String, usize, usize)], start: usize, phrase: &[String]) -> bool {
+    tokens
+        .get(start..start + phrase.len())
+        .is_some_and(|slice| slice.iter().zip(phrase).all(|(t, p)| t.0 == *p))
+}
+
+/// Words skipped when looking for a cue before a mention.
+const FILLER: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "some",
+    "several",
+    "two",
+    "three",
+    "four",
+    "five",
+    "many",
+    "suspected",
+    "presumed",
+    "alleged",
+    "unidentified",
+    "unknown",
+    "armed",
+    "heavily",
+    "le",
+    "la",
+    "les",
+    "l'",
+    "des",
+    "un",
+    "une",
+    "de",
+    "d'",
+    "du",
+    "plusieurs",
+    "presumes",
+    "presume",
+    "its",
+    "their",
+    "his",
+    "members",
+    "elements",
+    "of",
+    "around",
+    "about",
+    "at",
+    "least",
+    "dozens",
+    "dozen",
+    "individuals",
+    "likely",
+    "possibly",
+    "probably",
+    "allegedly",
+    "reportedly",
+    "group",
+];
+
+fn armed_candidates(
+    kb: &Kb,
+    mentions: &[ActorMention],
+    norm: &Normalized,
+    window: Span,
+    cues: &CueSet,
+) -> Vec<Candidate> {
+    let tokens = tokens_of(&norm.text);
+    let w_start = norm.offset_of(window.start);
+    let w_end = norm.offset_of(window.end);
+    let tok_index = |pos: usize| tokens.partition_point(|t| t.2 <= pos);
+    let first_tok = tok_index(w_start);
+    let verb_positions: Vec<usize> = (first_tok..tokens.len())
+        .take_while(|&i| tokens.get(i).is_some_and(|t| t.1 < w_end))
+        .filter(|&i| cues.verbs.iter().any(|v| starts_with_phrase(&tokens, i, v)))
+        .collect();
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut list: Vec<&ActorMention> =
+        mentions.iter().filter(|m| m.kind.is_armed() && m.actor.is_some()).collect();
+    list.sort_by_key(|m| m.span.start);
+    // Generic armed words beside a named group are that group ("JNIM militants").
+    let named: Vec<&ActorMention> = list
+        .iter()
+        .copied()
+        .filter(|m| matches!(m.kind, MentionKind::Named | MentionKind::Leader))
+        .collect();
+    let rebels_named =
+        named.iter().any(|m| m.actor.as_ref().is_some_and(|a| matches!(a.inter, Inter::Rebel)));
+    for m in list {
+        let Some(actor) = m.actor.clone() else { continue };
+        let generic =
+            matches!(m.kind, MentionKind::UnidentifiedArmed | MentionKind::CommunalMilitia);
+        if generic {
+            let near_named = named.iter().any(|n| near(norm, n.span, m.span));
+            if near_named || (rebels_named && m.kind == MentionKind::UnidentifiedArmed) {
+                continue;
+            }
+        }
+        let start = norm.offset_of(m.span.start);
+        let end = norm.offset_of(m.span.end);
+        let first = tok_index(start);
+        let last = tok_index(end.saturating_sub(1));
+        let mut score: i32 = 0;
+        // Look back over filler words for a cue.
+        let mut k = first;
+        let mut steps = 0;
+        while k > first_tok && steps < 5 {
+            if cues.agent_before.iter().any(|p| ends_with_phrase(&tokens, k, p)) {
+                score += 3;
+                break;
+            }
+            if cues.patient_before.iter().any(|p| ends_with_phrase(&tokens, k, p)) {
+                score -= 2;
+                break;
+            }
+            let Some(prev) = tokens.get(k - 1) else { break };
+            if !FILLER.contains(&prev.0.as_str()) && !prev.0.chars().all(|c| c.is_ascii_digit()) {
+                break;
+            }
+            k -= 1;
+            steps += 1;
+        }
+        // Subject before the first verb, object after it.
+        let next_verb = verb_positions.iter().copied().find(|&v| v > last);
+        let prev_verb = verb_positions.iter().copied().rev().find(|&v| v < first);
+        if let Some(v) = next_verb {
+            let passive = (last + 1..v)
+                .any(|i| cues.passive.iter().any(|p| starts_with_phrase(&tokens, i, p)));
+            if prev_verb.is_none() {
+                score += if passive { -2 } else { 1 };
+            }
+        } else if prev_verb.is_some() {
+            score -= 1;
+        }
+        let state = matches!(m.kind, MentionKind::StateForces | MentionKind::Air);
+        let _ = state;
+        let entry = m.entry;
+        // Merge mentions of the same actor, keeping the strongest evidence.
+        if let Some(existing) = out.iter_mut().find(|c| c.actor == actor) {
+            if score.abs() > existing.score.abs() {
+                existing.score = score;
+            }
+            continue;
+        }
+        out.push(Candidate { actor, span: m.span, kind: m.kind, entry, score, assoc: Vec::new() });
+    }
+    combine_alternatives(kb, &mut out, norm, cues);
+    attach_parentheses(kb, &mut out, norm);
+    out
+}
+
+/// Whether two spans are next to each other with only filler between.
+fn near(norm: &Normalized, a: Span, b: Span) -> bool {
+    let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
+    if first.overlaps(second) {
+        return true;
+    }
+    let gap_start = norm.offset_of(first.end);
+    let gap_end = norm.offset_of(second.start);
+    let gap = norm.text.get(gap_start..gap_end).unwrap_or("x");
+    let words: Vec<&str> = gap
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 3
+        && words.iter().all(|w| {
+            matches!(
+                *w,
+                "of" | "the"
+                    | "du"
+                    | "de"
+                    | "des"
+                    | "la"
+                    | "le"
+                    | "les"
+                    | "from"
+                    | "belonging"
+                    | "to"
+                    | "affiliated"
+                    | "with"
+                    | "linked"
+                    | "members"
+                    | "suspected"
+                    | "presumed"
+                    | "d'"
+                    | "l'"
+                    | "fighters"
+                    | "elements"
+                    | "appartenant"
+                    | "au"
+                    | "a"
+                    | "its"
+            )
+        })
+}
+
+/// "JNIM or ISGS militants": one actor, `A and/or B`.
+fn combine_alternatives(kb: &Kb, out: &mut Vec<Candidate>, norm: &Normalized, cues: &CueSet) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = match (out.get(i), out.get(i + 1)) {
+            (Some(a), Some(b)) => (a, b),
+            _ => break,
+        };
+        let both_named = a.kind == MentionKind::Named
+            && b.kind == MentionKind::Named
+            && a.actor.inter == Inter::Rebel
+            && b.actor.inter == Inter::Rebel;
+        let (first, second) = if a.span.start <= b.span.start { (a, b) } else { (b, a) };
+        let gap_start = norm.offset_of(first.span.end);
+        let gap_end = norm.offset_of(second.span.start);
+        let gap = norm.text.get(gap_start..gap_end).unwrap_or("").trim();
+        let gap_tokens: Vec<String> = tokens_of(gap).into_iter().map(|t| t.0).collect();
+        let is_alt = cues.alternative.iter().any(|p| *p == gap_tokens)
+            || gap_tokens.iter().map(String::as_str).collect::<Vec<_>>() == ["and", "or"];
+        if both_named && is_alt && first.span.start < second.span.start {
+            let (x, y) = match (a.entry, b.entry) {
+                (Some(ea), Some(eb)) if eb < ea => (b.clone(), a.clone()),
+                _ => (a.clone(), b.clone()),
+            };
+            let name = format!("{} and/or {}", x.actor.name, y.actor.name);
+            let merged = Candidate {
+                actor: Actor::new(name, x.actor.inter),
+                span: first.span.cover(second.span),
+                kind: MentionKind::Named,
+                entry: x.entry,
+                score: a.score.max(b.score),
+                assoc: Vec::new(),
+            };
+            out.splice(i..i + 2, std::iter::once(merged));
+        } else {
+            i += 1;
+        }
+    }
+    let _ = kb;
+}
+
+/// "Katiba Macina (JNIM)": the group in parentheses is associated with the one before.
+fn attach_parentheses(kb: &Kb, out: &mut Vec<Candidate>, norm: &Normalized) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = match (out.get(i), out.get(i + 1)) {
+            (Some(a), Some(b)) => (a.clone(), b.clone()),
+            _ => break,
+        };
+        let gap_start = norm.offset_of(a.span.end);
+        let gap_end = norm.offset_of(b.span.start);
+        let gap = norm.text.get(gap_start..gap_end).unwrap_or("x").trim();
+        let in_parens = gap == "(" || gap == "(the" || gap == ", (";
+        let same_family = related(kb, &a, &b);
+        let joined = matches!(gap, "and" | "et" | "with" | "avec") && same_family;
+        if (in_parens || joined) && a.kind != MentionKind::UnidentifiedArmed {
+            if let Some(first) = out.get_mut(i) {
+                first.assoc.push((b.actor.clone(), b.span));
+                first.score = first.score.max(b.score);
+            }
+            out.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Whether two named actors are parent and sub-group or allies.
+fn related(kb: &Kb, a: &Candidate, b: &Candidate) -> bool {
+    let (Some(ea), Some(eb)) = (a.entry, b.entry) else { return false };
+    let (Some(x), Some(y)) = (kb.actors.get(ea), kb.actors.get(eb)) else { return false };
+    x.parent.as_deref() == Some(y.name.as_str())
+        || y.parent.as_deref() == Some(x.name.as_str())
+        || x.allies.contains(&y.name)
+        || y.allies.contains(&x.name)
+}
