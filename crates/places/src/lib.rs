@@ -4,9 +4,37 @@
 //! boundaries; it recognises place mentions in English and French text, resolves
 //! them to [`Place`]s with ACLED's `geo_precision`, and ranks them by how likely
 //! each is the event's own location. It knows nothing of actors or event types.
+//!
+//! * [`Gazetteer::load_default`]: the gazetteer embedded in the binary.
+//! * [`Gazetteer::locate`]: candidate event locations, best first.
+//! * [`Gazetteer::countries`]: country names and demonyms in a text.
+//! * [`Gazetteer::search`]: look a name up, for `tocsin places search`.
+//! * [`build`]: the data build behind `cargo run -p xtask -- gazetteer`.
+//!
+//! ```no_run
+//! use tocsin_model::{Language, Span};
+//! let gazetteer = tocsin_places::Gazetteer::load_default()?;
+//! let text = "On 3 May, gunmen attacked Seme village (Toeni, Sourou).";
+//! let places = gazetteer.locate(text, Span::new(0, text.len()), Language::En);
+//! assert_eq!(places[0].value.admin2.as_deref(), Some("Sourou"));
+//! # Ok::<(), tocsin_places::Error>(())
+//! ```
 #![warn(missing_docs)]
 
-use tocsin_model::{Field, Language, Place, Span};
+pub mod build;
+mod countries;
+mod data;
+mod geo;
+mod recognize;
+pub mod text;
+mod words;
+
+use std::collections::HashMap;
+
+use tocsin_model::{Country, Field, GeoPrecision, Language, Place, Span};
+
+pub use countries::acled_country_name;
+use data::{Admins, Entry, ALT_FLAG};
 
 /// An error loading gazetteer data.
 #[derive(Debug, thiserror::Error)]
@@ -19,14 +47,122 @@ pub enum Error {
 /// The result type of this crate.
 pub type Result<T> = std::result::Result<T, Error>;
 
+const PLACES_GZ: &[u8] = include_bytes!("../../../data/places/places.tsv.gz");
+const ADMINS_GZ: &[u8] = include_bytes!("../../../data/places/admins.tsv.gz");
+const POSTINGS_GZ: &[u8] = include_bytes!("../../../data/places/postings.bin.gz");
+const NAMES_FST: &[u8] = include_bytes!("../../../data/places/names.fst");
+const BORDERS_GZ: &[u8] = include_bytes!("../../../data/places/borders.txt.gz");
+
+/// A gazetteer entry found by [`Gazetteer::search`]: the place, a score and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// The place, with `geo_precision` 1 for towns and 3 for admin units.
+    pub place: Place,
+    /// Higher is better; comparable within one search only.
+    pub score: f32,
+    /// Why it matched and how it ranked, in words.
+    pub why: String,
+    /// GeoNames feature class and code (`P.PPL`, `A.ADM2`...).
+    pub feature: String,
+    /// Population, 0 when unknown.
+    pub population: u32,
+}
+
 /// The place index every lookup goes through.
-#[derive(Debug, Default)]
-pub struct Gazetteer {}
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    admins: Vec<Admins>,
+    names: fst::Map<&'static [u8]>,
+    postings: Vec<u32>,
+    borders: Vec<Border>,
+    by_country: HashMap<[u8; 2], Vec<u32>>,
+    capitals: HashMap<[u8; 2], u32>,
+    country_words: HashMap<String, ([u8; 2], bool)>,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer").field("entries", &self.entries.len()).finish()
+    }
+}
+
+/// One border polyline with its bounding box (lon/lat).
+struct Border {
+    points: Vec<(f64, f64)>,
+    min: (f64, f64),
+    max: (f64, f64),
+}
 
 impl Gazetteer {
     /// The gazetteer that ships inside tocsin.
     pub fn load_default() -> Result<Gazetteer> {
-        Ok(Gazetteer {})
+        let places = data::gunzip(PLACES_GZ, "places")?;
+        let admins = data::gunzip(ADMINS_GZ, "admins")?;
+        let postings = data::gunzip(POSTINGS_GZ, "postings")?;
+        let borders = data::gunzip(BORDERS_GZ, "borders")?;
+        let text = |bytes: &[u8], what: &str| {
+            std::str::from_utf8(bytes)
+                .map(str::to_string)
+                .map_err(|e| Error::Data(format!("{what}: {e}")))
+        };
+        let entries = data::parse_entries(&text(&places, "places")?)?;
+        let admins = data::parse_admins(&text(&admins, "admins")?);
+        let names = fst::Map::new(NAMES_FST).map_err(|e| Error::Data(format!("names: {e}")))?;
+        let postings = data::parse_postings(&postings);
+        let borders = data::parse_borders(&text(&borders, "borders")?);
+        Gazetteer::from_parts(entries, admins, names, postings, borders)
+    }
+
+    fn from_parts(
+        entries: Vec<Entry>,
+        admins: Vec<Admins>,
+        names: fst::Map<&'static [u8]>,
+        postings: Vec<u32>,
+        borders: Vec<Vec<(f64, f64)>>,
+    ) -> Result<Gazetteer> {
+        if let Some(bad) = entries.iter().position(|e| e.admin as usize >= admins.len()) {
+            return Err(Error::Data(format!("places row {}: admin index out of range", bad + 1)));
+        }
+        let mut by_country: HashMap<[u8; 2], Vec<u32>> = HashMap::new();
+        let mut capitals = HashMap::new();
+        for (idx, entry) in entries.iter().enumerate() {
+            by_country.entry(entry.cc).or_default().push(idx as u32);
+            if &*entry.fcode == "PPLC" {
+                capitals.insert(entry.cc, idx as u32);
+            }
+        }
+        let borders = borders
+            .into_iter()
+            .map(|points| {
+                let mut min = (f64::MAX, f64::MAX);
+                let mut max = (f64::MIN, f64::MIN);
+                for &(x, y) in &points {
+                    min = (min.0.min(x), min.1.min(y));
+                    max = (max.0.max(x), max.1.max(y));
+                }
+                Border { points, min, max }
+            })
+            .collect();
+        Ok(Gazetteer {
+            entries,
+            admins,
+            names,
+            postings,
+            borders,
+            by_country,
+            capitals,
+            country_words: country_word_table(),
+        })
+    }
+
+    /// Number of entries (places, features and admin units).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the gazetteer has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 
     /// Candidate event locations for the event described at `focus` in `text`, best first.
@@ -34,7 +170,172 @@ impl Gazetteer {
     /// `text` is the whole report, so country context from elsewhere in it can help;
     /// every returned span lies in `text`.
     pub fn locate(&self, text: &str, focus: Span, language: Language) -> Vec<Field<Place>> {
-        let _ = (text, focus, language);
-        Vec::new()
+        recognize::locate(self, text, focus, language)
+    }
+
+    /// Country names and demonyms in `text` (English and French), in text order.
+    pub fn countries(&self, text: &str) -> Vec<(Span, Country)> {
+        let tokens = text::tokenize(text);
+        recognize::find_countries(self, text, &tokens)
+            .into_iter()
+            .filter_map(|m| {
+                let code = std::str::from_utf8(&m.cc).ok()?;
+                Some((m.span, Country::from_code(code)?))
+            })
+            .collect()
+    }
+
+    /// Gazetteer entries named `name` (any spelling GeoNames knows, accents and case
+    /// ignored), best first; `country` (ISO alpha-2 or alpha-3) restricts the search.
+    pub fn search(&self, name: &str, country: Option<&str>) -> Vec<Candidate> {
+        let folded = text::fold(name);
+        let country = country.and_then(Country::from_code).map(|c| c.alpha2);
+        let mut out: Vec<Candidate> = Vec::new();
+        let mut hits = self.lookup(&folded);
+        let fuzzy = hits.is_empty();
+        if fuzzy {
+            hits = self
+                .fuzzy_lookup(&folded, country, 0.85)
+                .into_iter()
+                .map(|(id, _)| (id, true))
+                .collect();
+        }
+        for (id, alternate) in hits {
+            let Some(entry) = self.entries.get(id as usize) else { continue };
+            if country.is_some_and(|c| c != entry.country_code()) {
+                continue;
+            }
+            let mut score = recognize::prior(entry, alternate);
+            if country.is_some() {
+                score += 1.0;
+            }
+            let feature = format!("{}.{}", entry.fclass as char, entry.fcode);
+            let why = format!(
+                "{} name{}; {} {}; population {}",
+                if alternate { "alternate" } else { "preferred" },
+                if fuzzy { " (spelling variant)" } else { "" },
+                feature,
+                recognize::feature_words(entry),
+                entry.population
+            );
+            let precision = if entry.admin_level().is_some_and(|l| l <= 2) {
+                GeoPrecision::Region
+            } else {
+                GeoPrecision::Town
+            };
+            out.push(Candidate {
+                place: self.place(id, precision, None),
+                score,
+                why,
+                feature,
+                population: entry.population,
+            });
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        out
+    }
+
+    /// The entries whose names fold to `folded`, with whether the name is an alternate.
+    fn lookup(&self, folded: &str) -> Vec<(u32, bool)> {
+        let Some(offset) = self.names.get(folded) else { return Vec::new() };
+        let offset = offset as usize;
+        let count = self.postings.get(offset).copied().unwrap_or(0) as usize;
+        self.postings
+            .get(offset + 1..offset + 1 + count)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&p| (p & !ALT_FLAG, p & ALT_FLAG != 0))
+            .collect()
+    }
+
+    /// Entries of `country` (or all) whose preferred name is close to `folded`.
+    fn fuzzy_lookup(&self, folded: &str, country: Option<&str>, threshold: f64) -> Vec<(u32, f64)> {
+        let ids: Box<dyn Iterator<Item = u32>> = match country.map(|c| c.as_bytes()) {
+            Some([a, b]) => Box::new(self.by_country.get(&[*a, *b]).into_iter().flatten().copied()),
+            _ => Box::new(0..self.entries.len() as u32),
+        };
+        let mut out = Vec::new();
+        for id in ids {
+            let Some(entry) = self.entries.get(id as usize) else { continue };
+            let name = text::fold(&entry.name);
+            if name.len().abs_diff(folded.len()) > 3 {
+                continue;
+            }
+            let similarity = strsim::normalized_levenshtein(&name, folded)
+                .max(strsim::jaro_winkler(&name, folded) - 0.05);
+            if similarity >= threshold {
+                out.push((id, similarity));
+            }
+        }
+        out.sort_by(|a, b| b.1.total_cmp(&a.1));
+        out
+    }
+
+    /// Distance in km from a point to the nearest international border.
+    pub fn border_distance_km(&self, lat: f64, lon: f64) -> Option<f64> {
+        let mut best = f64::MAX;
+        for border in &self.borders {
+            // Skip lines whose box is farther than the best distance so far.
+            let dx = (border.min.0 - lon).max(lon - border.max.0).max(0.0);
+            let dy = (border.min.1 - lat).max(lat - border.max.1).max(0.0);
+            let box_km = (dy * 111.0).max(dx * 111.0 * lat.to_radians().cos().abs());
+            if box_km > best {
+                continue;
+            }
+            for pair in border.points.windows(2) {
+                let d = geo::segment_distance_km(lat, lon, pair[0], pair[1]);
+                best = best.min(d);
+            }
+        }
+        (best < f64::MAX).then(|| (best * 10.0).round() / 10.0)
+    }
+
+    /// The model place for an entry: admin units are coded to their seat.
+    fn place(&self, id: u32, precision: GeoPrecision, location: Option<&str>) -> Place {
+        let entry = &self.entries[id as usize];
+        let seat = entry.seat.and_then(|s| self.entries.get(s as usize)).unwrap_or(entry);
+        let admins = self.admins.get(entry.admin as usize).cloned().unwrap_or_default();
+        let cc = entry.country_code().to_string();
+        let round = |x: f64| (x * 1e4).round() / 1e4;
+        Place {
+            country: acled_country_name(&cc),
+            country_code: cc,
+            admin1: admins.admin1.map(String::from),
+            admin2: admins.admin2.map(String::from),
+            admin3: admins.admin3.map(String::from),
+            location: location.map(str::to_string).unwrap_or_else(|| seat.name.to_string()),
+            latitude: round(seat.lat),
+            longitude: round(seat.lon),
+            geo_precision: precision,
+            border_distance_km: self.border_distance_km(seat.lat, seat.lon),
+        }
     }
 }
+
+/// Folded country names and demonyms → (country code, whether a lowercase form is allowed).
+fn country_word_table() -> HashMap<String, ([u8; 2], bool)> {
+    let mut table = HashMap::new();
+    let code = |cc: &str| -> [u8; 2] {
+        let b = cc.as_bytes();
+        [*b.first().unwrap_or(&b'?'), *b.get(1).unwrap_or(&b'?')]
+    };
+    for country in Country::all() {
+        table.insert(text::fold(country.name), (code(country.alpha2), false));
+        table
+            .insert(text::fold(&acled_country_name(country.alpha2)), (code(country.alpha2), false));
+    }
+    for (cc, words) in countries::COUNTRY_WORDS {
+        for word in *words {
+            let lower_ok = countries::is_lowercase_form(word);
+            let folded = text::fold(word);
+            for form in [folded.clone(), format!("{folded}s"), format!("{folded}es")] {
+                table.entry(form).or_insert((code(cc), lower_ok));
+            }
+            table.insert(folded, (code(cc), lower_ok));
+        }
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests;

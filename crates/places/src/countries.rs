@@ -1,0 +1,210 @@
+//! Country names and demonyms in English and French, and ACLED's spelling of country names.
+
+use tocsin_model::Country;
+
+/// Extra names and demonyms per country (English and French), beyond the GeoNames name.
+///
+/// Demonyms are listed in their base forms; plurals (`-s`) are added when matching.
+pub const COUNTRY_WORDS: &[(&str, &[&str])] = &[
+    (
+        "BF",
+        &["Burkina", "Burkina Faso", "Burkinabe", "Burkinabè", "Burkinabé", "burkinabè", "Faso"],
+    ),
+    ("ML", &["Mali", "Malian", "malien", "malienne"]),
+    ("NE", &["Niger", "Nigerien", "Nigérien", "nigérien", "nigérienne"]),
+    ("TG", &["Togo", "Togolese", "togolais", "togolaise"]),
+    ("BJ", &["Benin", "Bénin", "Beninese", "béninois", "béninoise", "beninois"]),
+    ("GH", &["Ghana", "Ghanaian", "ghanéen", "ghanéenne"]),
+    (
+        "CI",
+        &[
+            "Ivory Coast",
+            "Côte d'Ivoire",
+            "Cote d'Ivoire",
+            "Côte d’Ivoire",
+            "Ivorian",
+            "ivoirien",
+            "ivoirienne",
+        ],
+    ),
+    ("NG", &["Nigeria", "Nigéria", "Nigerian", "nigérian", "nigériane"]),
+    ("TD", &["Chad", "Tchad", "Chadian", "tchadien", "tchadienne"]),
+    ("MR", &["Mauritania", "Mauritanie", "Mauritanian", "mauritanien", "mauritanienne"]),
+    ("SN", &["Senegal", "Sénégal", "Senegalese", "sénégalais", "sénégalaise"]),
+    ("GN", &["Guinea", "Guinée", "Guinean", "guinéen", "guinéenne"]),
+    ("GW", &["Guinea-Bissau", "Guinée-Bissau"]),
+    ("SL", &["Sierra Leone", "Sierra Leonean"]),
+    ("LR", &["Liberia", "Libéria", "Liberian", "libérien"]),
+    ("GM", &["Gambia", "The Gambia", "Gambie", "Gambian"]),
+    ("CM", &["Cameroon", "Cameroun", "Cameroonian", "camerounais", "camerounaise"]),
+    (
+        "CF",
+        &[
+            "Central African Republic",
+            "Centrafrique",
+            "République centrafricaine",
+            "centrafricain",
+            "centrafricaine",
+        ],
+    ),
+    (
+        "CD",
+        &[
+            "DRC",
+            "DR Congo",
+            "RDC",
+            "Democratic Republic of Congo",
+            "Democratic Republic of the Congo",
+            "Congolese",
+            "congolais",
+        ],
+    ),
+    ("CG", &["Republic of Congo", "Congo-Brazzaville"]),
+    ("DZ", &["Algeria", "Algérie", "Algerian", "algérien", "algérienne"]),
+    ("LY", &["Libya", "Libye", "Libyan", "libyen", "libyenne"]),
+    ("MA", &["Morocco", "Maroc", "Moroccan", "marocain", "marocaine"]),
+    ("TN", &["Tunisia", "Tunisie", "Tunisian", "tunisien", "tunisienne"]),
+    ("EG", &["Egypt", "Égypte", "Egypte", "Egyptian", "égyptien", "égyptienne"]),
+    ("SD", &["Sudan", "Soudan", "Sudanese", "soudanais"]),
+    ("SS", &["South Sudan", "Soudan du Sud", "South Sudanese"]),
+    ("ET", &["Ethiopia", "Éthiopie", "Ethiopian", "éthiopien"]),
+    ("SO", &["Somalia", "Somalie", "Somali", "somalien"]),
+    ("KE", &["Kenya", "Kenyan", "kényan"]),
+    ("UG", &["Uganda", "Ouganda", "Ugandan", "ougandais"]),
+    ("BI", &["Burundi", "Burundian", "burundais"]),
+    ("RW", &["Rwanda", "Rwandan", "rwandais"]),
+    ("MZ", &["Mozambique", "Mozambican", "mozambicain"]),
+    ("ZA", &["South Africa", "Afrique du Sud", "South African", "sud-africain"]),
+    ("ZW", &["Zimbabwe", "Zimbabwean"]),
+    ("MG", &["Madagascar", "Malagasy", "malgache"]),
+    ("MW", &["Malawi", "Malawian"]),
+    ("AO", &["Angola", "Angolan", "angolais"]),
+    ("GA", &["Gabon", "Gabonese", "gabonais"]),
+    ("SY", &["Syria", "Syrie", "Syrian", "syrien", "syrienne"]),
+    ("IQ", &["Iraq", "Irak", "Iraqi", "irakien", "irakienne"]),
+    ("IR", &["Iran", "Iranian", "iranien", "iranienne"]),
+    ("AF", &["Afghanistan", "Afghan", "afghane"]),
+    ("PK", &["Pakistan", "Pakistani", "pakistanais", "pakistanaise"]),
+    ("IN", &["India", "Inde", "Indian", "indien", "indienne"]),
+    ("BD", &["Bangladesh", "Bangladeshi", "bangladais"]),
+    ("LB", &["Lebanon", "Liban", "Lebanese", "libanais", "libanaise"]),
+    ("IL", &["Israel", "Israël", "Israeli", "israélien", "israélienne"]),
+    (
+        "PS",
+        &[
+            "Palestine",
+            "Palestinian",
+            "palestinien",
+            "palestinienne",
+            "Gaza Strip",
+            "West Bank",
+            "Gaza",
+            "Cisjordanie",
+        ],
+    ),
+    ("JO", &["Jordan", "Jordanie", "Jordanian", "jordanien"]),
+    ("YE", &["Yemen", "Yémen", "Yemeni", "yéménite"]),
+    ("SA", &["Saudi Arabia", "Arabie saoudite", "Saudi", "saoudien", "saoudienne"]),
+    ("TR", &["Turkey", "Turquie", "Türkiye", "Turkish", "turc", "turque"]),
+    ("UA", &["Ukraine", "Ukrainian", "ukrainien", "ukrainienne"]),
+    ("RU", &["Russia", "Russie", "Russian", "russe"]),
+    ("AZ", &["Azerbaijan", "Azerbaïdjan", "Azerbaijani", "azerbaïdjanais"]),
+    ("AM", &["Armenia", "Arménie", "Armenian", "arménien"]),
+    ("GE", &["Georgia", "Géorgie", "Georgian", "géorgien"]),
+    ("RS", &["Serbia", "Serbie", "Serbian", "serbe"]),
+    ("XK", &["Kosovo", "Kosovar"]),
+    ("BA", &["Bosnia", "Bosnia and Herzegovina", "Bosnie", "Bosnian", "bosniaque"]),
+    ("MX", &["Mexico", "Mexique", "Mexican", "mexicain", "mexicaine"]),
+    ("CO", &["Colombia", "Colombie", "Colombian", "colombien"]),
+    ("VE", &["Venezuela", "Venezuelan", "vénézuélien"]),
+    ("BR", &["Brazil", "Brésil", "Brazilian", "brésilien"]),
+    ("AR", &["Argentina", "Argentine", "Argentinian", "argentin"]),
+    ("CL", &["Chile", "Chili", "Chilean", "chilien"]),
+    ("PE", &["Peru", "Pérou", "Peruvian", "péruvien"]),
+    ("BO", &["Bolivia", "Bolivie", "Bolivian", "bolivien"]),
+    ("EC", &["Ecuador", "Équateur", "Ecuadorian", "équatorien"]),
+    ("HT", &["Haiti", "Haïti", "Haitian", "haïtien"]),
+    ("HN", &["Honduras", "Honduran", "hondurien"]),
+    ("GT", &["Guatemala", "Guatemalan", "guatémaltèque"]),
+    ("SV", &["El Salvador", "Salvadoran", "salvadorien"]),
+    ("NI", &["Nicaragua", "Nicaraguan"]),
+    ("PY", &["Paraguay", "Paraguayan"]),
+    ("PH", &["Philippines", "Filipino", "Philippine", "philippin"]),
+    ("MM", &["Myanmar", "Burma", "Birmanie", "Burmese", "birman"]),
+    ("TH", &["Thailand", "Thaïlande", "Thai", "thaïlandais"]),
+    ("ID", &["Indonesia", "Indonésie", "Indonesian", "indonésien"]),
+    ("NP", &["Nepal", "Népal", "Nepali", "Nepalese", "népalais"]),
+    ("LK", &["Sri Lanka", "Sri Lankan", "sri-lankais"]),
+    ("KH", &["Cambodia", "Cambodge", "Cambodian", "cambodgien"]),
+    ("CN", &["China", "Chine", "Chinese", "chinois"]),
+    (
+        "US",
+        &[
+            "United States",
+            "USA",
+            "U.S.",
+            "États-Unis",
+            "Etats-Unis",
+            "American",
+            "américain",
+            "américaine",
+        ],
+    ),
+    (
+        "GB",
+        &[
+            "United Kingdom",
+            "UK",
+            "Britain",
+            "Great Britain",
+            "Royaume-Uni",
+            "British",
+            "britannique",
+        ],
+    ),
+    ("FR", &["France", "French", "français", "française"]),
+    ("DE", &["Germany", "Allemagne", "German", "allemand", "allemande"]),
+    ("KZ", &["Kazakhstan", "Kazakh"]),
+    ("AL", &["Albania", "Albanie", "Albanian", "albanais"]),
+];
+
+/// ACLED's country name where it differs from the GeoNames name.
+const ACLED_NAMES: &[(&str, &str)] = &[
+    ("CD", "Democratic Republic of Congo"),
+    ("CG", "Republic of Congo"),
+    ("CI", "Ivory Coast"),
+    ("CV", "Cape Verde"),
+    ("CZ", "Czech Republic"),
+    ("PS", "Palestine"),
+    ("SZ", "eSwatini"),
+    ("TL", "East Timor"),
+    ("VA", "Vatican City"),
+    ("MK", "North Macedonia"),
+    ("BA", "Bosnia and Herzegovina"),
+    ("FM", "Micronesia"),
+];
+
+/// The country name as ACLED writes it, for an ISO alpha-2 code.
+pub fn acled_country_name(code: &str) -> String {
+    if let Some((_, name)) = ACLED_NAMES.iter().find(|(cc, _)| cc.eq_ignore_ascii_case(code)) {
+        return (*name).to_string();
+    }
+    Country::from_code(code).map(|c| c.name.to_string()).unwrap_or_else(|| code.to_string())
+}
+
+/// Whether a country word is a demonym (may be lowercase in French) rather than a name.
+pub fn is_lowercase_form(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acled_names() {
+        assert_eq!(acled_country_name("CD"), "Democratic Republic of Congo");
+        assert_eq!(acled_country_name("bf"), "Burkina Faso");
+        assert_eq!(acled_country_name("TG"), "Togo");
+    }
+}

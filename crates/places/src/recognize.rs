@@ -1,0 +1,811 @@
+//! Recognising place mentions, resolving them against the gazetteer, and choosing the event's.
+//!
+//! The steps: find country names and demonyms; find gazetteer names (longest match,
+//! capitalised, not a stop word); attach admin hints (`Seme (Toeni, Sourou)`,
+//! `X village of Y district, Z`); vote the report's countries; resolve each mention to
+//! its best entry (country context, hints, feature class, population); guess spelling
+//! variants of unknown capitalised names within the report's country; then rank the
+//! mentions as the event's location (inside the focus, after `in/at/near/à/dans`, first)
+//! and give each its `geo_precision`.
+
+use std::collections::HashMap;
+
+use tocsin_model::{Field, GeoPrecision, Language, Place, Span};
+
+use crate::data::Entry;
+use crate::text::{joins_name, tokenize, Token};
+use crate::words::{is_in, DIRECTIONS, SETTLEMENT_WORDS, STOP_WORDS, UNIT_WORDS};
+use crate::Gazetteer;
+
+/// Longest place name tried, in words.
+const MAX_NAME_WORDS: usize = 6;
+
+/// A country name or demonym in the text.
+#[derive(Debug, Clone)]
+pub struct CountryMention {
+    /// Where it is.
+    pub span: Span,
+    /// ISO alpha-2 code.
+    pub cc: [u8; 2],
+    /// Token range `[first, last]`.
+    pub first: usize,
+    pub last: usize,
+}
+
+/// A gazetteer name (or an unknown capitalised name) in the text.
+#[derive(Debug, Clone)]
+struct Mention {
+    first: usize,
+    last: usize,
+    span: Span,
+    folded: String,
+    /// Gazetteer entries and whether the name is an alternate.
+    candidates: Vec<(u32, bool)>,
+    /// Mentions inside a parenthesis or comma tail after this one.
+    hints: Vec<usize>,
+    /// This mention is an admin hint of another.
+    hint_of: Option<usize>,
+    /// The resolved entry and its score.
+    best: Option<(u32, f32)>,
+    /// The name comes from a fuzzy match of an unknown word.
+    fuzzy: bool,
+}
+
+/// How a mention is introduced.
+#[derive(Debug, Clone, Copy, Default)]
+struct Cues {
+    /// After in/at/à/dans/near...: the event's own place, most likely.
+    locative: bool,
+    /// near, around, km from, outskirts of, près de: precision 2.
+    near: bool,
+    /// from, to, toward, based in: someone else's place, most likely.
+    away: bool,
+    /// A unit word is attached (`Soum province`, `province du Soum`).
+    unit: bool,
+    /// A settlement word is attached (`village of X`, `X village`).
+    settlement: bool,
+    /// The mention opens the text like a dateline.
+    dateline: bool,
+}
+
+/// Finds country names and demonyms, longest first.
+pub fn find_countries(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Vec<CountryMention> {
+    let mostly_caps = mostly_caps(tokens);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut found = None;
+        let mut key = String::new();
+        for n in 1..=5 {
+            let j = i + n - 1;
+            let Some(tok) = tokens.get(j) else { break };
+            if n > 1 {
+                let sep = text.get(tokens[j - 1].end..tok.start).unwrap_or("");
+                let dotted = sep == "." && tok.end - tok.start <= 2;
+                if !joins_name(sep) && !dotted {
+                    break;
+                }
+                key.push(' ');
+            }
+            key.push_str(&tok.folded);
+            if let Some(&(cc, lower_ok)) = gazetteer.country_words.get(&key) {
+                let cap = tokens[i].capitalised || mostly_caps;
+                if cap || (lower_ok && tokens[i].folded.len() >= 5) {
+                    found = Some((j, cc));
+                }
+            }
+        }
+        if let Some((j, cc)) = found {
+            out.push(CountryMention {
+                span: Span::new(tokens[i].start, tokens[j].end),
+                cc,
+                first: i,
+                last: j,
+            });
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn mostly_caps(tokens: &[Token]) -> bool {
+    let letters =
+        tokens.iter().filter(|t| t.folded.chars().any(|c| c.is_ascii_alphabetic())).count();
+    letters > 0 && tokens.iter().filter(|t| t.all_caps).count() * 10 > letters * 6
+}
+
+/// A gazetteer entry's own prior: feature class and population.
+pub fn prior(entry: &Entry, alternate: bool) -> f32 {
+    let feature = match entry.fclass {
+        b'P' => match &*entry.fcode {
+            "PPLC" => 1.6,
+            "PPLA" | "PPLA2" => 1.3,
+            "PPLA3" => 1.2,
+            "PPLX" => 0.7,
+            _ => 1.0,
+        },
+        b'A' => 0.8,
+        b'S' | b'L' => 0.0,
+        b'H' | b'T' | b'V' => -0.3,
+        _ => -0.6,
+    };
+    let population = 0.35 * ((entry.population as f32) + 1.0).log10();
+    feature + population - if alternate { 0.3 } else { 0.0 }
+}
+
+/// A short description of a feature class for `search`.
+pub fn feature_words(entry: &Entry) -> &'static str {
+    match entry.fclass {
+        b'P' => "populated place",
+        b'A' => "admin unit (coded to its seat)",
+        b'H' => "water feature",
+        b'T' => "terrain feature",
+        b'S' => "site or building",
+        b'L' => "area",
+        _ => "feature",
+    }
+}
+
+/// The event locations of the event at `focus`, best first.
+pub fn locate(
+    gazetteer: &Gazetteer,
+    text: &str,
+    focus: Span,
+    language: Language,
+) -> Vec<Field<Place>> {
+    let tokens = tokenize(text);
+    if tokens.is_empty() {
+        return Vec::new();
+    }
+    let countries = find_countries(gazetteer, text, &tokens);
+    let mut taken = vec![false; tokens.len()];
+    for c in &countries {
+        for t in taken.iter_mut().take(c.last + 1).skip(c.first) {
+            *t = true;
+        }
+    }
+    let mut mentions = find_mentions(gazetteer, text, &tokens, &taken);
+    attach_hints(text, &tokens, &mut mentions, gazetteer);
+    let context = country_votes(gazetteer, &countries, &mentions);
+    for idx in 0..mentions.len() {
+        let best = resolve(gazetteer, text, &tokens, &mentions, idx, &context);
+        mentions[idx].best = best;
+    }
+    add_fuzzy_mentions(gazetteer, text, &tokens, &mut mentions, &taken, &context);
+    rank(gazetteer, text, &tokens, &mentions, &countries, &context, focus, language)
+}
+
+/// Finds gazetteer names: longest match at each word, capitalised, not a stop word.
+fn find_mentions(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    taken: &[bool],
+) -> Vec<Mention> {
+    let mostly_caps = mostly_caps(tokens);
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if taken[i] || !(tokens[i].capitalised || mostly_caps) {
+            i += 1;
+            continue;
+        }
+        let mut key = String::new();
+        let mut found: Option<(usize, String, Vec<(u32, bool)>)> = None;
+        for n in 1..=MAX_NAME_WORDS {
+            let j = i + n - 1;
+            let Some(tok) = tokens.get(j) else { break };
+            if taken[j] {
+                break;
+            }
+            if n > 1 {
+                let sep = text.get(tokens[j - 1].end..tok.start).unwrap_or("");
+                if !joins_name(sep) {
+                    break;
+                }
+                key.push(' ');
+            }
+            key.push_str(&tok.folded);
+            let last_ok =
+                tok.capitalised || mostly_caps || tok.folded.chars().all(|c| c.is_ascii_digit());
+            if !last_ok {
+                continue;
+            }
+            let all_stop = tokens[i..=j].iter().all(|t| is_in(STOP_WORDS, &t.folded));
+            if all_stop {
+                continue;
+            }
+            let hits = gazetteer.lookup(&key);
+            if !hits.is_empty() {
+                found = Some((j, key.clone(), hits));
+            }
+        }
+        if let Some((j, folded, candidates)) = found {
+            if !after_group_word(tokens, i) {
+                mentions.push(Mention {
+                    first: i,
+                    last: j,
+                    span: Span::new(tokens[i].start, tokens[j].end),
+                    folded,
+                    candidates,
+                    hints: Vec::new(),
+                    hint_of: None,
+                    best: None,
+                    fuzzy: false,
+                });
+            }
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    mentions
+}
+
+/// Whether the word before `i` makes the name part of a group's name (`Katiba Macina`).
+fn after_group_word(tokens: &[Token], i: usize) -> bool {
+    const GROUP_WORDS: &[&str] =
+        &["katiba", "brigade", "battalion", "liwa", "jamaat", "ansar", "operation"];
+    i > 0 && tokens.get(i - 1).is_some_and(|t| t.capitalised && is_in(GROUP_WORDS, &t.folded))
+}
+
+/// The text between token `a`'s end and token `b`'s start.
+fn between<'t>(text: &'t str, tokens: &[Token], a: usize, b: usize) -> &'t str {
+    match (tokens.get(a), tokens.get(b)) {
+        (Some(x), Some(y)) if x.end <= y.start => text.get(x.end..y.start).unwrap_or(""),
+        _ => "",
+    }
+}
+
+/// Links admin hints to the mention they qualify: `X (A, B)`, `X, A`, `X village of A district, B`.
+fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazetteer: &Gazetteer) {
+    let is_admin = |m: &Mention| {
+        m.candidates
+            .iter()
+            .any(|&(id, _)| gazetteer.entries.get(id as usize).is_some_and(|e| e.fclass == b'A'))
+    };
+    for idx in 0..mentions.len() {
+        if mentions[idx].hint_of.is_some() {
+            continue;
+        }
+        let mut prev_last = mentions[idx].last;
+        let mut in_paren = false;
+        let mut hints = Vec::new();
+        for next in idx + 1..mentions.len().min(idx + 4) {
+            let gap = between(text, tokens, prev_last, mentions[next].first);
+            let words_between = mentions[next].first.saturating_sub(prev_last + 1);
+            let gap_words: Vec<&str> = tokens
+                .get(prev_last + 1..mentions[next].first)
+                .unwrap_or(&[])
+                .iter()
+                .map(|t| t.folded.as_str())
+                .collect();
+            let only_unit_words = gap_words.iter().all(|w| {
+                is_in(UNIT_WORDS, w)
+                    || is_in(SETTLEMENT_WORDS, w)
+                    || matches!(*w, "of" | "de" | "du" | "la" | "in")
+            });
+            let opens = gap.contains('(');
+            let closes = gap.contains(')');
+            let linked = if in_paren && !closes {
+                gap.trim().starts_with(',') || gap.trim().is_empty() || only_unit_words
+            } else if opens && !closes {
+                words_between <= 3 && only_unit_words
+            } else {
+                !closes
+                    && gap.contains(',')
+                    && !gap.contains('.')
+                    && words_between <= 3
+                    && only_unit_words
+            };
+            if !linked || !is_admin(&mentions[next]) && !opens && !in_paren {
+                break;
+            }
+            if opens {
+                in_paren = true;
+            }
+            hints.push(next);
+            prev_last = mentions[next].last;
+            // After a closing parenthesis the hint list ends.
+            let after = tokens.get(prev_last + 1).map(|t| t.start).unwrap_or(text.len());
+            if text.get(mentions[next].span.end..after).unwrap_or("").contains(')') {
+                break;
+            }
+        }
+        for &h in &hints {
+            mentions[h].hint_of = Some(idx);
+        }
+        mentions[idx].hints = hints;
+    }
+}
+
+/// Country votes from country words, admin names and single-country names.
+fn country_votes(
+    gazetteer: &Gazetteer,
+    countries: &[CountryMention],
+    mentions: &[Mention],
+) -> HashMap<[u8; 2], f32> {
+    let mut votes: HashMap<[u8; 2], f32> = HashMap::new();
+    for c in countries {
+        *votes.entry(c.cc).or_default() += 2.0;
+    }
+    for m in mentions {
+        let mut ccs: Vec<([u8; 2], bool, u32)> = m
+            .candidates
+            .iter()
+            .filter_map(|&(id, alt)| {
+                gazetteer.entries.get(id as usize).map(|e| (e.cc, alt, e.population))
+            })
+            .filter(|&(_, alt, _)| !alt)
+            .collect();
+        ccs.sort();
+        ccs.dedup_by_key(|c| c.0);
+        if ccs.len() == 1 {
+            *votes.entry(ccs[0].0).or_default() += if m.hint_of.is_some() { 1.5 } else { 1.0 };
+        } else if ccs.len() <= 3 {
+            for c in &ccs {
+                *votes.entry(c.0).or_default() += 0.3;
+            }
+        }
+    }
+    votes
+}
+
+fn top_country(context: &HashMap<[u8; 2], f32>) -> Option<[u8; 2]> {
+    context.iter().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0))).map(|(cc, _)| *cc)
+}
+
+/// Resolves one mention to its best entry, or none when every entry is implausible.
+fn resolve(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    idx: usize,
+    context: &HashMap<[u8; 2], f32>,
+) -> Option<(u32, f32)> {
+    let m = &mentions[idx];
+    let cues = cues(text, tokens, m.first, m.last);
+    let top = top_country(context);
+    let hint_names: Vec<&str> =
+        m.hints.iter().filter_map(|&h| mentions.get(h)).map(|h| h.folded.as_str()).collect();
+    // Admin names mentioned anywhere else in the report.
+    let other_names: Vec<&str> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| *j != idx && !m.hints.contains(j))
+        .map(|(_, o)| o.folded.as_str())
+        .collect();
+    let parent = m.hint_of.and_then(|p| mentions.get(p));
+    let mut best: Option<(u32, f32)> = None;
+    for &(id, alternate) in &m.candidates {
+        let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
+        let admins = gazetteer.admins.get(entry.admin as usize);
+        let admin_names: Vec<String> = admins
+            .map(|a| {
+                [&a.admin1, &a.admin2, &a.admin3]
+                    .into_iter()
+                    .flatten()
+                    .map(|s| crate::text::fold(s))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut score = prior(entry, alternate);
+        let vote = context.get(&entry.cc).copied().unwrap_or(0.0);
+        if vote > 0.0 {
+            score += 2.0 + 0.5 * vote.min(4.0);
+        }
+        if Some(entry.cc) == top {
+            score += 1.0;
+        }
+        for hint in &hint_names {
+            if admin_names.iter().any(|a| a == hint) {
+                score += 3.0;
+            }
+        }
+        for other in &other_names {
+            if admin_names.iter().any(|a| a == other) {
+                score += 0.7;
+            }
+        }
+        // A hint is an admin unit of its parent's country: prefer units.
+        if parent.is_some() && entry.fclass == b'A' {
+            score += 1.5;
+        }
+        if cues.unit && entry.fclass == b'A' {
+            score += 2.0;
+        }
+        if cues.unit && entry.fclass != b'A' {
+            score -= 0.5;
+        }
+        // Never a region-sized unit for a village.
+        if cues.settlement && entry.admin_level() == Some(1) {
+            continue;
+        }
+        if !plausible(entry, alternate, vote > 0.0, !context.is_empty(), &cues, m, tokens) {
+            continue;
+        }
+        if best.is_none_or(|(_, s)| score > s) {
+            best = Some((id, score));
+        }
+    }
+    best
+}
+
+/// The absurd-match guard: whether an entry may stand for this mention at all.
+fn plausible(
+    entry: &Entry,
+    alternate: bool,
+    in_context: bool,
+    has_context: bool,
+    cues: &Cues,
+    m: &Mention,
+    tokens: &[Token],
+) -> bool {
+    let one_word = m.first == m.last;
+    let sentence_start = m.first == 0
+        || tokens.get(m.first).is_some_and(|t| t.all_caps && one_word && t.folded.len() <= 3);
+    if in_context {
+        return entry.fclass != b'U' && !(one_word && m.folded.len() <= 2);
+    }
+    let big = entry.population >= 50_000 || &*entry.fcode == "PPLC";
+    if has_context {
+        // Out of the report's countries: only well-known towns, by their own names.
+        return big && !alternate && entry.fclass == b'P';
+    }
+    if sentence_start && !cues.locative {
+        return big;
+    }
+    match entry.fclass {
+        b'P' => entry.population >= 1_000 || cues.locative || cues.settlement,
+        b'A' => true,
+        _ => cues.locative && !alternate,
+    }
+}
+
+/// The cue words around a mention.
+fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
+    let mut c = Cues::default();
+    let word = |i: isize| -> &str {
+        if i < 0 {
+            return "";
+        }
+        tokens.get(i as usize).map(|t| t.folded.as_str()).unwrap_or("")
+    };
+    let raw = |i: isize| -> &str {
+        if i < 0 {
+            return "";
+        }
+        tokens.get(i as usize).and_then(|t| text.get(t.start..t.end)).unwrap_or("")
+    };
+    // A cue must sit in the same clause: no sentence punctuation between.
+    let clause_gap = |a: isize, b: isize| -> bool {
+        if a < 0 {
+            return false;
+        }
+        let gap = between(text, tokens, a as usize, b as usize);
+        !gap.contains(['.', ';', ':', '(', ')', '\n'])
+    };
+    let f = first as isize;
+    let (p1, p2, p3, p4) = (word(f - 1), word(f - 2), word(f - 3), word(f - 4));
+    let near_ok = clause_gap(f - 1, f);
+    if near_ok {
+        let french_a = matches!(raw(f - 1), "à" | "À");
+        if matches!(p1, "in" | "at" | "dans" | "au" | "aux" | "inside" | "between" | "and" | "en")
+            || french_a
+        {
+            c.locative = true;
+        }
+        if matches!(p1, "near" | "around" | "outside" | "nearby" | "towards" | "toward" | "vers")
+            && !matches!(p1, "towards" | "toward" | "vers")
+        {
+            c.near = true;
+            c.locative = true;
+        }
+        if matches!(p1, "of" | "de" | "du" | "d") {
+            if is_in(SETTLEMENT_WORDS, p2) {
+                c.locative = true;
+                c.settlement = true;
+                if matches!(p2, "outskirts" | "vicinity" | "environs") {
+                    c.near = true;
+                }
+            }
+            if is_in(UNIT_WORDS, p2) {
+                c.locative = true;
+                c.unit = true;
+            }
+            if matches!(
+                p2,
+                "pres"
+                    | "loin"
+                    | "alentours"
+                    | "proximite"
+                    | "environs"
+                    | "peripherie"
+                    | "outskirts"
+                    | "vicinity"
+            ) {
+                c.near = true;
+                c.locative = true;
+            }
+            if p2.ends_with("km") || matches!(p2, "km" | "kilometres" | "kilometers" | "kms") {
+                c.near = true;
+                c.locative = true;
+            }
+            if is_in(DIRECTIONS, p2)
+                && (p3.ends_with("km") || matches!(p3, "kilometres" | "kilometers" | "kms"))
+            {
+                c.near = true;
+                c.locative = true;
+            }
+            if matches!(
+                p2,
+                "residents" | "natives" | "native" | "originaire" | "originaires" | "habitants"
+            ) {
+                c.away = true;
+            }
+            if matches!(p2, "area") && matches!(p3, "border") {
+                c.locative = true;
+            }
+        }
+        if p1 == "from" {
+            if p2.ends_with("km")
+                || matches!(p2, "km" | "kilometres" | "kilometers" | "kms" | "away")
+            {
+                c.near = true;
+                c.locative = true;
+            } else {
+                c.away = true;
+            }
+        }
+        if p1 == "to" && p2 == "close" {
+            c.near = true;
+            c.locative = true;
+        } else if matches!(p1, "to" | "towards" | "toward" | "vers" | "for" | "via") {
+            c.away = true;
+        }
+        if p1 == "in" && matches!(p2, "based" | "stationed" | "living" | "born" | "residing") {
+            c.away = true;
+            c.locative = false;
+        }
+        if p1 == "of" && p2 == "direction" || p1 == "de" && p2 == "provenance" {
+            c.away = true;
+        }
+        if is_in(SETTLEMENT_WORDS, p1) || is_in(UNIT_WORDS, p1) {
+            // `the village X`, `commune Kaya`.
+            if is_in(UNIT_WORDS, p1) {
+                c.unit = true;
+            } else {
+                c.settlement = true;
+            }
+            if matches!(p2, "in" | "at" | "dans" | "the" | "la" | "le" | "a" | "of")
+                || matches!(p3, "in" | "at")
+            {
+                c.locative = true;
+            }
+        }
+        let _ = p4;
+    }
+    let next = word(last as isize + 1);
+    let next_gap_ok = clause_gap(last as isize, last as isize + 1);
+    if next_gap_ok && is_in(UNIT_WORDS, next) {
+        c.unit = true;
+    }
+    if next_gap_ok && is_in(SETTLEMENT_WORDS, next) {
+        c.settlement = true;
+        if matches!(next, "area" | "zone" | "outskirts" | "vicinity") {
+            c.near = true;
+        }
+    }
+    if first == 0 {
+        let after = tokens.get(last + 1).map(|t| t.start).unwrap_or(text.len());
+        let gap = text.get(tokens[last].end..after).unwrap_or("");
+        let caps = tokens[first..=last].iter().all(|t| t.all_caps);
+        if caps || gap.contains(['(', '-', '—', '–']) {
+            c.dateline = true;
+        }
+    }
+    c
+}
+
+/// Guesses spelling variants of unknown capitalised names introduced like places.
+fn add_fuzzy_mentions(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    mentions: &mut Vec<Mention>,
+    taken: &[bool],
+    context: &HashMap<[u8; 2], f32>,
+) {
+    let Some(top) = top_country(context) else { return };
+    let Ok(country) = std::str::from_utf8(&top) else { return };
+    let mut covered = taken.to_vec();
+    for m in mentions.iter() {
+        for c in covered.iter_mut().take(m.last + 1).skip(m.first) {
+            *c = true;
+        }
+    }
+    let mut added = Vec::new();
+    for (i, tok) in tokens.iter().enumerate() {
+        if covered[i]
+            || !tok.capitalised
+            || tok.all_caps
+            || tok.folded.len() < 5
+            || is_in(STOP_WORDS, &tok.folded)
+        {
+            continue;
+        }
+        if i > 0
+            && tokens.get(i - 1).is_some_and(|t| t.capitalised && !is_in(STOP_WORDS, &t.folded))
+        {
+            continue;
+        }
+        if tokens
+            .get(i + 1)
+            .is_some_and(|t| t.capitalised && joins_name(between(text, tokens, i, i + 1)))
+        {
+            continue;
+        }
+        let c = cues(text, tokens, i, i);
+        let before_paren = between(text, tokens, i, i + 1).contains('(');
+        if !(c.locative || c.settlement || before_paren) {
+            continue;
+        }
+        let hits = gazetteer.fuzzy_lookup(&tok.folded, Some(country), 0.8);
+        let Some(&(id, similarity)) = hits.first() else { continue };
+        // Ambiguous guesses are not worth making.
+        if hits.get(1).is_some_and(|&(_, s)| s >= similarity - 0.02) {
+            let same_name = hits.iter().take_while(|h| h.1 >= similarity - 0.02).count();
+            if same_name > 2 {
+                continue;
+            }
+        }
+        let score = prior(&gazetteer.entries[id as usize], true) + 2.0 * similarity as f32;
+        added.push(Mention {
+            first: i,
+            last: i,
+            span: Span::new(tok.start, tok.end),
+            folded: tok.folded.clone(),
+            candidates: vec![(id, true)],
+            hints: Vec::new(),
+            hint_of: None,
+            best: Some((id, score)),
+            fuzzy: true,
+        });
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| m.first);
+}
+
+/// Ranks the resolved mentions as the event's location and builds the places.
+#[allow(clippy::too_many_arguments)]
+fn rank(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    countries: &[CountryMention],
+    context: &HashMap<[u8; 2], f32>,
+    focus: Span,
+    _language: Language,
+) -> Vec<Field<Place>> {
+    let whole = focus.start == 0 && focus.end >= text.len();
+    let mut scored: Vec<(f32, Place, Span)> = Vec::new();
+    for (order, m) in mentions.iter().enumerate() {
+        let Some((id, resolve_score)) = m.best else { continue };
+        let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
+        let c = cues(text, tokens, m.first, m.last);
+        let mut score = 0.3 * resolve_score;
+        if !whole && m.span.overlaps(focus) {
+            score += 3.0;
+        }
+        if c.locative {
+            score += 2.0;
+        }
+        if c.away {
+            score -= 2.0;
+        }
+        if c.dateline {
+            score -= 3.0;
+        }
+        if m.hint_of.is_some() {
+            score -= 2.5;
+        }
+        if entry.fclass == b'A' {
+            score -= 0.8;
+        }
+        if m.fuzzy {
+            score -= 0.5;
+        }
+        score -= 0.15 * order as f32;
+        let mut precision = match entry.admin_level() {
+            Some(1) | Some(2) => GeoPrecision::Region,
+            Some(_) => GeoPrecision::Near,
+            None => GeoPrecision::Town,
+        };
+        if c.near && precision == GeoPrecision::Town {
+            precision = GeoPrecision::Near;
+        }
+        let mut place = gazetteer.place(id, precision, None);
+        // A hint inside a parenthesis after an unknown name: the unknown name is the
+        // place, located at the hint's seat.
+        if m.hint_of.is_none() && !c.unit {
+            if let Some(name) = unknown_name_before(text, tokens, m, mentions) {
+                place.location = name.1;
+                place.geo_precision = GeoPrecision::Near;
+                scored.push((score + 2.5, place, name.0));
+                continue;
+            }
+        }
+        scored.push((score, place, m.span));
+    }
+    if scored.is_empty() {
+        // Only countries: code to the capital of the report's main country.
+        if let Some(top) = top_country(context) {
+            if let Some(&capital) = gazetteer.capitals.get(&top) {
+                let span = countries.iter().find(|c| c.cc == top).map(|c| c.span);
+                if let Some(span) = span {
+                    let place = gazetteer.place(capital, GeoPrecision::Region, None);
+                    scored.push((-1.0, place, span));
+                }
+            }
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut out: Vec<Field<Place>> = Vec::new();
+    for (score, place, span) in scored {
+        if out.iter().any(|f| {
+            f.value.location == place.location && f.value.country_code == place.country_code
+        }) {
+            continue;
+        }
+        let confidence = (1.0 / (1.0 + (-(score - 1.5) / 2.0).exp())).clamp(0.05, 0.95);
+        out.push(Field::found(place, span, confidence));
+    }
+    out
+}
+
+/// The capitalised words right before a parenthesised hint list that opens at `m`,
+/// when they are not a known place: `Timambari (Namounou, Tapoa)`.
+fn unknown_name_before(
+    text: &str,
+    tokens: &[Token],
+    m: &Mention,
+    mentions: &[Mention],
+) -> Option<(Span, String)> {
+    if m.first == 0 {
+        return None;
+    }
+    let gap = between(text, tokens, m.first - 1, m.first);
+    if !gap.contains('(') {
+        return None;
+    }
+    // The word(s) before the parenthesis, skipping a settlement word (`Seme village (`).
+    let mut last = m.first - 1;
+    if is_in(SETTLEMENT_WORDS, &tokens[last].folded) && last > 0 {
+        last -= 1;
+    }
+    let tok = &tokens[last];
+    if !tok.capitalised || is_in(STOP_WORDS, &tok.folded) {
+        return None;
+    }
+    if mentions.iter().any(|o| o.first <= last && last <= o.last && o.best.is_some()) {
+        return None;
+    }
+    let mut first = last;
+    while first > 0 && first + 3 > last {
+        let prev = &tokens[first - 1];
+        if prev.capitalised
+            && !is_in(STOP_WORDS, &prev.folded)
+            && joins_name(between(text, tokens, first - 1, first))
+        {
+            first -= 1;
+        } else {
+            break;
+        }
+    }
+    let span = Span::new(tokens[first].start, tok.end);
+    Some((span, span.text(text)?.to_string()))
+}

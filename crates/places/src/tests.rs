@@ -1,0 +1,230 @@
+//! Tests of recognition, resolution and ranking against the shipped gazetteer.
+
+use std::sync::OnceLock;
+
+use tocsin_model::{GeoPrecision, Language, Span};
+
+use crate::Gazetteer;
+
+fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    GAZETTEER.get_or_init(|| match Gazetteer::load_default() {
+        Ok(g) => g,
+        Err(e) => panic!("the shipped gazetteer loads: {e}"),
+    })
+}
+
+/// Expected top location: location name, country code, admin1, admin2, precision.
+struct Expect<'a> {
+    location: &'a str,
+    cc: &'a str,
+    admin1: Option<&'a str>,
+    admin2: Option<&'a str>,
+    precision: u8,
+}
+
+fn check(text: &str, language: Language, expect: Expect<'_>) {
+    let places = gazetteer().locate(text, Span::new(0, text.len()), language);
+    let Some(top) = places.first() else { panic!("no place found in {text:?}") };
+    let p = &top.value;
+    assert_eq!(p.location, expect.location, "location in {text:?}: {places:#?}");
+    assert_eq!(p.country_code, expect.cc, "country in {text:?}");
+    if let Some(a1) = expect.admin1 {
+        assert_eq!(p.admin1.as_deref(), Some(a1), "admin1 in {text:?}");
+    }
+    if let Some(a2) = expect.admin2 {
+        assert_eq!(p.admin2.as_deref(), Some(a2), "admin2 in {text:?}");
+    }
+    assert_eq!(p.geo_precision.code(), expect.precision, "precision in {text:?}");
+    let span = top.span.and_then(|s| s.text(text));
+    assert!(span.is_some(), "span lies in the text");
+    assert!(p.border_distance_km.is_some(), "border distance is filled");
+}
+
+fn town<'a>(location: &'a str, cc: &'a str) -> Expect<'a> {
+    Expect { location, cc, admin1: None, admin2: None, precision: 1 }
+}
+
+#[test]
+fn english_town_after_in() {
+    check(
+        "On 3 May 2021, gunmen attacked a police post in Djibo.",
+        Language::En,
+        town("Djibo", "BF"),
+    );
+}
+
+#[test]
+fn french_town_after_a() {
+    check(
+        "Des hommes armés ont attaqué le marché à Kaya, dimanche.",
+        Language::Fr,
+        town("Kaya", "BF"),
+    );
+}
+
+#[test]
+fn diacritics_do_not_matter() {
+    check("Clashes were reported in Segou on Monday.", Language::En, town("Ségou", "ML"));
+}
+
+#[test]
+fn multi_word_names() {
+    check("Protesters marched in Bobo Dioulasso.", Language::En, town("Bobo-Dioulasso", "BF"));
+    check(
+        "Une manifestation a eu lieu à Fada N'Gourma.",
+        Language::Fr,
+        town("Fada N'gourma", "BF"),
+    );
+}
+
+#[test]
+fn admin_hint_in_parenthesis() {
+    let text =
+        "On 5 March 2019, unidentified gunmen attacked Seme village (Toeni, Sourou), killing two.";
+    check(
+        text,
+        Language::En,
+        Expect { location: "Seme", cc: "BF", admin1: None, admin2: Some("Sourou"), precision: 1 },
+    );
+}
+
+#[test]
+fn admin_hint_chooses_among_homonyms() {
+    // Several villages of Burkina Faso share a name; the hint picks the one in Soum.
+    let text = "Militants attacked the village of Koutougou (Djibo, Soum).";
+    check(
+        text,
+        Language::En,
+        Expect {
+            location: "Koutougou",
+            cc: "BF",
+            admin1: Some("Sahel"),
+            admin2: Some("Soum"),
+            precision: 1,
+        },
+    );
+}
+
+#[test]
+fn near_and_km_from_give_precision_two() {
+    check(
+        "Soldiers were ambushed near Pama.",
+        Language::En,
+        Expect { precision: 2, ..town("Pama", "BF") },
+    );
+    check(
+        "An IED exploded 8 km from Djibo.",
+        Language::En,
+        Expect { precision: 2, ..town("Djibo", "BF") },
+    );
+    check(
+        "Une embuscade a eu lieu près de Dori.",
+        Language::Fr,
+        Expect { precision: 2, ..town("Dori", "BF") },
+    );
+}
+
+#[test]
+fn province_only_gives_precision_three() {
+    let text = "Fighting took place in Soum province, Burkina Faso.";
+    check(
+        text,
+        Language::En,
+        Expect {
+            location: "Djibo",
+            cc: "BF",
+            admin1: Some("Sahel"),
+            admin2: Some("Soum"),
+            precision: 3,
+        },
+    );
+}
+
+#[test]
+fn country_context_disambiguates() {
+    // Kaya exists in several countries; Burkinabe context picks Burkina Faso's.
+    check("Burkinabe soldiers repelled an attack in Kaya.", Language::En, town("Kaya", "BF"));
+}
+
+#[test]
+fn prefers_the_place_after_in_over_origin() {
+    let text = "Traders from Ouagadougou were killed in Gorom-Gorom.";
+    check(text, Language::En, town("Gorom-Gorom", "BF"));
+}
+
+#[test]
+fn dateline_is_not_the_event_place() {
+    let text = "OUAGADOUGOU (Reuters) - Gunmen killed five people in Arbinda on Sunday.";
+    check(text, Language::En, town("Aribinda", "BF"));
+}
+
+#[test]
+fn common_words_are_not_places() {
+    for text in [
+        "Police said the Sara family was at the Bar.",
+        "On Monday the army said it would kill no one.",
+        "The Man who came in was Police.",
+    ] {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        assert!(places.is_empty(), "{text:?}: {places:#?}");
+    }
+}
+
+#[test]
+fn no_absurd_match_for_a_village() {
+    // A Burkinabe report never resolves a name to a tiny hamlet abroad.
+    let text = "In Burkina Faso, gunmen attacked Zzyzxville village.";
+    let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+    assert!(places.iter().all(|p| p.value.country_code == "BF"), "{places:#?}");
+}
+
+#[test]
+fn fuzzy_spelling_within_country() {
+    let text = "Togolese soldiers clashed with militants in Kpankankandi.";
+    let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+    let top = places.first().map(|p| p.value.clone());
+    assert_eq!(top.as_ref().map(|p| p.country_code.as_str()), Some("TG"), "{places:#?}");
+    assert_eq!(top.map(|p| p.admin1), Some(Some("Savanes".to_string())));
+}
+
+#[test]
+fn demonyms_and_country_names() {
+    let cases: &[(&str, &[&str])] = &[
+        ("Togolese forces", &["TG"]),
+        ("la frontière burkinabè", &["BF"]),
+        ("Malian army units in Mali", &["ML", "ML"]),
+        ("les forces maliennes et nigériennes", &["ML", "NE"]),
+        ("in Burkina Faso and Côte d'Ivoire", &["BF", "CI"]),
+        ("the mall was empty", &[]),
+    ];
+    for (text, expected) in cases {
+        let found: Vec<&str> =
+            gazetteer().countries(text).into_iter().map(|(_, c)| c.alpha2).collect();
+        assert_eq!(&found, expected, "{text:?}");
+    }
+}
+
+#[test]
+fn focus_prefers_places_inside() {
+    let text = "Gunmen attacked Djibo. Later, soldiers clashed with them in Dori.";
+    let focus = Span::new(0, 22);
+    let places = gazetteer().locate(text, focus, Language::En);
+    assert_eq!(places.first().map(|p| p.value.location.as_str()), Some("Djibo"));
+}
+
+#[test]
+fn search_finds_spellings_and_filters_by_country() {
+    let hits = gazetteer().search("Arbinda", Some("BF"));
+    assert_eq!(hits.first().map(|c| c.place.location.as_str()), Some("Aribinda"));
+    assert!(hits.iter().all(|c| c.place.country_code == "BF"));
+    assert!(gazetteer().search("Kaya", None).len() > 1);
+}
+
+#[test]
+fn empty_and_odd_input_does_not_panic() {
+    for text in ["", " ", "(((", "é", "\u{200b}Kaya"] {
+        let _ = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        let _ = gazetteer().locate(text, Span::new(5, 2), Language::Fr);
+    }
+}

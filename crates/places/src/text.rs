@@ -1,0 +1,119 @@
+//! Text folding and word tokens: the one normalisation shared by the data build and lookups.
+
+/// A word of the text: a maximal run of letters and digits, with its byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The folded form: ASCII lowercase without accents.
+    pub folded: String,
+    /// Whether the word starts with an uppercase letter.
+    pub capitalised: bool,
+    /// Whether every letter of the word is uppercase.
+    pub all_caps: bool,
+}
+
+/// Whether a character belongs to a word.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The words of `text`, in order.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            push_token(text, s, i, &mut tokens);
+        }
+    }
+    if let Some(s) = start {
+        push_token(text, s, text.len(), &mut tokens);
+    }
+    tokens
+}
+
+fn push_token(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
+    let Some(word) = text.get(start..end) else { return };
+    let folded = fold_word(word);
+    if folded.is_empty() {
+        return;
+    }
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    let all_caps = word.chars().any(char::is_alphabetic)
+        && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    tokens.push(Token { start, end, folded, capitalised, all_caps });
+}
+
+/// One word folded: transliterated to ASCII, lowercased, letters and digits only.
+pub fn fold_word(word: &str) -> String {
+    let ascii = deunicode::deunicode(word);
+    ascii.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// A name folded for lookup: its words folded and joined by single spaces.
+///
+/// `"Fada N'Gourma"` and `"fada n gourma"` fold alike, and so do `"Bobo-Dioulasso"`
+/// and `"Bobo Dioulasso"`.
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for token in tokenize(name) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&token.folded);
+    }
+    out
+}
+
+/// Whether the characters between two words let a multi-word name run across them.
+pub fn joins_name(separator: &str) -> bool {
+    !separator.is_empty()
+        && separator.chars().count() <= 3
+        && separator.chars().all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '\u{a0}'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(name: &str, expected: &str) {
+        assert_eq!(fold(name), expected, "{name}");
+    }
+
+    #[test]
+    fn folds_accents_case_and_punctuation() {
+        check("Fada N'Gourma", "fada n gourma");
+        check("Bobo-Dioulasso", "bobo dioulasso");
+        check("Ségou", "segou");
+        check("  Pobé-Mengao ", "pobe mengao");
+        check("Ouahigouya.", "ouahigouya");
+        check("", "");
+    }
+
+    #[test]
+    fn tokens_keep_byte_ranges_and_case() {
+        let text = "à Ségou, NIGER";
+        let tokens = tokenize(text);
+        assert_eq!(tokens.len(), 3);
+        assert_eq!(&text[tokens[1].start..tokens[1].end], "Ségou");
+        assert!(tokens[1].capitalised && !tokens[1].all_caps);
+        assert!(tokens[2].all_caps);
+        assert!(!tokens[0].capitalised);
+    }
+
+    #[test]
+    fn separators() {
+        assert!(joins_name(" "));
+        assert!(joins_name("-"));
+        assert!(joins_name("'"));
+        assert!(!joins_name(", "));
+        assert!(!joins_name(" ("));
+    }
+}
