@@ -1,0 +1,217 @@
+//! Tests of the wiring, with a stand-in extractor so they do not depend on extraction quality.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use tocsin_extract::Output;
+use tocsin_model::{Actor, Diagnostic, Extraction, Field, Inter, Report, Span, SubEventType};
+use tocsin_store::{EventFilter, Store, Totals};
+
+use crate::{
+    extract_paths, ingest_paths, ingest_reports, Error, Extract, IngestConfig, Progress, ReadError,
+};
+
+/// One event per occurrence of "attack" in the text; one diagnostic per "unclear".
+struct CountAttacks;
+
+impl Extract for CountAttacks {
+    fn extract(&self, report: &Report) -> Output {
+        let events = report
+            .text
+            .match_indices("attack")
+            .map(|(start, word)| Extraction {
+                report_id: report.id.clone(),
+                date: None,
+                sub_event_type: Field::inferred(SubEventType::Attack, 0.8),
+                actor1: Field::inferred(
+                    Actor::new("Unidentified Armed Group", Inter::PoliticalMilitia),
+                    0.5,
+                ),
+                assoc_actor_1: vec![],
+                actor2: None,
+                assoc_actor_2: vec![],
+                civilian_targeting: Field::inferred(true, 0.9),
+                place: None,
+                fatalities: Field::inferred(0, 0.5),
+                trigger: Span::new(start, start + word.len()),
+                confidence: 0.7,
+            })
+            .collect();
+        let diagnostics = report
+            .text
+            .match_indices("unclear")
+            .map(|(start, word)| Diagnostic {
+                report_id: report.id.clone(),
+                span: Some(Span::new(start, start + word.len())),
+                message: "unclear words".into(),
+            })
+            .collect();
+        Output { events, diagnostics }
+    }
+}
+
+fn fixed_clock() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2024-05-01T12:00:00Z").map(|t| t.with_timezone(&Utc)).unwrap()
+}
+
+fn config(batch_size: usize) -> IngestConfig {
+    IngestConfig { batch_size, clock: fixed_clock }
+}
+
+fn record_error(line: usize) -> ReadError {
+    ReadError::Record { path: PathBuf::from("wire.jsonl"), line, message: "invalid JSON".into() }
+}
+
+fn reports(texts: &[&str]) -> Vec<Result<Report, ReadError>> {
+    texts.iter().enumerate().map(|(i, text)| Ok(Report::new(format!("r{i}"), *text))).collect()
+}
+
+#[test]
+fn reports_are_extracted_and_stored_in_batches() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut input = reports(&[
+        "an attack and another attack",
+        "nothing here",
+        "one attack, unclear",
+        "analysis only",
+        "attack",
+    ]);
+    input.insert(2, Err(record_error(3)));
+    let mut seen: Vec<Progress> = Vec::new();
+    let summary =
+        ingest_reports(input, &CountAttacks, &mut store, &config(2), &mut |p| seen.push(*p))
+            .unwrap();
+
+    assert_eq!(summary.reports_read, 5);
+    assert_eq!(summary.events_extracted, 4);
+    assert_eq!(summary.stored.reports_new, 5);
+    assert_eq!(summary.stored.events_created, 4);
+    assert_eq!(summary.batches, 3, "2 + 2 + 1 reports");
+    assert_eq!(summary.read_errors.len(), 1);
+    assert!(summary.read_errors[0].to_string().contains(":3:"));
+    assert_eq!(summary.diagnostics.len(), 1);
+    assert_eq!(summary.bytes_read, [28, 12, 19, 13, 6].iter().sum::<u64>());
+    assert_eq!(store.totals().unwrap(), Totals { reports: 5, events: 4 });
+
+    let last = seen.last().copied().unwrap_or_default();
+    assert_eq!((last.reports_read, last.read_errors, last.batches_committed), (5, 1, 3));
+    assert_eq!((last.reports_committed, last.events_stored), (5, 4));
+    assert!(seen.windows(2).all(|pair| pair[0].reports_read <= pair[1].reports_read));
+    assert!(seen.len() >= 6 + 3, "after every item and every batch");
+}
+
+#[test]
+fn a_second_run_over_the_same_reports_stores_nothing_new() {
+    let mut store = Store::open_in_memory().unwrap();
+    let texts = ["attack in the north", "attack in the south", "a quiet day"];
+    ingest_reports(reports(&texts), &CountAttacks, &mut store, &config(500), &mut |_| {}).unwrap();
+    let before = store.events(&EventFilter::default()).unwrap();
+    let again = ingest_reports(reports(&texts), &CountAttacks, &mut store, &config(2), &mut |_| {})
+        .unwrap();
+    assert_eq!((again.stored.reports_new, again.stored.reports_duplicate), (0, 3));
+    assert_eq!(again.stored.events_created, 0);
+    assert_eq!(store.events(&EventFilter::default()).unwrap(), before);
+}
+
+#[test]
+fn a_failing_batch_keeps_the_batches_before_it() {
+    let mut store = Store::open_in_memory().unwrap();
+    // The store refuses the report "r3", in the second batch of two.
+    store
+        .connection()
+        .execute_batch(
+            "CREATE TEMP TRIGGER refuse_r3 BEFORE INSERT ON reports WHEN new.id = 'r3'
+             BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;",
+        )
+        .unwrap();
+    let input = reports(&["attack one", "attack two", "attack three", "attack four", "five"]);
+    let error =
+        ingest_reports(input, &CountAttacks, &mut store, &config(2), &mut |_| {}).unwrap_err();
+    let Error::Store { batch, reports_committed, .. } = &error;
+    assert_eq!((*batch, *reports_committed), (2, 2));
+    assert!(error.to_string().contains("disk on fire"), "{error}");
+    assert_eq!(store.totals().unwrap(), Totals { reports: 2, events: 2 });
+}
+
+#[test]
+fn a_batch_size_of_zero_means_one() {
+    let mut store = Store::open_in_memory().unwrap();
+    let summary =
+        ingest_reports(reports(&["a", "b"]), &CountAttacks, &mut store, &config(0), &mut |_| {})
+            .unwrap();
+    assert_eq!(summary.batches, 2);
+}
+
+/// Writes `lines` as a JSON Lines file in `dir`.
+fn write_jsonl(dir: &Path, name: &str, lines: &[String]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    path
+}
+
+/// Ten JSON Lines records, the third of which is broken.
+fn ten_lines_one_broken() -> Vec<String> {
+    (1..=10)
+        .map(|line| {
+            if line == 3 {
+                "{\"id\": \"broken\", \"text\": ".to_owned()
+            } else {
+                format!("{{\"id\": \"n{line}\", \"text\": \"Report {line}: an attack.\"}}")
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_bad_line_is_reported_and_the_others_are_ingested() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_jsonl(dir.path(), "wire.jsonl", &ten_lines_one_broken());
+    let missing = dir.path().join("missing.jsonl");
+    let mut store = Store::open(&dir.path().join("tocsin.db")).unwrap();
+    let summary = ingest_paths(
+        &[missing.clone(), path.clone()],
+        &CountAttacks,
+        &mut store,
+        &config(4),
+        &mut |_| {},
+    )
+    .unwrap();
+    assert_eq!(summary.reports_read, 9);
+    assert_eq!(summary.stored.reports_new, 9);
+    assert_eq!(summary.stored.events_created, 9);
+    let messages: Vec<String> = summary.read_errors.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(messages[0].contains("missing.jsonl"), "{messages:?}");
+    assert!(messages[1].contains("wire.jsonl:3"), "{messages:?}");
+    assert!(store.report("n10").unwrap().is_some());
+
+    // Re-ingesting the same folder changes nothing.
+    let again = ingest_paths(
+        &[dir.path().join("wire.jsonl")],
+        &CountAttacks,
+        &mut store,
+        &config(4),
+        &mut |_| {},
+    )
+    .unwrap();
+    assert_eq!((again.stored.reports_new, again.stored.reports_duplicate), (0, 9));
+    assert_eq!(store.totals().unwrap(), Totals { reports: 9, events: 9 });
+}
+
+#[test]
+fn extract_paths_hands_over_every_report_and_error_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_jsonl(dir.path(), "wire.jsonl", &ten_lines_one_broken());
+    let mut seen = Vec::new();
+    let summary = extract_paths(&[path], &CountAttacks, &mut |result| match result {
+        Ok((report, output)) => seen.push(format!("{}:{}", report.id, output.events.len())),
+        Err(error) => seen.push(format!("error {error}")),
+    });
+    assert_eq!(summary.reports_read, 9);
+    assert_eq!(summary.events, 9);
+    assert_eq!(summary.read_errors, 1);
+    assert_eq!(seen.len(), 10);
+    assert_eq!(seen[0], "n1:1");
+    assert!(seen[2].starts_with("error ") && seen[2].contains(":3"), "{seen:?}");
+    assert_eq!(seen[9], "n10:1");
+}
