@@ -16,7 +16,8 @@ pub fn run(args: &ShowArgs, db: Option<&Path>, out: &mut dyn Write) -> Result<()
         anyhow!("no event {id:?} in the database: `tocsin events` lists the stored ids")
     })?;
     let references: Vec<&tocsin_model::Report> = detail.reports.iter().collect();
-    let row = EventRow::from_event(&detail.event, &references);
+    let mut row = EventRow::from_event(&detail.event, &references);
+    row.timestamp = detail.history.last().map(|entry| entry.timestamp.timestamp());
     write!(out, "{}", render(&row))?;
     if let Some(merged_into) = &detail.merged_into {
         writeln!(out, "\nThis event was merged into {merged_into}.")?;
