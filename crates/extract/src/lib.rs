@@ -7,8 +7,11 @@
 //! the clock and never fails; what it cannot resolve goes into diagnostics.
 #![warn(missing_docs)]
 
+pub mod classify;
 pub mod dates;
 pub mod fatalities;
+pub mod fields;
+pub mod language;
 pub mod numbers;
 pub mod sentences;
 pub mod text;
