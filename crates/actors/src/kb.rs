@@ -48,6 +48,41 @@ pub struct ActorEntry {
     pub state: Option<String>,
     /// The unit appended to the state forces' name.
     pub unit: Option<String>,
+    /// The name to use in a given country and period (`Islamic State` in Iraq is
+    /// `Islamic State (Iraq)`).
+    pub regional: Vec<Regional>,
+    /// ACLED codes this actor as another, with itself as associated actor.
+    pub coded_as: Option<String>,
+}
+
+/// The regional name of an umbrella actor in one country and period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Regional {
+    /// ISO alpha-2 code.
+    pub country: String,
+    /// First day, when bounded.
+    pub from: Option<NaiveDate>,
+    /// Last day, when bounded.
+    pub to: Option<NaiveDate>,
+    /// The canonical name to use.
+    pub name: String,
+}
+
+impl ActorEntry {
+    /// The regional name in force in `country` on `date`, if any.
+    pub fn regional_name(&self, country: Option<&str>, date: Option<NaiveDate>) -> Option<&str> {
+        let country = country?;
+        self.regional
+            .iter()
+            .find(|r| {
+                r.country.eq_ignore_ascii_case(country)
+                    && match date {
+                        Some(d) => r.from.is_none_or(|f| f <= d) && r.to.is_none_or(|t| d <= t),
+                        None => r.to.is_none(),
+                    }
+            })
+            .map(|r| r.name.as_str())
+    }
 }
 
 /// A leader of a named actor.
@@ -88,6 +123,8 @@ pub struct CountryEntry {
     pub gendarmerie_police: bool,
     /// Regime periods, in date order.
     pub periods: Vec<Period>,
+    /// The other side of a war when a report of fighting names no one: (from, to, actor).
+    pub default_opponent: Option<(NaiveDate, Option<NaiveDate>, String)>,
 }
 
 /// One regime period of a state, `(2015-2022)`.
@@ -168,6 +205,18 @@ struct RawActor {
     state: Option<String>,
     #[serde(default)]
     unit: Option<String>,
+    #[serde(default)]
+    regional: Vec<RawRegional>,
+    #[serde(default)]
+    coded_as: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawRegional {
+    country: String,
+    from: Option<String>,
+    to: Option<String>,
+    name: String,
 }
 
 #[derive(Deserialize)]
@@ -188,6 +237,8 @@ struct RawCountry {
     gendarmerie: Option<String>,
     #[serde(default)]
     periods: Vec<[String; 3]>,
+    #[serde(default)]
+    default_opponent: Option<[String; 3]>,
 }
 
 #[derive(Deserialize)]
@@ -291,6 +342,23 @@ fn convert_actor(raw: RawActor) -> Result<ActorEntry> {
         return Err(Error::Data(format!("actor {:?}: armed actor without inter", raw.name)));
     }
     let (active_from, active_to) = parse_active(raw.active.as_deref());
+    let date = |s: &Option<String>| -> Result<Option<NaiveDate>> {
+        match s {
+            None => Ok(None),
+            Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map(Some)
+                .map_err(|e| Error::Data(format!("actor {:?}: date {s:?}: {e}", raw.name))),
+        }
+    };
+    let mut regional = Vec::new();
+    for r in &raw.regional {
+        regional.push(Regional {
+            country: r.country.to_ascii_uppercase(),
+            from: date(&r.from)?,
+            to: date(&r.to)?,
+            name: r.name.clone(),
+        });
+    }
     Ok(ActorEntry {
         name: raw.name,
         inter,
@@ -307,6 +375,8 @@ fn convert_actor(raw: RawActor) -> Result<ActorEntry> {
         leaders: raw.leaders,
         state: raw.state.map(|s| s.to_ascii_uppercase()),
         unit: raw.unit,
+        regional,
+        coded_as: raw.coded_as,
     })
 }
 
@@ -340,7 +410,17 @@ fn convert_country(raw: RawCountry) -> Result<CountryEntry> {
         periods.push(Period { from, to, label });
     }
     periods.sort_by_key(|p| p.from);
+    let default_opponent = match raw.default_opponent {
+        None => None,
+        Some([from, to, actor]) => {
+            let from = NaiveDate::parse_from_str(&from, "%Y-%m-%d")
+                .map_err(|e| Error::Data(format!("country {}: {from:?}: {e}", raw.code)))?;
+            let to = NaiveDate::parse_from_str(&to, "%Y-%m-%d").ok();
+            Some((from, to, actor))
+        }
+    };
     Ok(CountryEntry {
+        default_opponent,
         forces_of: raw.forces_of.unwrap_or_else(|| name.clone()),
         code: raw.code.to_ascii_uppercase(),
         name,
@@ -369,6 +449,13 @@ impl CountryEntry {
                     }
                 }),
         }
+    }
+
+    /// The default opponent of the state forces on `date`, when the country has one.
+    pub fn opponent(&self, date: Option<NaiveDate>) -> Option<&str> {
+        let (from, to, actor) = self.default_opponent.as_ref()?;
+        let date = date?;
+        (*from <= date && to.is_none_or(|t| date <= t)).then_some(actor.as_str())
     }
 
     /// `Military Forces of Togo (2005-)` and its kin: `branch` is `Military` or `Police`.

@@ -69,6 +69,8 @@ pub struct ActorMention {
     pub entry: Option<usize>,
     /// ISO alpha-2 code of the country the words name, when they name one.
     pub country: Option<String>,
+    /// An actor ACLED codes beside this one (`Donbass People's Militia` beside the NAF).
+    pub associated: Option<Actor>,
 }
 
 /// The context that names generic actors: the event's country and date.
@@ -307,7 +309,7 @@ impl Recognizer {
             country_code.as_deref().map(|code| format!("{label} ({})", country_name(kb, code)))
         };
         let mention = |actor: Option<Actor>, kind: MentionKind, entry: Option<usize>| {
-            ActorMention { span, actor, kind, entry, country: own_code.clone() }
+            ActorMention { span, actor, kind, entry, country: own_code.clone(), associated: None }
         };
         match target {
             Target::Demonym(_) | Target::CountryName(_) => None,
@@ -331,6 +333,23 @@ impl Recognizer {
                     return Some(ActorMention {
                         country: Some(state.clone()),
                         ..mention(Some(Actor::new(name, inter)), kind, Some(idx))
+                    });
+                }
+                let regional = entry.regional_name(context.country_code, context.date);
+                if let Some(name) = regional.or(entry.coded_as.as_deref()) {
+                    let target = kb.actors.iter().position(|e| e.name == name);
+                    let inter = target
+                        .and_then(|t| kb.actors.get(t))
+                        .and_then(|e| e.inter)
+                        .or(entry.inter)
+                        .unwrap_or(Inter::Rebel);
+                    let associated = entry
+                        .coded_as
+                        .as_ref()
+                        .map(|_| Actor::new(entry.name.clone(), entry.inter.unwrap_or(inter)));
+                    return Some(ActorMention {
+                        associated,
+                        ..mention(Some(Actor::new(name, inter)), kind, target.or(Some(idx)))
                     });
                 }
                 let name = if entry.name.contains("{country}") {

@@ -85,6 +85,17 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
     let organisers: Vec<Field<Actor>> =
         groups.iter().filter(|f| !f.value.name.starts_with("Women (") || true).cloned().collect();
     let uag = || generic("Unidentified Armed Group", Inter::PoliticalMilitia);
+    let military = || {
+        code.as_deref()
+            .and_then(|code| state_forces_name(kb, code, "Military", context.date, None))
+            .map(|n| Actor::new(n, Inter::StateForces))
+    };
+    let opponent = || {
+        let country = kb.countries.iter().find(|c| Some(c.code.as_str()) == code.as_deref())?;
+        let name = country.opponent(context.date)?;
+        let inter = kb.actors.iter().find(|e| e.name == name).and_then(|e| e.inter)?;
+        Some(Actor::new(name, inter))
+    };
     let sub = context.sub_event_type;
     use SubEventType::*;
     let roles = match sub {
@@ -149,8 +160,16 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
             match (first, second) {
                 (Some(a), Some(b)) => side_roles(a, Some(b.field()), assoc_fields(b)),
                 (Some(a), None) => {
+                    let war = opponent().filter(|_| {
+                        a.actor.inter == Inter::StateForces || Some(&a.actor) == opponent().as_ref()
+                    });
+                    let other = match war {
+                        Some(op) if op == a.actor => military(),
+                        Some(op) => Some(op),
+                        None => uag(),
+                    };
                     let other =
-                        uag().filter(|u| *u != a.actor).map(|u| Field::inferred(u, CONF_DEFAULT));
+                        other.filter(|u| *u != a.actor).map(|u| Field::inferred(u, CONF_DEFAULT));
                     if a.score < 0 {
                         let actor1 = other.clone().unwrap_or_else(|| a.field());
                         Roles {
@@ -163,11 +182,19 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
                         side_roles(a, other, Vec::new())
                     }
                 }
-                _ => Roles {
-                    actor1: Field::inferred(uag()?, CONF_DEFAULT),
-                    assoc_actor_1: Vec::new(),
-                    actor2: None,
-                    assoc_actor_2: Vec::new(),
+                _ => match (military(), opponent()) {
+                    (Some(m), Some(o)) => Roles {
+                        actor1: Field::inferred(m, CONF_DEFAULT),
+                        assoc_actor_1: Vec::new(),
+                        actor2: Some(Field::inferred(o, CONF_DEFAULT)),
+                        assoc_actor_2: Vec::new(),
+                    },
+                    _ => Roles {
+                        actor1: Field::inferred(uag()?, CONF_DEFAULT),
+                        assoc_actor_1: Vec::new(),
+                        actor2: None,
+                        assoc_actor_2: Vec::new(),
+                    },
                 },
             }
         }
@@ -202,13 +229,14 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
             };
             let actor1 = match user {
                 Some(c) => c.field(),
-                None if sub == AirDroneStrike => match code
-                    .as_deref()
-                    .and_then(|code| state_forces_name(kb, code, "Military", context.date, None))
-                {
-                    Some(n) => Field::inferred(Actor::new(n, Inter::StateForces), CONF_DEFAULT),
-                    None => Field::inferred(uag()?, CONF_DEFAULT),
-                },
+                None if matches!(sub, AirDroneStrike | ShellingArtilleryMissileAttack) => {
+                    match code.as_deref().and_then(|code| {
+                        state_forces_name(kb, code, "Military", context.date, None)
+                    }) {
+                        Some(n) => Field::inferred(Actor::new(n, Inter::StateForces), CONF_DEFAULT),
+                        None => Field::inferred(uag()?, CONF_DEFAULT),
+                    }
+                }
                 None => Field::inferred(uag()?, CONF_DEFAULT),
             };
             let target = armed
@@ -589,8 +617,12 @@ fn armed_candidates(
         named.iter().any(|m| m.actor.as_ref().is_some_and(|a| matches!(a.inter, Inter::Rebel)));
     for m in list {
         let Some(actor) = m.actor.clone() else { continue };
+        let bare_forces = m.kind == MentionKind::StateForces
+            && m.country.is_none()
+            && norm_text_of(norm, m.span).is_some_and(|t| BARE_FORCE_WORDS.contains(&t.as_str()));
         let generic =
-            matches!(m.kind, MentionKind::UnidentifiedArmed | MentionKind::CommunalMilitia);
+            matches!(m.kind, MentionKind::UnidentifiedArmed | MentionKind::CommunalMilitia)
+                || bare_forces;
         if generic {
             let near_named = named.iter().any(|n| near(norm, n.span, m.span));
             if near_named || (rebels_named && m.kind == MentionKind::UnidentifiedArmed) {
@@ -643,11 +675,23 @@ fn armed_candidates(
             }
             continue;
         }
-        out.push(Candidate { actor, span: m.span, kind: m.kind, entry, score, assoc: Vec::new() });
+        let assoc = m.associated.iter().map(|a| (a.clone(), m.span)).collect();
+        out.push(Candidate { actor, span: m.span, kind: m.kind, entry, score, assoc });
     }
     combine_alternatives(kb, &mut out, norm, cues);
     attach_parentheses(kb, &mut out, norm);
     out
+}
+
+/// Words that name state forces only when nothing else claims them ("JNIM forces").
+const BARE_FORCE_WORDS: &[&str] =
+    &["forces", "force", "units", "unit", "fighters", "troops", "elements"];
+
+/// The normalised text of an original span.
+fn norm_text_of(norm: &Normalized, span: Span) -> Option<String> {
+    let start = norm.offset_of(span.start);
+    let end = norm.offset_of(span.end);
+    norm.text.get(start..end).map(|t| t.trim().to_string())
 }
 
 /// Whether two spans are next to each other with only filler between.
