@@ -2,10 +2,14 @@
 //!
 //! A file is classified from its first bytes (its *prefix*): empty, binary, UTF-8
 //! (with or without BOM), UTF-16 (with BOM, or without BOM when the zero bytes say
-//! so) or a legacy charset guessed by `chardetng`. UTF-8 files are read as they are;
-//! a line or field that is not valid UTF-8 is decoded on its own ([`decode_unit`]),
-//! so one windows-1252 line in a UTF-8 file still comes out right. Other encodings
-//! are transcoded to UTF-8 on the fly by [`DecodingReader`].
+//! so) or a legacy charset guessed by `chardetng` from the lines that are not UTF-8.
+//!
+//! Line-based formats (JSON Lines, CSV) in UTF-8 or an ASCII-compatible legacy
+//! charset are read as raw bytes and each line or field is decoded on its own by
+//! [`Units`]: valid UTF-8 stays UTF-8, anything else is decoded with the file's
+//! legacy charset (or one guessed for that unit), so a file mixing UTF-8 and
+//! windows-1252 lines still comes out right. UTF-16, and whole documents in a legacy
+//! charset, are transcoded to UTF-8 on the fly by [`DecodingReader`].
 
 use std::borrow::Cow;
 use std::io::{self, Read};
@@ -86,22 +90,55 @@ pub(crate) fn classify(
         Some(encoding) if encoding != UTF_8 && encoding != UTF_16LE && encoding != UTF_16BE => {
             encoding
         }
-        _ => guess_legacy(prefix),
+        _ => guess_legacy_lines(prefix),
     };
     Ok(Charset::Other { encoding, bom: 0 })
 }
 
-/// Decodes one unit (a line, a field, a whole small document) read from a UTF-8
-/// file: as is when valid, else with its own guessed legacy charset, or lossily when
-/// it is mostly UTF-8 with a few bad bytes.
-pub(crate) fn decode_unit(bytes: &[u8]) -> Cow<'_, str> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) if mostly_utf8(bytes) => String::from_utf8_lossy(bytes),
-        Err(_) => {
-            let (text, _) = guess_legacy(bytes).decode_without_bom_handling(bytes);
-            text
+/// Decodes units (lines, fields, small documents) of a raw byte stream.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Units {
+    /// The file's legacy charset, if known; else each bad unit gets its own guess.
+    pub fallback: Option<&'static Encoding>,
+}
+
+impl Units {
+    /// Decodes one unit: as is when valid UTF-8, lossily when mostly UTF-8 with a few
+    /// bad bytes, else with the file's legacy charset or one guessed for the unit.
+    pub(crate) fn decode<'a>(&self, bytes: &'a [u8]) -> Cow<'a, str> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) if mostly_utf8(bytes) => String::from_utf8_lossy(bytes),
+            Err(_) => {
+                let encoding = self.fallback.unwrap_or_else(|| guess_legacy(bytes));
+                let (text, _) = encoding.decode_without_bom_handling(bytes);
+                text
+            }
         }
+    }
+}
+
+/// Guesses the legacy charset of a prefix from its lines that are not UTF-8, so
+/// UTF-8 lines mixed in do not mislead the guess.
+fn guess_legacy_lines(prefix: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    let mut fed = false;
+    for line in prefix.split(|&byte| byte == b'\n') {
+        if std::str::from_utf8(line).is_err() {
+            detector.feed(line, false);
+            detector.feed(b"\n", false);
+            fed = true;
+        }
+    }
+    if !fed {
+        return guess_legacy(prefix);
+    }
+    detector.feed(b"", true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    if guess == UTF_8 {
+        WINDOWS_1252
+    } else {
+        guess
     }
 }
 
@@ -367,7 +404,7 @@ mod tests {
     }
 
     fn check_unit(bytes: &[u8], expected: &str) {
-        assert_eq!(decode_unit(bytes), expected);
+        assert_eq!(Units::default().decode(bytes), expected);
     }
 
     #[test]

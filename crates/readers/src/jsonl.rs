@@ -9,7 +9,7 @@ use std::io::{self, BufRead, Read};
 use serde_json::{Map, Value};
 use tocsin_model::Report;
 
-use crate::decode::decode_unit;
+use crate::decode::Units;
 use crate::record::{RawRecord, TEXT_KEYS};
 use crate::{Origin, Result, MAX_DOCUMENT_BYTES};
 
@@ -18,11 +18,11 @@ use crate::{Origin, Result, MAX_DOCUMENT_BYTES};
 const MAX_LINE_BYTES: usize = 64 * 1024 * 1024;
 
 /// Reads JSON Lines (`lines_only`) or any JSON layout from a UTF-8 stream;
-/// `raw_utf8` says lines may need [`decode_unit`] (otherwise they were transcoded).
+/// `units` decodes each line.
 pub(crate) fn read(
     stream: &mut dyn BufRead,
     lines_only: bool,
-    raw_utf8: bool,
+    units: Units,
     origin: &Origin,
     visit: &mut dyn FnMut(Result<Report>),
 ) {
@@ -52,7 +52,7 @@ pub(crate) fn read(
                 )));
                 continue;
             }
-            LineRead::Line => line_text(&buffer, raw_utf8),
+            LineRead::Line => units.decode(&buffer).into_owned(),
         };
         let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
         if trimmed.is_empty() {
@@ -71,12 +71,15 @@ pub(crate) fn read(
                     whole.push_str(&"\n".repeat(line_no - 1));
                     whole.push_str(&line);
                     whole.push('\n');
-                    read_whole(stream, whole, raw_utf8, origin, visit);
+                    read_whole(stream, whole, units, origin, visit);
                     return;
                 }
             }
         }
         match serde_json::from_str::<Value>(trimmed) {
+            Ok(value) if lines_only => {
+                visit(object_to_report(value, &RecordRef::Line(line_no), origin));
+            }
             Ok(value) => visit_value(value, line_no, origin, visit),
             Err(error) => visit(Err(origin.record(line_no, format!("invalid JSON: {error}")))),
         }
@@ -87,7 +90,7 @@ pub(crate) fn read(
 fn read_whole(
     stream: &mut dyn BufRead,
     mut text: String,
-    raw_utf8: bool,
+    units: Units,
     origin: &Origin,
     visit: &mut dyn FnMut(Result<Report>),
 ) {
@@ -101,7 +104,7 @@ fn read_whole(
         visit(Err(origin.too_large_file()));
         return;
     }
-    text.push_str(&line_text(&rest, raw_utf8));
+    text.push_str(&units.decode(&rest));
     let mut values = serde_json::Deserializer::from_str(&text).into_iter::<Value>();
     loop {
         let start = values.byte_offset();
@@ -222,14 +225,6 @@ fn kind(value: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
-    }
-}
-
-fn line_text(bytes: &[u8], raw_utf8: bool) -> String {
-    if raw_utf8 {
-        decode_unit(bytes).into_owned()
-    } else {
-        String::from_utf8_lossy(bytes).into_owned()
     }
 }
 

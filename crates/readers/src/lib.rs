@@ -276,6 +276,15 @@ fn read_stream(
     let format = format.unwrap_or_else(|| Format::sniff(&head));
     let chained = std::io::Cursor::new(body_prefix).chain(reader);
     let capacity = 64 * 1024;
+    let line_based = matches!(format, Format::JsonLines | Format::Json | Format::Csv | Format::Tsv);
+    // Line-based formats decode each unit on its own unless the encoding is not
+    // ASCII-compatible (UTF-16); whole documents in another charset are transcoded.
+    let (transcode, units) = match transcode {
+        Some(encoding) if line_based && encoding.is_ascii_compatible() => {
+            (None, decode::Units { fallback: Some(encoding) })
+        }
+        other => (other, decode::Units::default()),
+    };
     let mut stream: Box<dyn BufRead + '_> = match transcode {
         None => Box::new(BufReader::with_capacity(capacity, chained)),
         Some(encoding) => Box::new(BufReader::with_capacity(
@@ -283,14 +292,13 @@ fn read_stream(
             decode::DecodingReader::new(chained, encoding),
         )),
     };
-    let raw_utf8 = transcode.is_none();
     match format {
-        Format::JsonLines => jsonl::read(&mut stream, true, raw_utf8, origin, visit),
-        Format::Json => jsonl::read(&mut stream, false, raw_utf8, origin, visit),
-        Format::Csv => table::read(&mut stream, false, &head, raw_utf8, origin, visit),
-        Format::Tsv => table::read(&mut stream, true, &head, raw_utf8, origin, visit),
+        Format::JsonLines => jsonl::read(&mut stream, true, units, origin, visit),
+        Format::Json => jsonl::read(&mut stream, false, units, origin, visit),
+        Format::Csv => table::read(&mut stream, false, &head, units, origin, visit),
+        Format::Tsv => table::read(&mut stream, true, &head, units, origin, visit),
         Format::Text | Format::Markdown | Format::Html | Format::Feed => {
-            let text = match read_document(&mut stream, raw_utf8, origin) {
+            let text = match read_document(&mut stream, units, origin) {
                 Ok(text) => text,
                 Err(error) => {
                     visit(Err(error));
@@ -307,7 +315,11 @@ fn read_stream(
 }
 
 /// Reads a whole document (up to [`MAX_DOCUMENT_BYTES`]) as text.
-fn read_document(stream: &mut dyn BufRead, raw_utf8: bool, origin: &Origin) -> Result<String> {
+fn read_document(
+    stream: &mut dyn BufRead,
+    units: decode::Units,
+    origin: &Origin,
+) -> Result<String> {
     let mut bytes = Vec::new();
     stream
         .take(MAX_DOCUMENT_BYTES as u64 + 1)
@@ -316,11 +328,9 @@ fn read_document(stream: &mut dyn BufRead, raw_utf8: bool, origin: &Origin) -> R
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(origin.too_large_file());
     }
-    Ok(if raw_utf8 {
-        decode::decode_unit(&bytes).into_owned()
-    } else {
-        String::from_utf8(bytes)
-            .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => units.decode(error.as_bytes()).into_owned(),
     })
 }
 

@@ -11,7 +11,7 @@ use std::io::BufRead;
 use csv::{ByteRecord, ReaderBuilder};
 use tocsin_model::Report;
 
-use crate::decode::decode_unit;
+use crate::decode::Units;
 use crate::record::{RawRecord, TEXT_KEYS};
 use crate::{Origin, Result};
 
@@ -69,12 +69,12 @@ impl Columns {
 }
 
 /// Reads CSV (`tab` false: `,` or `;` as `head`'s first line says) or TSV rows from
-/// a UTF-8 stream; `raw_utf8` says fields may need [`decode_unit`].
+/// a stream; `units` decodes each field.
 pub(crate) fn read(
     stream: &mut dyn BufRead,
     tab: bool,
     head: &str,
-    raw_utf8: bool,
+    units: Units,
     origin: &Origin,
     visit: &mut dyn FnMut(Result<Report>),
 ) {
@@ -91,13 +91,7 @@ pub(crate) fn read(
         .has_headers(true)
         .flexible(false)
         .from_reader(stream);
-    let decode = |field: &[u8]| -> String {
-        if raw_utf8 {
-            decode_unit(field).into_owned()
-        } else {
-            String::from_utf8_lossy(field).into_owned()
-        }
-    };
+    let decode = |field: &[u8]| -> String { units.decode(field).into_owned() };
     let header: Vec<String> = match reader.byte_headers() {
         Ok(header) => header.iter().map(decode).collect(),
         Err(error) => {
