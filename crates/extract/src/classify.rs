@@ -15,6 +15,8 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::cues::*;
 use tocsin_model::{Field, Span, SubEventType};
 
 /// The type of one event and whether it targeted civilians.
@@ -100,135 +102,8 @@ pub struct Cues {
     other: Option<Span>,
 }
 
-macro_rules! cue {
-    ($name:ident, $pattern:expr) => {
-        static $name: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(concat!("(?i)", $pattern)).expect("cue patterns are valid")
-        });
-    };
-}
 
-cue!(
-    PROTEST,
-    r"\b(protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed|ing|e|es)|marched|marching|(?:a|the|peaceful)\s+march(?:es)?\b|rall(?:y|ies|ied)\b|sit-?ins?\b|held\s+a\s+sit|pickets?\b|picketed|went\s+on\s+strike|on\s+strike|general\s+strike|strikers|striking\s+(?:workers|teachers|doctors|nurses)|boycott|manifest(?:ation|ations|ants|é|aient|ent|er)\b|marche\b|march[ée]\b|rassembl(?:ement|ements|és|ées|ent)|gr[èe]ve|grévistes|sit-in)"
-);
-cue!(
-    RIOT,
-    r"\b(riot(?:s|ers|ed|ing)?|barricad\w*|pelted|pelting|threw\s+(?:stones|rocks|projectiles)|throwing\s+(?:stones|rocks)|stone-?throwing|hurled\s+(?:stones|rocks)|burn(?:ed|t|ing)\s+(?:\w+\s+){0,2}(?:tyres|tires)|vandali[sz]\w*|ransack\w*|smashed|clash(?:ed|es)?\s+with\s+(?:the\s+)?(?:police|security\s+forces|gendarmes|anti-riot|riot\s+police|soldiers|military)|émeut\w*|casseurs|pneus|jets?\s+de\s+pierres|saccag\w*|violent(?:ly)?\s+protest|turned\s+violent)"
-);
-cue!(
-    MOB,
-    r"\b(mob\b|mobs\b|lynch\w*|vigilante\w*|jungle\s+justice|mob\s+justice|angry\s+(?:crowd|residents|youths?|villagers|mob)|crowd\s+of\s+(?:residents|youths)|foule|vindicte|justice\s+populaire)"
-);
-cue!(
-    INTERVENTION,
-    r"\b(tear\s*-?gas\w*|teargas\w*|dispers\w*|rubber\s+bullets|water\s+cannons?|arrest\w*|detained|baton\w*|broke\s+up|gaz\s+lacrymog\w*|interpell\w*|matraqu\w*|canons?\s+à\s+eau)"
-);
-cue!(
-    LETHAL_FORCE,
-    r"\b(live\s+(?:ammunition|bullets|rounds|fire)|shot\s+dead|balles\s+réelles|opened\s+fire\s+on\s+(?:the\s+)?(?:protesters|demonstrators|crowd))"
-);
-cue!(
-    CLASH,
-    r"\b(clash(?:ed|es)?|exchang(?:ed|e|es)\s+(?:of\s+)?(?:fire|gunfire|shots)|gun\s*-?fights?|fire\s*-?fights?|shoot-?outs?|fighting|fought|battl(?:e|ed|es|ing)\b|repel(?:led|s)?|repuls(?:ed|e|es)|counter-?attack\w*|engag(?:ed|ement)\s+(?:with|in|suspected|militants|the)|skirmish\w*|neutrali[sz](?:ed|ing)\s+(?:\w+\s+){0,3}(?:militants|terrorists|jihadists|assailants|attackers|fighters|insurgents|gunmen|individuals|suspects|elements|members)|returned\s+fire|responded\s+(?:to|with)|retaliat\w*|affrontements?|accrochages?|combats?\b|échanges?\s+de\s+tirs|repouss\w*|ripost\w*|neutralis[ée]s?)"
-);
-cue!(
-    ATTACK,
-    r"\b(attack(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|assault(?:ed|s)?|ambush(?:ed|es|ing)?|target(?:ed|ing)|fired\s+(?:on|at|upon|shots)|opened\s+fire|shot|shooting|gunned|invaded|overran|overrun|attaqu\w*|assaut|embuscade\w*|pris\s+pour\s+cible|ouvert\s+le\s+feu|tir(?:é|és|ée)\s+sur|fusill\w*)"
-);
-cue!(
-    KILL,
-    r"\b(kill(?:ed|ing|s)?|murder(?:ed|ing|s)?|assassinat\w*|slain|massacr\w*|behead\w*|lynch\w*|slit|slaughter\w*|shot\s+dead|died|dead|bodies|body\s+of|tu(?:é|ée|és|ées|ant|er)\b|abattu\w*|égorg\w*|assassin\w*|morts?\b)"
-);
-cue!(EXECUTE, r"\b(execut(?:ed|ing|ion|ions)|summar(?:y|ily)|exécut\w*|sommaire\w*)");
-cue!(
-    HARM,
-    r"\b(beat(?:en|ing)?\b|tortur\w*|stabb\w*|hack(?:ed)?\s+to|whipp\w*|flogg\w*|mutilat\w*|burn(?:ed|t)\s+alive|wound(?:ed|ing)|injur(?:ed|ing)|assaulted|threat(?:ened|s)?|intimidat\w*|molest\w*|frapp\w*|tabass\w*|bless(?:é|ée|és|ées|ant)|menac\w*|harass\w*)"
-);
-cue!(
-    SEXUAL,
-    r"\b(rap(?:e|ed|es|ing)\b|sexual(?:ly)?|gang-?rap\w*|viol(?:é|ée|és|ées|s)?\b|violences?\s+sexuelles?|agressions?\s+sexuelles?)"
-);
-cue!(
-    ABDUCT,
-    r"\b(abduct\w*|kidnap\w*|hostages?|taken\s+captive|took\s+(?:\w+\s+){0,3}(?:captive|hostage)|disappear\w*|enlev\w*|enlèv\w*|rapt\b|otages?|séquestr\w*|took\s+away|carried\s+(?:\w+\s+)?away|led\s+away)"
-);
-cue!(
-    ARREST,
-    r"\b(arrest(?:ed|s|ing)?|detain(?:ed|s)?|apprehend\w*|in\s+custody|custody|interpell\w*|arrêt(?:é|ée|és|ées)|arrestations?|garde\s+à\s+vue|captured)"
-);
-cue!(
-    AIR,
-    r"\b(air\s*-?strikes?|airstrikes?|air\s+raids?|drone\s+strikes?|(?:armed\s+)?drones?\b|aerial\s+(?:bombardment|attack|strike|bombing)s?|warplanes?|war\s+planes?|fighter\s+jets?|jets\b|aircraft|helicopters?|gunships?|bombed\s+from\s+the\s+air|air\s+support|frappes?\s+a[ée]riennes?|bombardements?\s+a[ée]riens?|a[ée]ronefs?|avions?\s+de\s+chasse|hélicoptères?|drone)"
-);
-cue!(
-    SHELLING,
-    r"\b(shell(?:ed|ing|s)?\b|artillery|mortars?|rockets?|missiles?|bombard(?:ed|ment|ments)|projectiles?|katyushas?|grad\b|obus|roquettes?|tirs?\s+d'artillerie|rocket-propelled|rpgs?\b|launchers?)"
-);
-cue!(
-    IED,
-    r"\b(ieds?\b|vbieds?|improvised\s+explosive|explosive\s+devices?|land\s*-?mines?|(?:hit|struck|stepped\s+on|ran\s+over)\s+(?:a|an)\s+(?:\w+\s+)?(?:mine|explosive)|mine\s+(?:blast|explosion|exploded)|roadside\s+bombs?|car\s+bombs?|bomb\s+(?:blast|exploded|explosion|went\s+off|attack)|bombs?\s+(?:planted|hidden)|explosive[s]?\b|uxo|unexploded|engins?\s+explosifs?|mines?\s+artisanales?|\beei\b|bombe)"
-);
-cue!(GRENADE, r"\b(grenades?\b|grenade)");
-cue!(
-    SUICIDE,
-    r"\b(suicide\s+(?:bomb\w*|attack\w*|vest|car|explosion)|kamikazes?|attentat-suicide|attentats?\s+suicides?|svbied)"
-);
-cue!(
-    CHEMICAL,
-    r"\b(chlorine|sarin|mustard\s+gas|chemical\s+(?:weapons?|attack|agents?)|nerve\s+agent)"
-);
-cue!(
-    EXPLOSION,
-    r"\b(explo(?:ded|sion|sions|de|sé|sée)|detonat(?:ed|ion)|blast|went\s+off|struck\s+(?:a|an)|hit\s+(?:a|an)|sauté)"
-);
-cue!(
-    DISRUPTED,
-    r"\b(defus\w*|dismantl\w*|deactivat\w*|disarm(?:ed|ing)\s+(?:a|an|the)|neutrali[sz](?:ed|ing)\s+(?:a|an|the|\d+|two|three)?\s*(?:\w+\s+)?(?:ied|ieds|explosive|mines?|devices?|bombs?)|weapons?\s+(?:cache|caches|seizure|depot)|caches?\s+of|arms\s+cache|seiz(?:ed|ure\s+of)\s+(?:\w+\s+){0,5}(?:weapons|arms|ammunition|rifles|guns|explosives?|ieds|kalashnikov|ak-?47s?)|recovered\s+(?:\w+\s+){0,3}(?:weapons|arms|ammunition|rifles|explosives)|intercept\w*|shot\s+down\s+(?:a|an|two|\d+)?\s*(?:\w+\s+)?drones?|discovered\s+(?:a|an)?\s*(?:\w+\s+)?(?:ied|explosive|mine)|found\s+(?:a|an)\s+(?:ied|explosive|mine)|désamorc\w*|démin\w*|caches?\s+d'armes|saisi\w*\s+(?:\w+\s+){0,4}(?:armes|munitions|explosifs))"
-);
-cue!(
-    LOOT,
-    r"\b(loot(?:ed|ing|s)?|pillag\w*|plunder\w*|stole|steal\w*|stolen|rustl\w*|(?:seized|took|carried\s+off|took\s+away|made\s+off\s+with)\s+(?:\w+\s+){0,4}(?:livestock|cattle|cows|oxen|sheep|goats|animals|herds?|motorbikes?|motorcycles?|vehicles?|cars?|goods|property|food|money|cash|phones?|belongings|supplies|grain|crops)|burn(?:ed|t|ing)\s+(?:down\s+)?(?:\w+\s+){0,4}(?:houses?|homes?|huts?|shops?|granar\w*|schools?|church\w*|mosques?|markets?|vehicles?|motorbikes?|motorcycles?|trucks?|village|buildings?|property|crops|offices?|equipment|stores?|warehouses?|station|post|hall|tents?|fields)|set\s+(?:\w+\s+){0,4}(?:ablaze|alight|on\s+fire)|set\s+fire|torch(?:ed|ing)|destroy(?:ed|ing|s)?|demolish\w*|vandali\w*|sabotag\w*|dynamited|pill(?:é|ée|és|age|ent)|emport\w*\s+(?:du|le|des)\s+(?:bétail|animaux|motos)|vol(?:é|és|ent)?\s+(?:du|de|des)\s+(?:bétail|animaux|motos)|détrui\w*|brûl\w*|incendi\w*|saccag\w*)"
-);
-cue!(
-    AGREEMENT,
-    r"\b(agreements?|ceasefire|cease-fire|truce|peace\s+(?:deal|talks|accord|agreement|process|pact)|negotiat\w*|releas(?:ed|e)\s+(?:\w+\s+){0,4}(?:hostages?|prisoners|detainees|captives|abductees|soldiers)|freed|prisoner\s+exchange|swap|surrender\w*|signed|accords?|cessez-le-feu|libér\w*|reddition|se\s+sont\s+rendus|pourparlers|réconciliation|reconciliation|mediat\w*)"
-);
-cue!(
-    CHANGE,
-    r"\b(recruit\w*|defect(?:ed|ion|ions|ors)|deploy(?:ed|ment|ing)|redeploy\w*|reinforce\w*|troop\s+movements?|formed\s+(?:a|an|the)\s+(?:\w+\s+)?(?:group|militia|coalition|alliance)|merg(?:ed|er)|pledged\s+allegiance|joined\s+(?:forces|the|ranks)|new\s+(?:armed\s+)?group|curfews?|state\s+of\s+emergency|banned|ban\s+on|prohibit\w*|suspend\w*|patroll?(?:ed|ing|s)?|(?:military|security|joint|clearance|search|sweep)\s+operations?|conducted\s+(?:\w+\s+){0,3}operations?|launched\s+(?:an?\s+)?(?:\w+\s+)?operation|withdr[ae]w\w*|relocat\w*|closure|closed|ordered|imposed|mobili[sz]\w*|couvre-feu|état\s+d'urgence|recrut\w*|déploi\w*|déploy\w*|renfort\w*|patrouill\w*|interdi\w*|ratiss\w*)"
-);
-cue!(
-    BASE,
-    r"\b((?:set\s+up|established|install(?:ed)?|built|erected)\s+(?:a|an|their|its|new|his)?\s*(?:\w+\s+)?(?:bases?|camps?|headquarters|hq|checkpoints?|positions?|outposts?)|(?:base|camp|headquarters)\s+established|install(?:é|és|ée)\s+(?:une|leur|un)\s+(?:base|camp|quartier))"
-);
-cue!(
-    TAKEN,
-    r"\b(took\s+control|seized\s+control|taken\s+control|captured\s+(?:the\s+)?(?:town|city|village|locality|commune|base|camp|district|area|military\s+base)|overran|overrun|took\s+over|seized\s+the\s+(?:town|city|village|base)|pris\s+le\s+contr[ôo]le|prise\s+de\s+contr[ôo]le|s'emparer|se\s+sont\s+emparés|s'est\s+emparé)"
-);
-cue!(
-    REGAINED,
-    r"\b(recaptur\w*|retook|retaken|re-?took|regain(?:ed|s)?\s+control|reclaim\w*|liberated|repris\w*\s+(?:le\s+contr[ôo]le|la\s+ville|le\s+village|possession)|reconqu\w*)"
-);
-cue!(
-    HANDOVER,
-    r"\b(without\s+(?:a\s+)?(?:fight|fighting|resistance|firing\s+a\s+shot)|handed\s+over\s+(?:control|the\s+town)|sans\s+combat|sans\s+résistance|abandoned\s+(?:the\s+)?(?:town|base|positions?|camp))"
-);
-cue!(
-    OTHER,
-    r"\b(coup\b|coup\s+d'[ée]tat|putsch|mutin\w*|mass\s+graves?|charniers?|displac\w*|fled\s+(?:\w+\s+){0,2}(?:homes?|villages?|area|locality)|exodus|déplac\w*|bodies\s+(?:of\s+\w+\s+)?(?:were\s+)?(?:found|discovered)|found\s+dead|found\s+(?:the\s+)?bod(?:y|ies)|corps\s+(?:sans\s+vie\s+)?(?:retrouvés?|découverts?)|retrouv\w*\s+(?:mort|sans\s+vie))"
-);
 
-// Nouns naming an organised armed group or its premises.
-cue!(
-    ARMED_NOUN,
-    r"\b(soldiers?|troops|army|military|militaries|armed\s+forces|forces|police(?:men|man)?|gendarm\w*|security\s+(?:forces|post|personnel|agents)|defen[cs]e\s+and\s+security|fama|vdps?\b|volunteers?\s+for\s+(?:the\s+)?defen[cs]e|dozos?\b|koglweogo|self-?defen[cs]e|militia(?:men|s)?\b|militants?|jihadists?|insurgents?|rebels?|fighters?|terrorists?|gunmen|assailants|attackers|positions?|(?:military|army|police|security|border|customs|gendarmerie|forest|ranger|guard)\s+(?:post|posts|station|base|camp|checkpoint)|outposts?|checkpoints?|check\s*-?points?|\bbases?\b|barracks|garrison|patrols?|convoys?|detachment|brigade|battalion|units?\b|gendarmerie|commissariat|rangers?|forest\s+guards|customs\s+(?:officers|agents|post)|guards?\b|soldats?|militaires|armée|policiers?|forces\s+de\s+(?:défense|sécurité|l'ordre)|poste\s+(?:militaire|de\s+police|de\s+gendarmerie|avancé)|camp\s+militaire|base\s+militaire|patrouilles?|détachement|caserne|jihadistes|djihadistes|terroristes|assaillants|combattants|rebelles|groupes?\s+armés?|hommes\s+armés|isgs|iswap|jnim|taliban|al-shabaab|boko\s+haram|ansaroul|katiba|hts|sdf|ypg|pkk|houthis?|ansar\s+allah|regime\s+forces|wagner|barkhane|minusma|peacekeepers|casques\s+bleus|g5)"
-);
-// Nouns naming unarmed people or their homes.
-cue!(
-    CIVILIAN_NOUN,
-    r"\b(civilians?|villagers?|residents?|inhabitants|people|persons?|individuals?|\bmen\b|\bman\b|women|woman|child(?:ren)?|boys?|girls?|babies|farmers?|herders?|herdsm[ae]n|shepherds?|pastoralists?|traders?|merchants?|shopkeepers?|vendors?|teachers?|students?|pupils|worshippers|faithful|pastors?|priests?|imams?|catechists?|chiefs?|notables?|councill?ors?|mayors?|officials?|deputy|journalists?|doctors?|nurses?|health\s+workers?|aid\s+workers?|humanitarian\w*|passengers?|drivers?|motorists?|travell?ers|miners?|gold\s+(?:miners|panners)|families|family|displaced|idps|refugees|hunters?|fishermen|youths?|elders?|wife|husband|sons?|daughters?|brothers?|father|mother|relatives|muslims|christians|fulani|peulh?s?|dogons?|mossis?|tuaregs?|villages?|hamlets?|homes?|houses?|market|schools?|church(?:es)?|mosques?|civils?|villageois|habitants|personnes|hommes|femmes|enfants|commerçants?|éleveurs?|agriculteurs?|cultivateurs?|chef\s+(?:du\s+)?village|conseiller|fidèles|voyageurs|passagers|orpailleurs|population|localité|chauffeur|élèves|enseignants?)"
-);
 
 impl Cues {
     /// Finds every cue in `text`.
@@ -398,6 +273,9 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
         return Some((MobViolence, mob, 0.75));
     }
     if let Some(riot) = cues.riot {
+        if DEMANDS.is_match(text) {
+            return Some((ViolentDemonstration, riot, 0.65));
+        }
         if cues.clash.is_none()
             || text.get(riot.start..riot.end).is_some_and(|w| w.to_lowercase().starts_with("riot"))
         {
@@ -429,7 +307,8 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
     let weapon_used = cues.kill.is_some()
         || cues.harm.is_some()
         || cues.attack.is_some()
-        || cues.explosion.is_some();
+        || cues.explosion.is_some()
+        || REMOTE_ACT.is_match(text);
     if weapon_used {
         for (sub, cue) in [
             (ChemicalWeapon, cues.chemical),
@@ -446,7 +325,7 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
     }
     // An attack on an armed group is a battle.
     if let Some(violence) = cues.attack.or(cues.kill) {
-        if any_armed && cues.execute.is_none() && target != Target::Civilian {
+        if any_armed && cues.execute.is_none() {
             return Some((ArmedClash, violence, 0.7));
         }
     }
@@ -455,10 +334,7 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
         return Some((SexualViolence, sexual, 0.8));
     }
     if let Some(violence) = cues.kill.or(cues.execute).or(cues.harm).or(cues.attack) {
-        let looting_only = cues.kill.is_none()
-            && cues.harm.is_none()
-            && cues.loot.is_some()
-            && target != Target::Civilian;
+        let looting_only = cues.kill.is_none() && cues.harm.is_none() && cues.loot.is_some();
         if !looting_only {
             let span = cues.kill.or(cues.execute).unwrap_or(violence);
             return Some((Attack, span, 0.75));

@@ -8,6 +8,8 @@
 #![warn(missing_docs)]
 
 pub mod classify;
+#[rustfmt::skip]
+mod cues;
 pub mod dates;
 pub mod fatalities;
 pub mod fields;
