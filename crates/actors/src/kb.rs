@@ -125,6 +125,8 @@ pub struct CountryEntry {
     pub periods: Vec<Period>,
     /// The other side of a war when a report of fighting names no one: (from, to, actor).
     pub default_opponent: Option<(NaiveDate, Option<NaiveDate>, String)>,
+    /// The generic label of a perpetrator no words name (`Unidentified Gang` in Mexico).
+    pub unnamed_perpetrator: Option<String>,
 }
 
 /// One regime period of a state, `(2015-2022)`.
@@ -239,6 +241,8 @@ struct RawCountry {
     periods: Vec<[String; 3]>,
     #[serde(default)]
     default_opponent: Option<[String; 3]>,
+    #[serde(default)]
+    unnamed_perpetrator: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -421,6 +425,7 @@ fn convert_country(raw: RawCountry) -> Result<CountryEntry> {
     };
     Ok(CountryEntry {
         default_opponent,
+        unnamed_perpetrator: raw.unnamed_perpetrator,
         forces_of: raw.forces_of.unwrap_or_else(|| name.clone()),
         code: raw.code.to_ascii_uppercase(),
         name,

@@ -278,6 +278,30 @@ impl Recognizer {
             }
         }
         let mut out = Vec::new();
+        // "French and Burkinabe soldiers": the first nationality gets the same forces.
+        for (i, hit) in hits.iter().enumerate() {
+            if consumed.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            let Some(country) = hit.targets.iter().find_map(|t| match t {
+                Target::Demonym(c) => Some(*c),
+                _ => None,
+            }) else {
+                continue;
+            };
+            let (Some(second), Some(force)) = (hits.get(i + 1), hits.get(i + 2)) else { continue };
+            let gap = ntext.get(hit.end..second.start).unwrap_or("x").trim();
+            let second_attached = consumed.get(i + 1).copied().unwrap_or(false)
+                && attached.get(i + 2).copied().flatten().is_some();
+            if matches!(gap, "and" | "et" | "&" | ",") && second_attached {
+                let Some(span) = norm.span(hit.start, hit.end) else { continue };
+                for target in &force.targets {
+                    if let Some(m) = self.resolve(kb, *target, span, Some(country), context) {
+                        out.push(m);
+                    }
+                }
+            }
+        }
         for (i, hit) in hits.iter().enumerate() {
             if consumed.get(i).copied().unwrap_or(true) {
                 continue;
@@ -291,6 +315,7 @@ impl Recognizer {
                 }
             }
         }
+        out.sort_by_key(|m| m.span.start);
         out
     }
 
@@ -487,7 +512,14 @@ fn unit_branch(kb: &Kb, code: Option<&str>, unit: Option<&str>) -> &'static str 
                 "Military"
             }
         }
-        Some("Forest Guards" | "Prison Guards" | "Customs Agents") => "Police",
+        Some(
+            "Forest Guards"
+            | "Prison Guards"
+            | "Customs Agents"
+            | "State Police"
+            | "Municipal Police"
+            | "Ministerial Federal Police",
+        ) => "Police",
         Some("National Guard") if code == Some("MX") => "Police",
         _ => "Military",
     }

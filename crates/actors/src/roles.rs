@@ -31,6 +31,8 @@ struct Candidate {
     score: i32,
     /// Actors named in parentheses or as alternatives beside this one.
     assoc: Vec<(Actor, Span)>,
+    /// The words name a building or post of the actor ("police station"), not its people.
+    facility: bool,
 }
 
 impl Candidate {
@@ -85,6 +87,15 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
     let organisers: Vec<Field<Actor>> =
         groups.iter().filter(|f| !f.value.name.starts_with("Women (") || true).cloned().collect();
     let uag = || generic("Unidentified Armed Group", Inter::PoliticalMilitia);
+    let unnamed = || {
+        let label = kb
+            .countries
+            .iter()
+            .find(|c| Some(c.code.as_str()) == code.as_deref())
+            .and_then(|c| c.unnamed_perpetrator.clone())
+            .unwrap_or_else(|| "Unidentified Armed Group".to_string());
+        generic(&label, Inter::PoliticalMilitia)
+    };
     let military = || {
         code.as_deref()
             .and_then(|code| state_forces_name(kb, code, "Military", context.date, None))
@@ -126,7 +137,8 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
         }
         ViolentDemonstration | MobViolence => {
             let actor1 = found_or_default(MentionKind::Rioters, "Rioters", Inter::Rioters)?;
-            let state = armed.iter().find(|c| matches!(c.kind, MentionKind::StateForces));
+            let state =
+                armed.iter().find(|c| matches!(c.kind, MentionKind::StateForces) && !c.facility);
             let actor2 = if sub == ViolentDemonstration {
                 state.map(Candidate::field)
             } else {
@@ -140,7 +152,7 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
             let perpetrator = best_agent(&armed);
             let actor1 = match perpetrator {
                 Some(c) => c.field(),
-                None => Field::inferred(uag()?, CONF_DEFAULT),
+                None => Field::inferred(unnamed()?, CONF_DEFAULT),
             };
             let assoc_actor_1 = perpetrator.map(|c| assoc_fields(c)).unwrap_or_default();
             let actor2 = civilians_field(kb, &in_window, code.as_deref())?;
@@ -184,9 +196,9 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
                 }
                 _ => match (military(), opponent()) {
                     (Some(m), Some(o)) => Roles {
-                        actor1: Field::inferred(m, CONF_DEFAULT),
+                        actor1: Field::inferred(o, CONF_DEFAULT),
                         assoc_actor_1: Vec::new(),
-                        actor2: Some(Field::inferred(o, CONF_DEFAULT)),
+                        actor2: Some(Field::inferred(m, CONF_DEFAULT)),
                         assoc_actor_2: Vec::new(),
                     },
                     _ => Roles {
@@ -288,7 +300,7 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
             let perpetrator = best_agent(&armed);
             let actor1 = match perpetrator {
                 Some(c) => c.field(),
-                None => Field::inferred(uag()?, CONF_DEFAULT),
+                None => Field::inferred(unnamed()?, CONF_DEFAULT),
             };
             let target = armed
                 .iter()
@@ -341,7 +353,12 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
                 },
             };
             let assoc_actor_1 = main.map(assoc_fields).unwrap_or_default();
-            Roles { actor1, assoc_actor_1, actor2: None, assoc_actor_2: Vec::new() }
+            let victims = sub == Other
+                && main.is_some_and(|m| m.actor.inter != Inter::StateForces)
+                && in_window.iter().any(|m| m.kind == MentionKind::Civilians);
+            let actor2 =
+                if victims { civilians_field(kb, &in_window, code.as_deref()) } else { None };
+            Roles { actor1, assoc_actor_1, actor2, assoc_actor_2: Vec::new() }
         }
     };
     Some(roles)
@@ -676,12 +693,33 @@ fn armed_candidates(
             continue;
         }
         let assoc = m.associated.iter().map(|a| (a.clone(), m.span)).collect();
-        out.push(Candidate { actor, span: m.span, kind: m.kind, entry, score, assoc });
+        let facility = norm_text_of(norm, m.span)
+            .is_some_and(|t| t.split(' ').next_back().is_some_and(|w| FACILITY_WORDS.contains(&w)));
+        out.push(Candidate { actor, span: m.span, kind: m.kind, entry, score, assoc, facility });
     }
     combine_alternatives(kb, &mut out, norm, cues);
     attach_parentheses(kb, &mut out, norm);
     out
 }
+
+/// Last words of mentions that name a building or post rather than people.
+const FACILITY_WORDS: &[&str] = &[
+    "station",
+    "stations",
+    "post",
+    "posts",
+    "offices",
+    "office",
+    "commissariat",
+    "checkpoint",
+    "camp",
+    "base",
+    "buildings",
+    "headquarters",
+    "brigade",
+    "poste",
+    "gendarmerie",
+];
 
 /// Words that name state forces only when nothing else claims them ("JNIM forces").
 const BARE_FORCE_WORDS: &[&str] =
@@ -755,7 +793,8 @@ fn combine_alternatives(kb: &Kb, out: &mut Vec<Candidate>, norm: &Normalized, cu
         let gap_start = norm.offset_of(first.span.end);
         let gap_end = norm.offset_of(second.span.start);
         let gap = norm.text.get(gap_start..gap_end).unwrap_or("").trim();
-        let gap_tokens: Vec<String> = tokens_of(gap).into_iter().map(|t| t.0).collect();
+        let gap = gap.replace('/', " ");
+        let gap_tokens: Vec<String> = tokens_of(&gap).into_iter().map(|t| t.0).collect();
         let is_alt = cues.alternative.iter().any(|p| *p == gap_tokens)
             || gap_tokens.iter().map(String::as_str).collect::<Vec<_>>() == ["and", "or"];
         if both_named && is_alt && first.span.start < second.span.start {
@@ -763,21 +802,40 @@ fn combine_alternatives(kb: &Kb, out: &mut Vec<Candidate>, norm: &Normalized, cu
                 (Some(ea), Some(eb)) if eb < ea => (b.clone(), a.clone()),
                 _ => (a.clone(), b.clone()),
             };
-            let name = format!("{} and/or {}", x.actor.name, y.actor.name);
+            // Two groups of one family: ACLED names the umbrella group.
+            let umbrella = common_parent(kb, x.entry, y.entry);
+            let (name, entry) = match umbrella {
+                Some((name, idx)) => (name, Some(idx)),
+                None => (format!("{} and/or {}", x.actor.name, y.actor.name), x.entry),
+            };
             let merged = Candidate {
                 actor: Actor::new(name, x.actor.inter),
                 span: first.span.cover(second.span),
                 kind: MentionKind::Named,
-                entry: x.entry,
+                entry,
                 score: a.score.max(b.score),
                 assoc: Vec::new(),
+                facility: false,
             };
             out.splice(i..i + 2, std::iter::once(merged));
         } else {
             i += 1;
         }
     }
-    let _ = kb;
+}
+
+/// The umbrella group of two family members (or the one that is the other's parent).
+fn common_parent(kb: &Kb, a: Option<usize>, b: Option<usize>) -> Option<(String, usize)> {
+    let x = kb.actors.get(a?)?;
+    let y = kb.actors.get(b?)?;
+    let name = match (&x.parent, &y.parent) {
+        (Some(px), Some(py)) if px == py => px.clone(),
+        (Some(px), _) if *px == y.name => y.name.clone(),
+        (_, Some(py)) if *py == x.name => x.name.clone(),
+        _ => return None,
+    };
+    let idx = kb.actors.iter().position(|e| e.name == name)?;
+    Some((name, idx))
 }
 
 /// "Katiba Macina (JNIM)": the group in parentheses is associated with the one before.
@@ -791,7 +849,21 @@ fn attach_parentheses(kb: &Kb, out: &mut Vec<Candidate>, norm: &Normalized) {
         let gap_start = norm.offset_of(a.span.end);
         let gap_end = norm.offset_of(b.span.start);
         let gap = norm.text.get(gap_start..gap_end).unwrap_or("x").trim();
+        if a.actor == b.actor {
+            out.remove(i + 1);
+            continue;
+        }
         let in_parens = gap == "(" || gap == "(the" || gap == ", (";
+        let refine = matches!(gap, "(" | "(presumably" | "(probably" | "(likely" | "(reportedly")
+            && a.kind == MentionKind::StateForces
+            && b.kind == MentionKind::StateForces;
+        if refine {
+            if let Some(first) = out.get_mut(i) {
+                first.actor = b.actor.clone();
+            }
+            out.remove(i + 1);
+            continue;
+        }
         let same_family = related(kb, &a, &b);
         let joined = matches!(gap, "and" | "et" | "with" | "avec") && same_family;
         if (in_parens || joined) && a.kind != MentionKind::UnidentifiedArmed {
