@@ -6,37 +6,57 @@ use anyhow::{bail, Result};
 use tocsin_export::{EventRow, Writer};
 
 use crate::args::ExtractArgs;
-use crate::pipeline::{self, extract_inputs};
 use crate::progress::Progress;
+use crate::setup::{self, inputs_or_stdin};
 
 /// Runs the command, writing events to `out`.
 pub fn run(args: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()> {
-    let extractor = pipeline::load_extractor()?;
+    let extractor = setup::load_extractor()?;
     let progress = Progress::new("extracting", quiet);
     let mut writer = Writer::new(args.format.export_format(), out);
-    let counts =
-        extract_inputs(&args.input.inputs, &extractor, &progress, &mut |report, output| {
-            for extraction in &output.events {
-                writer.write(&EventRow::from_extraction(extraction, Some(report)))?;
+    // The first write error (a closed pipe, a full disk) ends the output; reading has
+    // no way to stop early, so later reports are passed over.
+    let mut failure: Option<tocsin_export::Error> = None;
+    let summary = tocsin_ingest::extract_paths(
+        &inputs_or_stdin(&args.input.inputs),
+        &extractor,
+        &mut |item| {
+            if failure.is_some() {
+                return;
             }
-            Ok(())
-        });
+            match item {
+                Ok((report, output)) => {
+                    progress.report_done();
+                    for extraction in &output.events {
+                        let row = EventRow::from_extraction(extraction, Some(&report));
+                        if let Err(error) = writer.write(&row) {
+                            failure = Some(error);
+                            return;
+                        }
+                    }
+                }
+                Err(error) => progress.warn(&format!("warning: {error}")),
+            }
+        },
+    );
     progress.finish();
-    let counts = counts?;
+    if let Some(error) = failure {
+        return Err(error.into());
+    }
     writer.finish()?;
     if !quiet {
         eprintln!(
             "{} reports, {} events{}",
-            counts.n_reports,
-            counts.n_events,
-            if counts.n_errors > 0 {
-                format!(", {} errors", counts.n_errors)
+            summary.reports_read,
+            summary.events,
+            if summary.read_errors > 0 {
+                format!(", {} errors", summary.read_errors)
             } else {
                 String::new()
             }
         );
     }
-    if counts.n_reports == 0 && counts.n_errors > 0 {
+    if summary.reports_read == 0 && summary.read_errors > 0 {
         bail!("no report could be read (see the warnings above)");
     }
     Ok(())

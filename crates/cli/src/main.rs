@@ -11,9 +11,9 @@ mod export;
 mod extract;
 mod filters;
 mod ingest;
-mod pipeline;
 mod progress;
 mod rows;
+mod setup;
 mod show;
 mod table;
 

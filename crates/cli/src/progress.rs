@@ -33,9 +33,9 @@ impl Progress {
         self.bar.inc(1);
     }
 
-    /// Shows what is being read.
-    pub fn set_message(&self, message: &str) {
-        self.bar.set_message(message.to_owned());
+    /// Sets the count of reports done.
+    pub fn set_position(&self, n_reports: u64) {
+        self.bar.set_position(n_reports);
     }
 
     /// Prints a line above the spinner (or plainly when hidden).
