@@ -12,7 +12,11 @@ use crate::args::ShowArgs;
 pub fn run(args: &ShowArgs, db: Option<&Path>, out: &mut dyn Write) -> Result<()> {
     let store = crate::db::open_existing(db)?;
     let id = args.event_id.trim();
-    let detail = store.event(id)?.ok_or_else(|| {
+    let detail = match store.event(id)? {
+        Some(detail) => Some(detail),
+        None => store.event(&id.to_uppercase())?,
+    };
+    let detail = detail.ok_or_else(|| {
         anyhow!("no event {id:?} in the database: `tocsin events` lists the stored ids")
     })?;
     let references: Vec<&tocsin_model::Report> = detail.reports.iter().collect();
