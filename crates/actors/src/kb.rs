@@ -172,6 +172,8 @@ pub struct Cues {
     pub joint: Vec<String>,
     /// Words of reciprocal fighting: `between`, `clashed with`, `entre`.
     pub between: Vec<String>,
+    /// Words saying force was used on demonstrators: `dispersed`, `tear gas`.
+    pub intervention: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -271,6 +273,7 @@ struct RawCues {
     alternative: Vec<String>,
     joint: Vec<String>,
     between: Vec<String>,
+    intervention: Vec<String>,
 }
 
 /// The parsed knowledge base.
@@ -324,6 +327,7 @@ impl Kb {
             alternative: c.alternative,
             joint: c.joint,
             between: c.between,
+            intervention: c.intervention,
         };
         Ok(Kb { actors, countries, families, cues })
     }

@@ -39,6 +39,8 @@ pub enum MentionKind {
     Group,
     /// An organisation behind protests (party, union).
     Organiser,
+    /// A government or its authorities (`Government of Burkina Faso (2015-2022)`).
+    Government,
 }
 
 impl MentionKind {
@@ -293,7 +295,11 @@ impl Recognizer {
             let gap = ntext.get(hit.end..second.start).unwrap_or("x").trim();
             let second_attached = consumed.get(i + 1).copied().unwrap_or(false)
                 && attached.get(i + 2).copied().flatten().is_some();
-            if matches!(gap, "and" | "et" | "&" | ",") && second_attached {
+            let coordinated = matches!(
+                gap,
+                "and" | "et" | "&" | "," | "or" | "ou" | "and/or" | "et/ou" | "and or"
+            );
+            if coordinated && second_attached {
                 let Some(span) = norm.span(hit.start, hit.end) else { continue };
                 for target in &force.targets {
                     if let Some(m) = self.resolve(kb, *target, span, Some(country), context) {
@@ -400,6 +406,12 @@ impl Recognizer {
                         Some(Actor::new(name, state_inter(code, context.country_code)))
                     })
                 };
+                let forces_gov = || {
+                    code.as_deref().and_then(|code| {
+                        let name = government_name(kb, code, context.date)?;
+                        Some(Actor::new(name, state_inter(code, context.country_code)))
+                    })
+                };
                 let with_country = |m: ActorMention| ActorMention {
                     country: own_code.clone().or(implied.clone()),
                     ..m
@@ -409,6 +421,7 @@ impl Recognizer {
                     "military" => mention(forces("Military", None), MentionKind::StateForces, None),
                     "air" => mention(forces("Military", None), MentionKind::Air, None),
                     "police" => mention(forces("Police", None), MentionKind::StateForces, None),
+                    "government" => mention(forces_gov(), MentionKind::Government, None),
                     "unit" => {
                         let unit = family.unit.as_deref();
                         let branch = unit_branch(kb, code.as_deref(), unit);
@@ -487,6 +500,16 @@ pub fn state_forces_name(
     if let Some(unit) = unit {
         name.push(' ');
         name.push_str(unit);
+    }
+    Some(name)
+}
+
+/// `Government of X (period)` for a country code.
+pub fn government_name(kb: &Kb, code: &str, date: Option<NaiveDate>) -> Option<String> {
+    let entry = kb.countries.iter().find(|c| c.code.eq_ignore_ascii_case(code))?;
+    let mut name = format!("Government of {}", entry.forces_of);
+    if let Some(period) = entry.period(date) {
+        name.push_str(&format!(" ({})", period.label));
     }
     Some(name)
 }

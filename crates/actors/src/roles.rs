@@ -56,10 +56,34 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
         .collect();
     let norm = Normalized::new(text);
     let cues = CueSet::new(kb);
-    let mut armed = armed_candidates(kb, &in_window, &norm, window, &cues);
+    use SubEventType::*;
+    let sub = context.sub_event_type;
+    let with_government = matches!(
+        sub,
+        ChangeToGroupActivity
+            | Other
+            | Agreement
+            | HeadquartersOrBaseEstablished
+            | NonViolentTransferOfTerritory
+    );
+    let mut armed = armed_candidates(kb, &in_window, &norm, window, &cues, with_government);
     if armed.is_empty() && window != Span::new(0, text.len()) {
-        armed = armed_candidates(kb, mentions, &norm, Span::new(0, text.len()), &cues);
+        armed =
+            armed_candidates(kb, mentions, &norm, Span::new(0, text.len()), &cues, with_government);
     }
+    let window_norm = {
+        let start = norm.offset_of(window.start);
+        let end = norm.offset_of(window.end);
+        format!(" {} ", norm.text.get(start..end).unwrap_or(""))
+    };
+    let has_cue = |list: &[String]| {
+        list.iter().any(|cue| {
+            let cue = normalize(cue);
+            !cue.is_empty() && contains_words(&window_norm, &cue)
+        })
+    };
+    let intervention = has_cue(&kb.cues.intervention);
+    let between = has_cue(&kb.cues.between);
     let code = context.country_code.map(|c| c.to_ascii_uppercase());
     let generic = |label: &str, inter: Inter| -> Option<Actor> {
         code.as_deref()
@@ -107,8 +131,6 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
         let inter = kb.actors.iter().find(|e| e.name == name).and_then(|e| e.inter)?;
         Some(Actor::new(name, inter))
     };
-    let sub = context.sub_event_type;
-    use SubEventType::*;
     let roles = match sub {
         PeacefulProtest | ProtestWithIntervention | ExcessiveForceAgainstProtesters => {
             let actor1 =
@@ -140,7 +162,9 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
             let state =
                 armed.iter().find(|c| matches!(c.kind, MentionKind::StateForces) && !c.facility);
             let actor2 = if sub == ViolentDemonstration {
-                state.map(Candidate::field)
+                state.filter(|_| intervention).map(Candidate::field)
+            } else if state.is_none() && armed.is_empty() && between {
+                generic("Rioters", Inter::Rioters).map(|a| Field::inferred(a, CONF_DEFAULT))
             } else {
                 state.or_else(|| armed.first()).map(Candidate::field).or_else(|| {
                     generic("Civilians", Inter::Civilians).map(|a| Field::inferred(a, CONF_DEFAULT))
@@ -610,6 +634,7 @@ fn armed_candidates(
     norm: &Normalized,
     window: Span,
     cues: &CueSet,
+    with_government: bool,
 ) -> Vec<Candidate> {
     let tokens = tokens_of(&norm.text);
     let w_start = norm.offset_of(window.start);
@@ -621,8 +646,13 @@ fn armed_candidates(
         .filter(|&i| cues.verbs.iter().any(|v| starts_with_phrase(&tokens, i, v)))
         .collect();
     let mut out: Vec<Candidate> = Vec::new();
-    let mut list: Vec<&ActorMention> =
-        mentions.iter().filter(|m| m.kind.is_armed() && m.actor.is_some()).collect();
+    let mut list: Vec<&ActorMention> = mentions
+        .iter()
+        .filter(|m| {
+            (m.kind.is_armed() || (with_government && m.kind == MentionKind::Government))
+                && m.actor.is_some()
+        })
+        .collect();
     list.sort_by_key(|m| m.span.start);
     // Generic armed words beside a named group are that group ("JNIM militants").
     let named: Vec<&ActorMention> = list
@@ -720,6 +750,16 @@ const FACILITY_WORDS: &[&str] = &[
     "poste",
     "gendarmerie",
 ];
+
+/// Whether `inner` occurs in `outer` on word boundaries (`outer` is padded with spaces).
+fn contains_words(outer: &str, inner: &str) -> bool {
+    let bytes = outer.as_bytes();
+    outer.match_indices(inner).any(|(i, _)| {
+        let before = i == 0 || bytes.get(i - 1).is_some_and(|b| !b.is_ascii_alphanumeric());
+        let after = bytes.get(i + inner.len()).is_none_or(|b| !b.is_ascii_alphanumeric());
+        before && after
+    })
+}
 
 /// Words that name state forces only when nothing else claims them ("JNIM forces").
 const BARE_FORCE_WORDS: &[&str] =
