@@ -200,6 +200,8 @@ impl Recognizer {
                 .filter(|t| t.exact.as_ref().is_none_or(|exact| exact_form(original) == *exact))
                 .map(|t| t.target)
                 .collect();
+            let mut targets = targets;
+            targets.dedup();
             if !targets.is_empty() {
                 raw.push(Hit { start, end, targets });
             }

@@ -641,6 +641,18 @@ fn armed_candidates(
     let w_end = norm.offset_of(window.end);
     let tok_index = |pos: usize| tokens.partition_point(|t| t.2 <= pos);
     let first_tok = tok_index(w_start);
+    let stops: Vec<usize> = norm
+        .text
+        .char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '.' | '!' | '?' | ';')
+                && norm.text.as_bytes().get(i + 1).is_none_or(|b| *b == b' ')
+                && !(i >= 2
+                    && norm.text.as_bytes().get(i - 2).is_some_and(|b| !b.is_ascii_alphanumeric()))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let sentence_of = |pos: usize| stops.partition_point(|&s| s < pos);
     let verb_positions: Vec<usize> = (first_tok..tokens.len())
         .take_while(|&i| tokens.get(i).is_some_and(|t| t.1 < w_end))
         .filter(|&i| cues.verbs.iter().any(|v| starts_with_phrase(&tokens, i, v)))
@@ -701,21 +713,21 @@ fn armed_candidates(
             steps += 1;
         }
         // Subject before the first verb, object after it.
-        let next_verb = verb_positions.iter().copied().find(|&v| v > last);
-        let prev_verb = verb_positions.iter().copied().rev().find(|&v| v < first);
-        if let Some(v) = next_verb {
+        let sentence = sentence_of(start);
+        let same_sentence =
+            |v: &usize| tokens.get(*v).is_some_and(|t| sentence_of(t.1) == sentence);
+        let next_verb = verb_positions.iter().copied().filter(same_sentence).find(|&v| v > last);
+        let prev_verb =
+            verb_positions.iter().copied().filter(same_sentence).rev().find(|&v| v < first);
+        if prev_verb.is_some() {
+            score -= 1;
+        } else if let Some(v) = next_verb {
             let passive = (last + 1..v)
                 .any(|i| cues.passive.iter().any(|p| starts_with_phrase(&tokens, i, p)));
-            if prev_verb.is_none() {
-                score += if passive { -2 } else { 1 };
-            }
-        } else if prev_verb.is_some() {
-            score -= 1;
+            score += if passive { -2 } else { 1 };
         }
-        let state = matches!(m.kind, MentionKind::StateForces | MentionKind::Air);
-        let _ = state;
         let entry = m.entry;
-        // Merge mentions of the same actor, keeping the strongest evidence.
+        // Merge mentions of the same actor: the first sentence tells the event.
         if let Some(existing) = out.iter_mut().find(|c| c.actor == actor) {
             if score.abs() > existing.score.abs() {
                 existing.score = score;
