@@ -103,6 +103,14 @@ fn macro_f1(pairs: &[(String, String)]) -> f64 {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    if std::env::args().nth(1).as_deref() == Some("--explain") {
+        let text = std::env::args().nth(2).unwrap_or_default();
+        println!("{}", tocsin_extract::classify::explain(&text));
+        let dates = find_dates(&text, None);
+        let fields = event_fields(&text, Span::new(0, text.len()), &dates, None);
+        println!("{fields:#?}");
+        return Ok(());
+    }
     let path = std::env::args().nth(1).ok_or("usage: eval_acled ACLED.csv [--errors FIELD]")?;
     let show_errors = std::env::args().nth(2).as_deref() == Some("--errors");
     let error_field = std::env::args().nth(3).unwrap_or_default();
@@ -228,7 +236,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         elapsed
     );
     let mut top: Vec<_> = confusion.into_iter().collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1));
+    top.sort_by_key(|entry| std::cmp::Reverse(entry.1));
     println!("top sub-event confusions (gold -> predicted):");
     for ((gold, pred), n) in top.into_iter().take(25) {
         println!("  {n:5}  {gold} -> {pred}");

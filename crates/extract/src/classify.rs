@@ -102,9 +102,6 @@ pub struct Cues {
     other: Option<Span>,
 }
 
-
-
-
 impl Cues {
     /// Finds every cue in `text`.
     pub fn find(text: &str) -> Cues {
@@ -239,14 +236,14 @@ fn last_class(window: &str) -> Target {
 /// The sub-event type, its deciding cue and a confidence.
 fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
     use SubEventType::*;
-    let (target, any_armed) = targets(text, cues);
+    let (_, any_armed) = targets(text, cues);
 
     // Demonstrations.
     if let Some(protest) = cues.protest {
         let armed_violence =
             cues.clash.is_some() && cues.riot.is_none() && any_armed && cues.intervention.is_none();
         if !armed_violence || cues.protest.map(|p| p.start) < cues.clash.map(|c| c.start) {
-            if let Some(riot) = cues.riot {
+            if let Some(riot) = cues.riot.or_else(|| first_match(&DEMO_VIOLENCE, text)) {
                 return Some((ViolentDemonstration, riot, 0.8));
             }
             if let Some(lethal) = cues.lethal_force {
@@ -262,7 +259,7 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
             {
                 return Some((ExcessiveForceAgainstProtesters, cues.kill.unwrap_or(protest), 0.6));
             }
-            if let Some(intervention) = cues.intervention {
+            if let Some(intervention) = intervention_against_protesters(text) {
                 return Some((ProtestWithIntervention, intervention, 0.75));
             }
             return Some((PeacefulProtest, protest, 0.85));
@@ -360,6 +357,57 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
         }
     }
     None
+}
+
+/// The first dispersal, tear gas or arrest aimed at the demonstrators themselves, not an
+/// arrest the demonstrators protest against ("against the arrest of their leader").
+fn intervention_against_protesters(text: &str) -> Option<Span> {
+    for found in INTERVENTION.find_iter(text) {
+        let word = found.as_str().to_lowercase();
+        let is_arrest = word.starts_with("arrest")
+            || word.starts_with("detain")
+            || word.starts_with("interpell");
+        if !is_arrest {
+            return Some(Span::new(found.start(), found.end()));
+        }
+        let before_start = floor_boundary(text, found.start().saturating_sub(60));
+        let before = text.get(before_start..found.start()).unwrap_or("").to_lowercase();
+        let after_end = floor_boundary(text, (found.end() + 40).min(text.len()));
+        let after = text.get(found.end()..after_end).unwrap_or("").to_lowercase();
+        let about_a_cause = [
+            "against",
+            "over",
+            "denounc",
+            "release",
+            "condemn",
+            "protest",
+            "follow",
+            "after",
+            "unjust",
+            "arbitrary",
+            "illegal",
+            "demand",
+            "contre",
+            "suite",
+        ]
+        .iter()
+        .any(|w| before.contains(w))
+            || after.trim_start().starts_with("of ")
+            || after.trim_start().starts_with("in ");
+        if !about_a_cause {
+            return Some(Span::new(found.start(), found.end()));
+        }
+    }
+    None
+}
+
+fn first_match(regex: &Regex, text: &str) -> Option<Span> {
+    regex.find(text).map(|m| Span::new(m.start(), m.end()))
+}
+
+/// Names of the cues present in `text`, for explaining a decision.
+pub fn explain(text: &str) -> String {
+    format!("{:?}", Cues::find(text))
 }
 
 /// Whether the passage says protesters or demonstrators were killed.

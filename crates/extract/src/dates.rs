@@ -480,7 +480,7 @@ fn infer_year(
 ) -> Option<(i32, f32)> {
     if let Some(published) = published {
         let this_year = published.year();
-        let candidate = NaiveDate::from_ymd_opt(this_year, month, day.min(28).max(1))?;
+        let candidate = NaiveDate::from_ymd_opt(this_year, month, day.clamp(1, 28))?;
         let in_future = candidate > published
             && NaiveDate::from_ymd_opt(this_year, month, day).is_none_or(|d| d > published);
         return Some((if in_future { this_year - 1 } else { this_year }, 0.9));

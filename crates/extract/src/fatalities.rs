@@ -104,10 +104,7 @@ pub fn death_mentions(text: &str, offset: usize) -> Vec<DeathMention> {
             let found = match trigger {
                 Trigger::Active(len) => after(&tokens, i + len, &mut used)
                     .or_else(|| before(&tokens, i, &mut used, true)),
-                Trigger::Passive(len) => {
-                    before(&tokens, i, &mut used, false)
-                        .or_else(|| if len > 0 { None } else { None })
-                }
+                Trigger::Passive => before(&tokens, i, &mut used, false),
                 Trigger::Toll(len) => after(&tokens, i + len, &mut used),
             };
             if let Some((count, first, last, victims, vague)) = found {
@@ -154,7 +151,7 @@ enum Trigger {
     /// A death verb that takes the victims after it ("killing 3").
     Active(usize),
     /// A death word that takes the count before it ("3 were killed", "12 morts").
-    Passive(usize),
+    Passive,
     /// "death toll (rose) to 12", "bilan de 12".
     Toll(usize),
 }
@@ -171,33 +168,23 @@ fn trigger_at(tokens: &[Token], i: usize) -> Option<Trigger> {
         "killed" | "executed" | "murdered" | "assassinated" | "massacred" | "slaughtered"
         | "beheaded" | "lynched" | "slain" => {
             if next == "by" || next == "in" {
-                Trigger::Passive(1)
+                Trigger::Passive
             } else {
                 Trigger::Active(1)
             }
         }
         "killing" | "kills" | "kill" | "executing" | "murdering" | "tuant" | "tue" | "tues"
         | "tuee" | "tuees" | "abattu" | "abattus" | "executes" | "assassines" | "assassine" => {
-            if word.starts_with("tue")
-                || word.starts_with("abattu")
-                || word.starts_with("execute")
-                || word.starts_with("assassine")
-            {
-                Trigger::Active(1)
-            } else {
-                Trigger::Active(1)
-            }
+            Trigger::Active(1)
         }
         "dead" | "died" | "die" | "deaths" | "death" | "bodies" | "corpses" | "fatalities"
         | "perished" | "morts" | "mort" | "mortes" | "decedes" | "deces" | "cadavres" | "corps"
         | "peri" | "victimes" => {
             if word == "death" && (next == "toll" || next == "tolls") {
                 Trigger::Toll(2)
-            } else if word == "victimes" {
-                return None;
-            } else if word == "death" || word == "die" {
-                return None;
-            } else if word == "dead" && next == "body" {
+            } else if matches!(word.as_str(), "victimes" | "death" | "die")
+                || (word == "dead" && next == "body")
+            {
                 return None;
             } else if word == "dead"
                 && i > 0
@@ -209,14 +196,14 @@ fn trigger_at(tokens: &[Token], i: usize) -> Option<Trigger> {
             {
                 Trigger::Active(1)
             } else {
-                Trigger::Passive(1)
+                Trigger::Passive
             }
         }
         "lost" | "perdu"
             if matches!(next.as_str(), "their" | "his" | "her" | "la" | "leur")
                 && matches!(next2.as_str(), "lives" | "life" | "vie" | "vies") =>
         {
-            Trigger::Passive(3)
+            Trigger::Passive
         }
         "claimed" | "claiming" if next == "the" && next2 == "lives" => Trigger::Active(4),
         "bilan" => Trigger::Toll(1),
@@ -372,13 +359,7 @@ fn after(
             }
         }
         let kind = victims_of(tokens, quantity.last + 1, noun_end + 1);
-        victims = if first.is_none() {
-            kind
-        } else if kind == victims {
-            kind
-        } else {
-            Victims::Generic
-        };
+        victims = if first.is_none() || kind == victims { kind } else { Victims::Generic };
         total += quantity.value;
         vague |= quantity.vague;
         first.get_or_insert(quantity.first);

@@ -51,8 +51,7 @@ pub fn event_date(
         .iter()
         .filter(|m| m.span.start >= segment.start && m.span.end <= segment.end)
         .find(usable);
-    let before =
-        || dates.mentions.iter().filter(|m| m.span.end <= segment.start).filter(usable).last();
+    let before = || dates.mentions.iter().filter(|m| m.span.end <= segment.start).rfind(usable);
     if let Some(mention) = inside.or_else(before) {
         return Some(Field::found(mention.date, mention.span, mention.confidence));
     }

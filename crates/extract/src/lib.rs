@@ -5,6 +5,25 @@
 //! evidence; it asks `tocsin-places` for locations and `tocsin-actors` for actors.
 //! Extraction is a pure function of the report and the shipped data: it never reads
 //! the clock and never fails; what it cannot resolve goes into diagnostics.
+//!
+//! The pipeline for one report, module by module:
+//! [`language`] (stated or detected), [`dates`] (every date, resolved against the
+//! dateline), [`segment`] (which sentences tell of which event, built on [`sentences`]
+//! and [`classify`]), then per event [`fields`] (type, date, [`fatalities`]), the
+//! place from `tocsin-places` and the actors from `tocsin-actors`.
+//!
+//! ```
+//! use tocsin_extract::Extractor;
+//! use tocsin_model::Report;
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let gazetteer = tocsin_places::Gazetteer::load_default()?;
+//! let actors = tocsin_actors::ActorBook::load_default()?;
+//! let extractor = Extractor::new(gazetteer, actors);
+//! let output = extractor.extract(&Report::new("r1", "Analysts expect inflation to slow."));
+//! assert!(output.events.is_empty());
+//! # Ok(())
+//! # }
+//! ```
 #![warn(missing_docs)]
 
 pub mod classify;
@@ -15,11 +34,12 @@ pub mod fatalities;
 pub mod fields;
 pub mod language;
 pub mod numbers;
+pub mod segment;
 pub mod sentences;
 pub mod text;
 
-use tocsin_actors::ActorBook;
-use tocsin_model::{Diagnostic, Extraction, Report};
+use tocsin_actors::{ActorBook, RoleContext};
+use tocsin_model::{Diagnostic, Extraction, Field, Inter, Report, SubEventType};
 use tocsin_places::Gazetteer;
 
 /// What extraction found in one report.
@@ -45,8 +65,124 @@ impl Extractor {
     }
 
     /// Every event the report describes; none for analysis, aggregates and forecasts.
+    ///
+    /// Events come most confident first; among equals, in text order.
     pub fn extract(&self, report: &Report) -> Output {
-        let _ = (report, &self.gazetteer, &self.actors);
-        Output::default()
+        let mut output = Output::default();
+        let text = report.text.as_str();
+        let diagnostic =
+            |span, message: String| Diagnostic { report_id: report.id.clone(), span, message };
+        let language = language::language_of(report);
+        let dates = dates::find_dates(text, report.published);
+        for span in &dates.unresolved {
+            let words = span.text(text).unwrap_or("");
+            output.diagnostics.push(diagnostic(
+                Some(*span),
+                format!("date {words:?} has no year and the report no dateline"),
+            ));
+        }
+        let (segments, skipped) = segment::segments(text, &dates, report.published);
+        for skip in skipped {
+            output.diagnostics.push(diagnostic(Some(skip.span), skip.reason.to_string()));
+        }
+        let mut events: Vec<(usize, Extraction)> = Vec::new();
+        for (index, segment) in segments.iter().enumerate() {
+            let Some(fields) = fields::event_fields(text, segment.span, &dates, report.published)
+            else {
+                continue;
+            };
+            let sub = fields.classification.sub_event_type.value;
+            let place = self.gazetteer.locate(text, segment.span, language).into_iter().next();
+            let country_code: Option<String> = match &place {
+                Some(place) => Some(place.value.country_code.clone()),
+                None => self
+                    .gazetteer
+                    .countries(text)
+                    .into_iter()
+                    .next()
+                    .map(|(_, country)| country.alpha2.to_string()),
+            };
+            if place.is_none() {
+                output.diagnostics.push(diagnostic(
+                    Some(segment.trigger),
+                    "no place found for the event".to_string(),
+                ));
+            }
+            let context = RoleContext {
+                text,
+                focus: segment.span,
+                language,
+                sub_event_type: sub,
+                date: fields.date.as_ref().map(|d| d.value.date),
+                country_code: country_code.as_deref(),
+            };
+            let Some(roles) = self.actors.roles(&context) else {
+                output.diagnostics.push(diagnostic(
+                    Some(segment.trigger),
+                    format!("no actor found for a {} event; skipped", sub.as_str().to_lowercase()),
+                ));
+                continue;
+            };
+            let mut civilian_targeting = fields.classification.civilian_targeting.clone();
+            let target_is_civilian =
+                roles.actor2.as_ref().is_some_and(|a| a.value.inter == Inter::Civilians);
+            if !civilian_targeting.value && target_is_civilian && targets_civilians_by_actor(sub) {
+                civilian_targeting = Field {
+                    value: true,
+                    span: roles.actor2.as_ref().and_then(|a| a.span),
+                    confidence: 0.6,
+                };
+            }
+            let confidence = event_confidence(
+                fields.classification.sub_event_type.confidence,
+                fields.date.as_ref().map(|d| d.confidence),
+                place.as_ref().map(|p| p.confidence),
+                roles.actor1.confidence,
+                index,
+            );
+            events.push((
+                index,
+                Extraction {
+                    report_id: report.id.clone(),
+                    date: fields.date,
+                    sub_event_type: fields.classification.sub_event_type,
+                    actor1: roles.actor1,
+                    assoc_actor_1: roles.assoc_actor_1,
+                    actor2: roles.actor2,
+                    assoc_actor_2: roles.assoc_actor_2,
+                    civilian_targeting,
+                    place,
+                    fatalities: fields.fatalities,
+                    trigger: segment.trigger,
+                    confidence,
+                },
+            ));
+        }
+        events.sort_by(|(ia, a), (ib, b)| b.confidence.total_cmp(&a.confidence).then(ia.cmp(ib)));
+        output.events = events.into_iter().map(|(_, event)| event).collect();
+        output
     }
+}
+
+/// Sub-event types that target civilians when their second actor is civilians
+/// (codebook section 9: explosions, riots, excessive force).
+fn targets_civilians_by_actor(sub: SubEventType) -> bool {
+    use tocsin_model::EventType;
+    matches!(sub.event_type(), EventType::ExplosionsRemoteViolence | EventType::Riots)
+        || sub == SubEventType::ExcessiveForceAgainstProtesters
+        || sub.always_targets_civilians()
+}
+
+/// An event's confidence from its parts: the type weighs most, then date, place and actor;
+/// later events in a report weigh slightly less than the first.
+fn event_confidence(
+    type_confidence: f32,
+    date: Option<f32>,
+    place: Option<f32>,
+    actor: f32,
+    index: usize,
+) -> f32 {
+    let parts = (date.unwrap_or(0.2) + place.unwrap_or(0.2) + actor) / 3.0;
+    let order = 1.0 - 0.03 * (index.min(10) as f32);
+    (type_confidence * (0.5 + 0.5 * parts) * order).clamp(0.0, 1.0)
 }

@@ -25,7 +25,7 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     let mut between = false;
     // Modifiers that leave the figure unchanged.
     loop {
-        let Some(token) = tokens.get(i) else { return None };
+        let token = tokens.get(i)?;
         let next = tokens.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
         let skip = match token.lower.as_str() {
             "at" | "au" if matches!(next, "least" | "moins") => 2,
@@ -52,15 +52,10 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
             | "over" | "another" | "environ" | "quelque" | "approx" | "an" | "estimated"
             | "reportedly" | "only" | "just" | "further" | "additional" | "autres" => {
                 // "some", "an", "another" are modifiers only before a figure.
-                if tokens
+                let figure_follows = tokens
                     .get(i + 1)
-                    .is_some_and(|t| t.kind == TokenKind::Number || word_value(&t.lower).is_some())
-                    || (token.lower == "an" && next == "estimated")
-                {
-                    1
-                } else {
-                    0
-                }
+                    .is_some_and(|t| t.kind == TokenKind::Number || word_value(&t.lower).is_some());
+                usize::from(figure_follows || (token.lower == "an" && next == "estimated"))
             }
             "between" | "entre" => {
                 between = true;
