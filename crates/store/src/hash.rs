@@ -2,7 +2,7 @@
 
 use sha2::{Digest, Sha256};
 use tocsin_model::Report;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// The content hash of a report: SHA-256, in lowercase hex, of its normalised title
 /// and text.
@@ -30,7 +30,12 @@ pub fn content_hash(report: &Report) -> String {
 fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for ch in text.nfc() {
+    // Most text is already NFC, and the quick check is much cheaper than composing.
+    let chars: Box<dyn Iterator<Item = char>> = match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Box::new(text.chars()),
+        IsNormalized::No | IsNormalized::Maybe => Box::new(text.nfc()),
+    };
+    for ch in chars {
         if ch.is_whitespace() || ch == '\0' {
             pending_space = !out.is_empty();
         } else {

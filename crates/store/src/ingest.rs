@@ -64,6 +64,7 @@ impl Store {
         let transaction =
             self.connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut summary = BatchSummary::default();
+        let last_key = rows::last_report_key(&transaction)?;
         for item in batch {
             let hash = content_hash(&item.report);
             if rows::report_id_by_hash(&transaction, &hash)?.is_some() {
@@ -87,6 +88,7 @@ impl Store {
                 summary.events_created += 1;
             }
         }
+        rows::index_reports_after(&transaction, last_key)?;
         transaction.commit()?;
         Ok(summary)
     }

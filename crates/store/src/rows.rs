@@ -32,13 +32,13 @@ pub(crate) fn id_prefix(coding: &Extraction) -> &'static str {
 
 /// Hands out the next event ID for `prefix` (`TGO1`, `TGO2`, ...); numbers are never reused.
 pub(crate) fn allocate_id(connection: &Connection, prefix: &str) -> Result<(String, i64)> {
-    let number: i64 = connection.query_row(
-        "INSERT INTO event_numbers (prefix, last) VALUES (?1, 1)
-         ON CONFLICT (prefix) DO UPDATE SET last = last + 1
-         RETURNING last",
-        [prefix],
-        |row| row.get(0),
-    )?;
+    let number: i64 = connection
+        .prepare_cached(
+            "INSERT INTO event_numbers (prefix, last) VALUES (?1, 1)
+             ON CONFLICT (prefix) DO UPDATE SET last = last + 1
+             RETURNING last",
+        )?
+        .query_row([prefix], |row| row.get(0))?;
     Ok((format!("{prefix}{number}"), number))
 }
 
@@ -101,6 +101,25 @@ pub(crate) fn insert_report(
             ":language": report.language.map(Language::code),
             ":now": now,
         })?;
+    Ok(())
+}
+
+/// The highest report key so far (0 for none).
+pub(crate) fn last_report_key(connection: &Connection) -> Result<i64> {
+    Ok(connection
+        .prepare_cached("SELECT coalesce(max(key), 0) FROM reports")?
+        .query_row([], |row| row.get(0))?)
+}
+
+/// Adds every report with a key above `last_key` to the full-text index, in one
+/// statement (see schema version 2 for why not one by one).
+pub(crate) fn index_reports_after(connection: &Connection, last_key: i64) -> Result<()> {
+    connection
+        .prepare_cached(
+            "INSERT INTO reports_fts (rowid, title, text)
+             SELECT key, title, text FROM reports WHERE key > ?1",
+        )?
+        .execute([last_key])?;
     Ok(())
 }
 

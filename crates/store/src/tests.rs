@@ -148,10 +148,57 @@ fn a_store_written_at_schema_v1_opens_and_answers() {
     assert_eq!(detail.history.len(), 1);
     let found = store.events(&EventFilter { text: Some("securite".into()), ..Default::default() });
     assert_eq!(ids(&found.unwrap()), ["BFA1"]);
-    // It still takes new reports, and numbering goes on where it stopped.
+    // It still takes new reports, indexed once (v2 dropped v1's indexing trigger), and
+    // numbering goes on where it stopped.
     let batch = [item("new", "another report", vec![extraction(|e| e.place = located("TG"))])];
     store.ingest(&batch, now()).unwrap();
     assert!(store.event("TGO2").unwrap().is_some());
+    let found = store.events(&EventFilter { text: Some("another".into()), ..Default::default() });
+    assert_eq!(ids(&found.unwrap()), ["TGO2"]);
+    store
+        .connection
+        .execute_batch("INSERT INTO reports_fts (reports_fts) VALUES ('integrity-check')")
+        .unwrap();
+}
+
+#[test]
+fn every_migration_applies_to_an_empty_database_in_order() {
+    // Step through the versions one by one, as successive releases would.
+    let mut connection = rusqlite::Connection::open_in_memory().unwrap();
+    for version in 1..=SCHEMA_VERSION {
+        let transaction = connection.transaction().unwrap();
+        transaction.execute_batch(crate::schema::MIGRATIONS[version as usize - 1]).unwrap();
+        transaction.execute_batch(&format!("PRAGMA user_version = {version}")).unwrap();
+        transaction.commit().unwrap();
+    }
+    connection
+        .execute_batch(&format!("PRAGMA application_id = {}", crate::schema::APPLICATION_ID))
+        .unwrap();
+    let store = Store::setup(connection, Path::new("stepped.db"), false).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+}
+
+#[test]
+fn the_full_text_index_stays_consistent_over_batches() {
+    let mut store = memory();
+    for round in 0..3 {
+        let batch: Vec<Ingested> = (0..5)
+            .map(|i| item(&format!("r{round}-{i}"), &format!("round{round} text{i}"), vec![]))
+            .collect();
+        store.ingest(&batch, now()).unwrap();
+        store.ingest(&batch, now()).unwrap();
+    }
+    let n_indexed: i64 = store
+        .connection
+        .query_row("SELECT count(*) FROM reports_fts WHERE reports_fts MATCH 'text3'", [], |row| {
+            row.get(0)
+        })
+        .unwrap();
+    assert_eq!(n_indexed, 3);
+    store
+        .connection
+        .execute_batch("INSERT INTO reports_fts (reports_fts) VALUES ('integrity-check')")
+        .unwrap();
 }
 
 fn check_refused(path: &Path, reason_part: &str) {
