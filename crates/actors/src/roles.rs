@@ -431,7 +431,7 @@ fn best_agent(armed: &[Candidate]) -> Option<&Candidate> {
     for c in armed {
         let better = match best {
             None => true,
-            Some(b) => rank(c) > rank(b),
+            Some(b) => c.score > b.score,
         };
         if better {
             best = Some(c);
@@ -917,7 +917,34 @@ fn attach_parentheses(kb: &Kb, out: &mut Vec<Candidate>, norm: &Normalized) {
             continue;
         }
         let same_family = related(kb, &a, &b);
-        let joined = matches!(gap, "and" | "et" | "with" | "avec") && same_family;
+        let rebel = |c: &Candidate| c.actor.inter == Inter::Rebel;
+        let state = |c: &Candidate| matches!(c.actor.inter, Inter::StateForces | Inter::External);
+        let same_side = !rebel(&a)
+            && !rebel(&b)
+            && (state(&a) || state(&b))
+            && a.kind != MentionKind::UnidentifiedArmed
+            && b.kind != MentionKind::UnidentifiedArmed;
+        let before = norm.text.get(..norm.offset_of(a.span.start)).unwrap_or("");
+        let between = before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| matches!(w, "between" | "entre" | "among" | "opposing"));
+        let joint_gap = matches!(
+            gap,
+            "and"
+                | "et"
+                | "with"
+                | "avec"
+                | "supported by"
+                | "backed by"
+                | "accompanied by"
+                | "alongside"
+                | "together with"
+                | "assisted by"
+                | "appuyes par"
+                | "soutenus par"
+        );
+        let joined = joint_gap && (same_family || same_side) && !between;
         if (in_parens || joined) && a.kind != MentionKind::UnidentifiedArmed {
             if let Some(first) = out.get_mut(i) {
                 first.assoc.push((b.actor.clone(), b.span));
