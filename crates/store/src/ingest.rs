@@ -9,19 +9,18 @@
 //!    the id `{id}#{first 12 hex digits of its content hash}`; its extractions are
 //!    rewritten to point at that id. Nothing stored is ever overwritten.
 //! 3. Each extraction becomes a new event, with one source and a `created` history
-//!    entry. Merging extractions of the same incident across reports is a later stage:
-//!    it will decide, before storage, which extractions join an existing event, and
-//!    the store will grow a method that attaches a source to an event (appending to
-//!    `event_sources` and `event_history`, and marking absorbed events `merged_into`).
-//!    The schema already holds all of that; `Ingested` is the seam where merged
-//!    decisions will arrive.
+//!    entry, unless a [`Merge`] policy given to [`Store::ingest_with`] adds it to a
+//!    stored event instead (a `source_added` history entry keeps the previous coding).
+//!    Judging incidents is the merge stage's job; the store only finds candidates and
+//!    applies decisions. Events absorbed by a later merge of two stored events are to be
+//!    marked `merged_into` (the column exists; nothing sets it yet) and drop out of queries.
 
 use chrono::{DateTime, Utc};
 use rusqlite::TransactionBehavior;
 use tocsin_model::{Extraction, Report};
 
 use crate::rows::{self, timestamp};
-use crate::{content_hash, Result, Store};
+use crate::{content_hash, query, Merge, NoMerge, Placement, Result, Store};
 
 /// One report ready for storage, with the events read from it.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +42,8 @@ pub struct BatchSummary {
     pub reports_renamed: u64,
     /// Events created.
     pub events_created: u64,
+    /// Extractions added as a new source to a stored event (by a [`Merge`] policy).
+    pub events_joined: u64,
 }
 
 impl std::ops::AddAssign for BatchSummary {
@@ -51,6 +52,7 @@ impl std::ops::AddAssign for BatchSummary {
         self.reports_duplicate += other.reports_duplicate;
         self.reports_renamed += other.reports_renamed;
         self.events_created += other.events_created;
+        self.events_joined += other.events_joined;
     }
 }
 
@@ -60,6 +62,17 @@ impl Store {
     /// `now` stamps the reports' `ingested_at` and the events' history; the caller
     /// owns the clock. See the [module rules](self) for duplicates and id clashes.
     pub fn ingest(&mut self, batch: &[Ingested], now: DateTime<Utc>) -> Result<BatchSummary> {
+        self.ingest_with(batch, now, &mut NoMerge)
+    }
+
+    /// [`Store::ingest`] with a merge policy that may add extractions to stored events
+    /// instead of creating new ones (see [`Merge`]).
+    pub fn ingest_with(
+        &mut self,
+        batch: &[Ingested],
+        now: DateTime<Utc>,
+        merge: &mut dyn Merge,
+    ) -> Result<BatchSummary> {
         let now = timestamp(now);
         let transaction =
             self.connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -84,8 +97,20 @@ impl Store {
             for extraction in &item.events {
                 let mut extraction = extraction.clone();
                 extraction.report_id.clone_from(&id);
-                rows::create_event(&transaction, extraction, &now)?;
-                summary.events_created += 1;
+                let candidates = match merge.candidates(&extraction) {
+                    Some(filter) => query::select_events(&transaction, &filter)?,
+                    None => Vec::new(),
+                };
+                match merge.place(&extraction, &candidates) {
+                    Placement::New => {
+                        rows::create_event(&transaction, extraction, &now)?;
+                        summary.events_created += 1;
+                    }
+                    Placement::Join { event_id, coding } => {
+                        rows::join_event(&transaction, &event_id, extraction, coding, &now)?;
+                        summary.events_joined += 1;
+                    }
+                }
             }
         }
         rows::index_reports_after(&transaction, last_key)?;

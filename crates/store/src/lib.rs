@@ -48,6 +48,7 @@
 mod fts;
 mod hash;
 mod ingest;
+mod merge;
 mod query;
 mod rows;
 mod schema;
@@ -58,6 +59,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use hash::content_hash;
 pub use ingest::{BatchSummary, Ingested};
+pub use merge::{Merge, NoMerge, Placement};
 pub use query::{BBox, EventDetail, EventFilter, EventIter, HistoryEntry, Sort, Totals};
 pub use schema::SCHEMA_VERSION;
 
@@ -124,6 +126,9 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A merge decision names an event that is not stored (or was merged away).
+    #[error("merging chose event {0}, which is not a stored live event")]
+    UnknownEvent(String),
     /// A value cannot be written as JSON.
     #[error("cannot encode {what} as JSON: {source}")]
     Encode {

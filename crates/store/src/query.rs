@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::Value;
-use rusqlite::{params_from_iter, OptionalExtension};
+use rusqlite::{params_from_iter, Connection, OptionalExtension};
 use tocsin_model::{Country, Event, EventType, Report, SubEventType};
 
 use crate::fts::fts_query;
@@ -267,20 +267,7 @@ fn decode_event(id: &str, json: &str) -> Result<Event> {
 impl Store {
     /// The events matching `filter`, in its order, within its limit and offset.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<Event>> {
-        let clause = build_where(filter)?;
-        let order = match filter.sort {
-            Sort::DateDesc => "e.date IS NULL, e.sort_key DESC",
-            Sort::DateAsc => "e.sort_key",
-            Sort::FatalitiesDesc => "e.fatalities DESC, e.date IS NULL, e.sort_key DESC",
-            Sort::Stored => "e.key DESC",
-        };
-        let limit = filter.limit.map_or(-1, |limit| i64::try_from(limit).unwrap_or(i64::MAX));
-        let offset = i64::try_from(filter.offset).unwrap_or(i64::MAX);
-        let sql = format!(
-            "SELECT e.id, e.event FROM events e {} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
-            clause.sql()
-        );
-        self.select_events(&sql, &clause)
+        select_events(&self.connection, filter)
     }
 
     /// How many events match `filter` (its limit and offset ignored).
@@ -379,21 +366,33 @@ impl Store {
             events: u64::try_from(events).unwrap_or(0),
         })
     }
+}
 
-    /// Runs a `SELECT e.id, e.event ...` and decodes the events.
-    fn select_events(&self, sql: &str, clause: &Where) -> Result<Vec<Event>> {
-        let mut statement = self.connection.prepare_cached(sql)?;
-        let mut rows = statement
-            .query(params_from_iter(&clause.params))
-            .map_err(|error| clause.error(error))?;
-        let mut events = Vec::new();
-        while let Some(row) = rows.next().map_err(|error| clause.error(error))? {
-            let id: String = row.get(0)?;
-            let json: String = row.get(1)?;
-            events.push(decode_event(&id, &json)?);
-        }
-        Ok(events)
+/// The events matching `filter` on `connection` (which may be inside a transaction).
+pub(crate) fn select_events(connection: &Connection, filter: &EventFilter) -> Result<Vec<Event>> {
+    let clause = build_where(filter)?;
+    let order = match filter.sort {
+        Sort::DateDesc => "e.date IS NULL, e.sort_key DESC",
+        Sort::DateAsc => "e.sort_key",
+        Sort::FatalitiesDesc => "e.fatalities DESC, e.date IS NULL, e.sort_key DESC",
+        Sort::Stored => "e.key DESC",
+    };
+    let limit = filter.limit.map_or(-1, |limit| i64::try_from(limit).unwrap_or(i64::MAX));
+    let offset = i64::try_from(filter.offset).unwrap_or(i64::MAX);
+    let sql = format!(
+        "SELECT e.id, e.event FROM events e {} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
+        clause.sql()
+    );
+    let mut statement = connection.prepare_cached(&sql)?;
+    let mut rows =
+        statement.query(params_from_iter(&clause.params)).map_err(|error| clause.error(error))?;
+    let mut events = Vec::new();
+    while let Some(row) = rows.next().map_err(|error| clause.error(error))? {
+        let id: String = row.get(0)?;
+        let json: String = row.get(1)?;
+        events.push(decode_event(&id, &json)?);
     }
+    Ok(events)
 }
 
 /// Events one page at a time, by date then ID; made by [`Store::iter_events`].

@@ -174,7 +174,50 @@ pub(crate) fn create_event(
     let prefix = id_prefix(&extraction);
     let (id, number) = allocate_id(connection, prefix)?;
     let event = Event { id, coding: extraction.clone(), sources: vec![extraction] };
-    let key = insert_event_row(connection, &event, prefix, number, now)?;
+    let key = write_event_row(connection, &event, None, prefix, number, now)?;
+    set_point(connection, key, &event)?;
+    insert_source(connection, &event, 0, now)?;
+    let details = serde_json::json!({ "report_ids": event.doc_ids() });
+    insert_history(connection, &event.id, now, "created", &details)?;
+    Ok(event)
+}
+
+/// Adds `extraction` as a new source of the live event `event_id`, recoded as `coding`,
+/// with a `source_added` history entry that keeps the previous coding. The event keeps
+/// its ID even when the new coding moves it to another country.
+pub(crate) fn join_event(
+    connection: &Connection,
+    event_id: &str,
+    extraction: Extraction,
+    coding: Extraction,
+    now: &str,
+) -> Result<Event> {
+    let row: Option<(i64, String, i64, String)> = connection
+        .prepare_cached(
+            "SELECT key, prefix, number, event FROM events WHERE id = ?1 AND merged_into IS NULL",
+        )?
+        .query_row([event_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
+        .optional()?;
+    let Some((key, prefix, number, json)) = row else {
+        return Err(Error::UnknownEvent(event_id.to_owned()));
+    };
+    let mut event: Event = from_json(&json, || format!("event {event_id}"))?;
+    let details = serde_json::json!({
+        "report_id": extraction.report_id,
+        "previous_coding": event.coding,
+    });
+    event.coding = coding;
+    event.sources.push(extraction);
+    write_event_row(connection, &event, Some(key), &prefix, number, now)?;
+    set_point(connection, key, &event)?;
+    insert_source(connection, &event, event.sources.len() - 1, now)?;
+    insert_history(connection, &event.id, now, "source_added", &details)?;
+    Ok(event)
+}
+
+/// Puts the event's point in the R*Tree (replacing any earlier one).
+fn set_point(connection: &Connection, key: i64, event: &Event) -> Result<()> {
+    connection.prepare_cached("DELETE FROM events_rtree WHERE key = ?1")?.execute([key])?;
     if let Some(place) = &event.coding.place {
         let (lat, lon) = (place.value.latitude, place.value.longitude);
         if lat.is_finite() && lon.is_finite() {
@@ -186,28 +229,43 @@ pub(crate) fn create_event(
                 .execute(rusqlite::params![key, lat, lon])?;
         }
     }
-    for (position, source) in event.sources.iter().enumerate() {
-        let json = to_json(source, || format!("a source of event {}", event.id))?;
-        connection
-            .prepare_cached(
-                "INSERT INTO event_sources (event_id, position, report_id, extraction, added_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(rusqlite::params![event.id, position as i64, source.report_id, json, now])?;
-    }
-    let details = serde_json::json!({ "report_ids": event.doc_ids() });
-    connection
-        .prepare_cached(
-            "INSERT INTO event_history (event_id, timestamp, change, details) VALUES (?1, ?2, 'created', ?3)",
-        )?
-        .execute(rusqlite::params![event.id, now, details.to_string()])?;
-    Ok(event)
+    Ok(())
 }
 
-/// Inserts the `events` row of a new event and returns its key.
-fn insert_event_row(
+/// Stores `event.sources[position]` in `event_sources`.
+fn insert_source(connection: &Connection, event: &Event, position: usize, now: &str) -> Result<()> {
+    let Some(source) = event.sources.get(position) else { return Ok(()) };
+    let json = to_json(source, || format!("a source of event {}", event.id))?;
+    connection
+        .prepare_cached(
+            "INSERT INTO event_sources (event_id, position, report_id, extraction, added_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(rusqlite::params![event.id, position as i64, source.report_id, json, now])?;
+    Ok(())
+}
+
+/// Appends an entry to an event's history.
+fn insert_history(
+    connection: &Connection,
+    event_id: &str,
+    now: &str,
+    change: &str,
+    details: &serde_json::Value,
+) -> Result<()> {
+    connection
+        .prepare_cached(
+            "INSERT INTO event_history (event_id, timestamp, change, details) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(rusqlite::params![event_id, now, change, details.to_string()])?;
+    Ok(())
+}
+
+/// Inserts (`key` `None`) or rewrites the `events` row of an event; returns its key.
+fn write_event_row(
     connection: &Connection,
     event: &Event,
+    key: Option<i64>,
     prefix: &str,
     number: i64,
     now: &str,
@@ -216,42 +274,77 @@ fn insert_event_row(
     let date = coding.date.as_ref().map(|date| date.value);
     let place = coding.place.as_ref().map(|place| &place.value);
     let json = to_json(event, || format!("event {}", event.id))?;
-    connection
-        .prepare_cached(
-            "INSERT INTO events (id, prefix, number, sort_key, date, time_precision, country,
-                country_code, admin1, admin2, admin3, location, disorder_type, event_type,
-                sub_event_type, actor1, actor2, actors_search, fatalities, latitude, longitude,
-                confidence, created_at, updated_at, event)
-             VALUES (:id, :prefix, :number, :sort_key, :date, :time_precision, :country,
-                :country_code, :admin1, :admin2, :admin3, :location, :disorder_type, :event_type,
-                :sub_event_type, :actor1, :actor2, :actors_search, :fatalities, :latitude, :longitude,
-                :confidence, :now, :now, :event)",
-        )?
-        .execute(named_params! {
-            ":id": event.id,
-            ":prefix": prefix,
-            ":number": number,
-            ":sort_key": sort_key(date.map(|date| date.date), prefix, number),
-            ":date": date.map(|date| date.date.to_string()),
-            ":time_precision": date.map(|date| date.precision.code()),
-            ":country": place.map(|place| place.country.as_str()),
-            ":country_code": place.map(|place| place.country_code.to_ascii_uppercase()),
-            ":admin1": place.and_then(|place| place.admin1.as_deref()),
-            ":admin2": place.and_then(|place| place.admin2.as_deref()),
-            ":admin3": place.and_then(|place| place.admin3.as_deref()),
-            ":location": place.map(|place| place.location.as_str()),
-            ":disorder_type": coding.disorder_type().as_str(),
-            ":event_type": coding.event_type().as_str(),
-            ":sub_event_type": coding.sub_event_type.value.as_str(),
-            ":actor1": coding.actor1.value.name,
-            ":actor2": coding.actor2.as_ref().map(|actor| actor.value.name.as_str()),
-            ":actors_search": actors_search(coding),
-            ":fatalities": coding.fatalities.value,
-            ":latitude": place.map(|place| place.latitude).filter(|lat| lat.is_finite()),
-            ":longitude": place.map(|place| place.longitude).filter(|lon| lon.is_finite()),
-            ":confidence": f64::from(coding.confidence),
-            ":now": now,
-            ":event": json,
-        })?;
-    Ok(connection.last_insert_rowid())
+    let sort_key = sort_key(date.map(|date| date.date), prefix, number);
+    let date_text = date.map(|date| date.date.to_string());
+    let time_precision = date.map(|date| date.precision.code());
+    let country_code = place.map(|place| place.country_code.to_ascii_uppercase());
+    let actors_search = actors_search(coding);
+    let latitude = place.map(|place| place.latitude).filter(|lat| lat.is_finite());
+    let longitude = place.map(|place| place.longitude).filter(|lon| lon.is_finite());
+    let confidence = Some(f64::from(coding.confidence)).filter(|c| c.is_finite()).unwrap_or(0.0);
+    let coding_params: [(&str, &dyn rusqlite::ToSql); 21] = [
+        (":sort_key", &sort_key),
+        (":date", &date_text),
+        (":time_precision", &time_precision),
+        (":country", &place.map(|place| place.country.as_str())),
+        (":country_code", &country_code),
+        (":admin1", &place.and_then(|place| place.admin1.as_deref())),
+        (":admin2", &place.and_then(|place| place.admin2.as_deref())),
+        (":admin3", &place.and_then(|place| place.admin3.as_deref())),
+        (":location", &place.map(|place| place.location.as_str())),
+        (":disorder_type", &coding.disorder_type().as_str()),
+        (":event_type", &coding.event_type().as_str()),
+        (":sub_event_type", &coding.sub_event_type.value.as_str()),
+        (":actor1", &coding.actor1.value.name),
+        (":actor2", &coding.actor2.as_ref().map(|actor| actor.value.name.as_str())),
+        (":actors_search", &actors_search),
+        (":fatalities", &coding.fatalities.value),
+        (":latitude", &latitude),
+        (":longitude", &longitude),
+        (":confidence", &confidence),
+        (":now", &now),
+        (":event", &json),
+    ];
+    match key {
+        None => {
+            let mut params = coding_params.to_vec();
+            params.extend([
+                (":id", &event.id as &dyn rusqlite::ToSql),
+                (":prefix", &prefix),
+                (":number", &number),
+            ]);
+            connection
+                .prepare_cached(
+                    "INSERT INTO events (id, prefix, number, sort_key, date, time_precision,
+                        country, country_code, admin1, admin2, admin3, location, disorder_type,
+                        event_type, sub_event_type, actor1, actor2, actors_search, fatalities,
+                        latitude, longitude, confidence, created_at, updated_at, event)
+                     VALUES (:id, :prefix, :number, :sort_key, :date, :time_precision,
+                        :country, :country_code, :admin1, :admin2, :admin3, :location,
+                        :disorder_type, :event_type, :sub_event_type, :actor1, :actor2,
+                        :actors_search, :fatalities, :latitude, :longitude, :confidence,
+                        :now, :now, :event)",
+                )?
+                .execute(params.as_slice())?;
+            Ok(connection.last_insert_rowid())
+        }
+        Some(key) => {
+            let mut params = coding_params.to_vec();
+            params.push((":key", &key));
+            connection
+                .prepare_cached(
+                    "UPDATE events SET sort_key = :sort_key, date = :date,
+                        time_precision = :time_precision, country = :country,
+                        country_code = :country_code, admin1 = :admin1, admin2 = :admin2,
+                        admin3 = :admin3, location = :location, disorder_type = :disorder_type,
+                        event_type = :event_type, sub_event_type = :sub_event_type,
+                        actor1 = :actor1, actor2 = :actor2, actors_search = :actors_search,
+                        fatalities = :fatalities, latitude = :latitude, longitude = :longitude,
+                        confidence = :confidence, updated_at = :now, event = :event
+                     WHERE key = :key",
+                )?
+                .execute(params.as_slice())?;
+            Ok(key)
+        }
+    }
 }

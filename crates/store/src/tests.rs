@@ -85,6 +85,7 @@ fn summary(new: u64, duplicate: u64, renamed: u64, events: u64) -> BatchSummary 
         reports_duplicate: duplicate,
         reports_renamed: renamed,
         events_created: events,
+        events_joined: 0,
     }
 }
 
@@ -637,4 +638,100 @@ fn export_iteration_goes_by_date_then_id_in_pages() {
     let tg = EventFilter { country: Some("TG".into()), ..Default::default() };
     assert_eq!(store.iter_events(&tg).unwrap().count(), 1250);
     assert_eq!(store.count(&tg).unwrap(), 1250);
+}
+
+// The merge seam.
+
+/// Joins an extraction to the first live event with the same actor 1 within a day,
+/// recoding it with the new source's place and the higher fatality count.
+struct JoinSameActor;
+
+impl crate::Merge for JoinSameActor {
+    fn candidates(&self, extraction: &Extraction) -> Option<EventFilter> {
+        let date = extraction.date.as_ref()?.value.date;
+        Some(EventFilter {
+            start: date.pred_opt(),
+            end: date.succ_opt(),
+            actor: Some(extraction.actor1.value.name.clone()),
+            limit: Some(5),
+            ..EventFilter::default()
+        })
+    }
+
+    fn place(
+        &mut self,
+        extraction: &Extraction,
+        candidates: &[tocsin_model::Event],
+    ) -> crate::Placement {
+        let Some(event) = candidates.first() else { return crate::Placement::New };
+        let mut coding = event.coding.clone();
+        coding.place = extraction.place.clone();
+        coding.fatalities.value = coding.fatalities.value.max(extraction.fatalities.value);
+        crate::Placement::Join { event_id: event.id.clone(), coding }
+    }
+}
+
+fn incident(date: &str, fatalities: u32, lat: f64) -> Extraction {
+    extraction(|e| {
+        e.date = dated(date);
+        e.place = Some(Field::inferred(place("TG", "Savanes", "Kpendjal", lat, 0.5), 0.8));
+        e.fatalities = Field::inferred(fatalities, 0.8);
+    })
+}
+
+#[test]
+fn a_merge_policy_adds_sources_to_stored_events() {
+    let mut store = memory();
+    let first =
+        [item("a", "Gunmen attacked Mandouri, two dead.", vec![incident("2024-03-01", 2, 10.0)])];
+    assert_eq!(store.ingest_with(&first, now(), &mut JoinSameActor).unwrap().events_created, 1);
+    let second = [
+        item("b", "Attaque à Mandouri : cinq morts.", vec![incident("2024-03-02", 5, 11.0)]),
+        item("c", "Unrelated clash a week later.", vec![incident("2024-03-09", 1, 10.0)]),
+    ];
+    let stored = store.ingest_with(&second, now(), &mut JoinSameActor).unwrap();
+    assert_eq!((stored.events_created, stored.events_joined), (1, 1));
+
+    let detail = store.event("TGO1").unwrap().unwrap();
+    assert_eq!(detail.event.doc_ids(), ["a", "b"]);
+    assert_eq!(detail.event.coding.fatalities.value, 5);
+    assert_eq!(ids_of(&detail.reports), ["a", "b"]);
+    let changes: Vec<&str> = detail.history.iter().map(|entry| entry.change.as_str()).collect();
+    assert_eq!(changes, ["created", "source_added"]);
+    assert_eq!(detail.history[1].details["report_id"], "b");
+    assert_eq!(detail.history[1].details["previous_coding"]["fatalities"]["value"], 2);
+
+    // The indexed columns and the R*Tree follow the new coding; text finds either source.
+    check(&store, EventFilter { min_fatalities: Some(5), ..filter() }, &["TGO1"]);
+    let bbox = |text: &str| EventFilter { bbox: Some(text.parse().unwrap()), ..filter() };
+    check(&store, bbox("0,10.5,1,11.5"), &["TGO1"]);
+    check(&store, bbox("0,9.5,1,10.5"), &["TGO2"]);
+    check(&store, EventFilter { text: Some("cinq morts".into()), ..filter() }, &["TGO1"]);
+    assert_eq!(store.totals().unwrap(), Totals { reports: 3, events: 2 });
+}
+
+#[test]
+fn joining_an_unknown_event_undoes_the_batch() {
+    struct JoinNowhere;
+    impl crate::Merge for JoinNowhere {
+        fn candidates(&self, _: &Extraction) -> Option<EventFilter> {
+            None
+        }
+        fn place(
+            &mut self,
+            extraction: &Extraction,
+            _: &[tocsin_model::Event],
+        ) -> crate::Placement {
+            crate::Placement::Join { event_id: "TGO99".into(), coding: extraction.clone() }
+        }
+    }
+    let mut store = memory();
+    let batch = [item("a", "text", vec![incident("2024-03-01", 2, 10.0)])];
+    let error = store.ingest_with(&batch, now(), &mut JoinNowhere).unwrap_err();
+    assert!(matches!(&error, Error::UnknownEvent(id) if id == "TGO99"), "{error}");
+    assert_eq!(store.totals().unwrap(), Totals::default());
+}
+
+fn ids_of(reports: &[Report]) -> Vec<&str> {
+    reports.iter().map(|report| report.id.as_str()).collect()
 }
