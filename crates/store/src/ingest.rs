@@ -107,7 +107,7 @@ impl Store {
                         summary.events_created += 1;
                     }
                     Placement::Join { event_id, coding } => {
-                        rows::join_event(&transaction, &event_id, extraction, coding, &now)?;
+                        rows::join_event(&transaction, &event_id, extraction, *coding, &now)?;
                         summary.events_joined += 1;
                     }
                 }

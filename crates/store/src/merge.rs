@@ -22,8 +22,8 @@ pub enum Placement {
     Join {
         /// The stored event.
         event_id: String,
-        /// The event's coding with the new source.
-        coding: Extraction,
+        /// The event's coding with the new source (boxed: it is large).
+        coding: Box<Extraction>,
     },
 }
 

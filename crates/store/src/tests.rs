@@ -667,7 +667,7 @@ impl crate::Merge for JoinSameActor {
         let mut coding = event.coding.clone();
         coding.place = extraction.place.clone();
         coding.fatalities.value = coding.fatalities.value.max(extraction.fatalities.value);
-        crate::Placement::Join { event_id: event.id.clone(), coding }
+        crate::Placement::Join { event_id: event.id.clone(), coding: Box::new(coding) }
     }
 }
 
@@ -722,7 +722,10 @@ fn joining_an_unknown_event_undoes_the_batch() {
             extraction: &Extraction,
             _: &[tocsin_model::Event],
         ) -> crate::Placement {
-            crate::Placement::Join { event_id: "TGO99".into(), coding: extraction.clone() }
+            crate::Placement::Join {
+                event_id: "TGO99".into(),
+                coding: Box::new(extraction.clone()),
+            }
         }
     }
     let mut store = memory();
