@@ -4,6 +4,7 @@ mod util;
 
 mod args;
 mod bench;
+mod content;
 mod extract;
 mod ingest;
 mod query;
