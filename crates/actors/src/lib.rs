@@ -187,3 +187,6 @@ impl ActorBook {
         mentions::country_name(&self.kb, code)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -108,8 +108,7 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
             .filter_map(|m| m.actor.clone().map(|a| Field::found(a, m.span, CONF_GENERIC)))
             .collect(),
     );
-    let organisers: Vec<Field<Actor>> =
-        groups.iter().filter(|f| !f.value.name.starts_with("Women (") || true).cloned().collect();
+    let organisers: Vec<Field<Actor>> = groups.to_vec();
     let uag = || generic("Unidentified Armed Group", Inter::PoliticalMilitia);
     let unnamed = || {
         let label = kb
@@ -178,7 +177,7 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
                 Some(c) => c.field(),
                 None => Field::inferred(unnamed()?, CONF_DEFAULT),
             };
-            let assoc_actor_1 = perpetrator.map(|c| assoc_fields(c)).unwrap_or_default();
+            let assoc_actor_1 = perpetrator.map(assoc_fields).unwrap_or_default();
             let actor2 = civilians_field(kb, &in_window, code.as_deref())?;
             let mut assoc_actor_2: Vec<Field<Actor>> =
                 groups.iter().filter(|f| !is_organisation(kb, &f.value.name)).cloned().collect();
@@ -688,6 +687,18 @@ fn armed_candidates(
                 continue;
             }
         }
+        // "A Barkhane airstrike": the aircraft belong to the force named beside them.
+        if m.kind == MentionKind::Air && m.country.is_none() {
+            let owner = named.iter().any(|n| {
+                n.actor
+                    .as_ref()
+                    .is_some_and(|a| matches!(a.inter, Inter::StateForces | Inter::External))
+                    && near(norm, n.span, m.span)
+            });
+            if owner {
+                continue;
+            }
+        }
         let start = norm.offset_of(m.span.start);
         let end = norm.offset_of(m.span.end);
         let first = tok_index(start);
@@ -847,7 +858,7 @@ fn combine_alternatives(kb: &Kb, out: &mut Vec<Candidate>, norm: &Normalized, cu
         let gap = norm.text.get(gap_start..gap_end).unwrap_or("").trim();
         let gap = gap.replace('/', " ");
         let gap_tokens: Vec<String> = tokens_of(&gap).into_iter().map(|t| t.0).collect();
-        let is_alt = cues.alternative.iter().any(|p| *p == gap_tokens)
+        let is_alt = cues.alternative.contains(&gap_tokens)
             || gap_tokens.iter().map(String::as_str).collect::<Vec<_>>() == ["and", "or"];
         if both_named && is_alt && first.span.start < second.span.start {
             let (x, y) = match (a.entry, b.entry) {
@@ -929,8 +940,18 @@ fn attach_parentheses(kb: &Kb, out: &mut Vec<Candidate>, norm: &Normalized) {
             .split_whitespace()
             .next_back()
             .is_some_and(|w| matches!(w, "between" | "entre" | "among" | "opposing"));
+        let core_gap: Vec<&str> = gap
+            .split_whitespace()
+            .filter(|w| {
+                !matches!(
+                    *w,
+                    "the" | "des" | "les" | "a" | "an" | "some" | "de" | "du" | "la" | "le" | "l'"
+                )
+            })
+            .collect();
+        let core_gap = core_gap.join(" ");
         let joint_gap = matches!(
-            gap,
+            core_gap.as_str(),
             "and"
                 | "et"
                 | "with"

@@ -1,0 +1,480 @@
+//! Hand-written sentences in English and French through `ActorBook::roles`.
+
+use chrono::NaiveDate;
+use tocsin_model::{Inter, Language, Span, SubEventType};
+
+use crate::{ActorBook, MentionKind, RoleContext, Roles};
+
+fn book() -> ActorBook {
+    ActorBook::load_default().expect("the shipped knowledge base parses")
+}
+
+fn roles_of(sub: &str, country: &str, date: &str, text: &str) -> Option<Roles> {
+    let sub: SubEventType = sub.parse().expect("a valid sub-event type in the test");
+    let language = if text.contains(" les ") || text.contains(" des ") || text.contains(" ont ") {
+        Language::Fr
+    } else {
+        Language::En
+    };
+    book().roles(&RoleContext {
+        text,
+        focus: Span::new(0, text.len()),
+        language,
+        sub_event_type: sub,
+        date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+        country_code: if country.is_empty() { None } else { Some(country) },
+    })
+}
+
+/// Check actor 1, actor 2 ("" for none) and the associated actors of actor 1.
+fn check(sub: &str, country: &str, date: &str, text: &str, expected: (&str, &str, &[&str])) {
+    let roles = roles_of(sub, country, date, text);
+    let Some(roles) = roles else { panic!("no roles for {text:?}") };
+    let actor2 = roles.actor2.as_ref().map(|a| a.value.name.as_str()).unwrap_or("");
+    let assoc: Vec<&str> = roles.assoc_actor_1.iter().map(|a| a.value.name.as_str()).collect();
+    assert_eq!(
+        (roles.actor1.value.name.as_str(), actor2, assoc.as_slice()),
+        expected,
+        "text {text:?}"
+    );
+    for field in std::iter::once(&roles.actor1).chain(roles.actor2.iter()) {
+        assert!((0.0..=1.0).contains(&field.confidence));
+        if let Some(span) = field.span {
+            assert!(span.text(text).is_some(), "span {span:?} fits {text:?}");
+        }
+    }
+}
+
+const JNIM: &str = "JNIM: Group for Support of Islam and Muslims";
+
+#[test]
+fn jnim_alias_set() {
+    for alias in [
+        "JNIM",
+        "GSIM",
+        "Jama'a Nusrat ul-Islam wa al-Muslimin",
+        "Jamaat Nasratul al Islam wal Muslimin",
+        "Group for Support of Islam and Muslims",
+        "Groupe de soutien à l'islam et aux musulmans",
+        "Jama’at Nusrat al-Islam wal-Muslimin",
+        "JAMA'AT NUSRAT AL-ISLAM WAL-MUSLIMIN",
+    ] {
+        let text =
+            format!("On 3 May 2021, suspected {alias} militants attacked Togolese soldiers.");
+        check(
+            "Armed clash",
+            "TG",
+            "2021-05-03",
+            &text,
+            (JNIM, "Military Forces of Togo (2005-)", &[]),
+        );
+    }
+}
+
+#[test]
+fn acronyms_need_their_case() {
+    // "jnim" in lower case is not the acronym, and "is" is not the Islamic State.
+    let book = book();
+    let mentions = book.mentions("this is what jnim means", Language::En);
+    assert!(mentions.iter().all(|m| m.kind != MentionKind::Named), "{mentions:?}");
+}
+
+#[test]
+fn french_jnim_against_the_malian_army() {
+    check(
+        "Armed clash",
+        "ML",
+        "2019-06-10",
+        "Le 10 juin 2019, les jihadistes du GSIM ont attaqué un poste de l'armée malienne à Boulkessi.",
+        (JNIM, "Military Forces of Mali (2013-2020)", &[]),
+    );
+    check(
+        "Armed clash",
+        "ML",
+        "2022-02-01",
+        "Des éléments des FAMa ont été pris pour cible par des hommes armés près de Ségou.",
+        ("Unidentified Armed Group (Mali)", "Military Forces of Mali (2021-)", &[]),
+    );
+}
+
+#[test]
+fn togolese_soldiers_by_date() {
+    let text = "Togolese soldiers clashed with unidentified gunmen near Dapaong.";
+    check(
+        "Armed clash",
+        "TG",
+        "2022-05-11",
+        text,
+        ("Military Forces of Togo (2005-)", "Unidentified Armed Group (Togo)", &[]),
+    );
+    check(
+        "Armed clash",
+        "TG",
+        "2004-05-11",
+        text,
+        ("Military Forces of Togo (1967-2005)", "Unidentified Armed Group (Togo)", &[]),
+    );
+}
+
+#[test]
+fn burkina_faso_regime_periods() {
+    let text = "Burkinabe soldiers clashed with presumed Ansaroul Islam militants near Djibo.";
+    for (date, label) in [
+        ("2013-06-01", "1987-2014"),
+        ("2015-03-01", "2014-2015"),
+        ("2019-03-01", "2015-2022"),
+        ("2022-05-01", "2022-"),
+        ("2023-05-01", "2022-"),
+    ] {
+        let expected = format!("Military Forces of Burkina Faso ({label})");
+        check("Armed clash", "BF", date, text, (&expected, "Ansaroul Islam", &[]));
+    }
+}
+
+#[test]
+fn ansaroul_islam_as_associated_actor() {
+    check(
+        "Attack",
+        "BF",
+        "2019-02-06",
+        "On 6 February 2019, presumed JNIM (Ansaroul Islam) militants killed two herders in Solle.",
+        (JNIM, "Civilians (Burkina Faso)", &["Ansaroul Islam"]),
+    );
+    check(
+        "Attack",
+        "BF",
+        "2018-02-06",
+        "Ansaroul Islam militants killed a village chief near Djibo.",
+        ("Ansaroul Islam", "Civilians (Burkina Faso)", &[]),
+    );
+}
+
+#[test]
+fn sub_group_with_parent_in_parentheses() {
+    check(
+        "Armed clash",
+        "BF",
+        "2019-09-26",
+        "On 26 September 2019, suspected Katiba Macina (JNIM) militants attacked the gendarmerie in Iolonioro.",
+        ("Katiba Macina", "Police Forces of Burkina Faso (2015-2022) Gendarmerie", &[JNIM]),
+    );
+}
+
+#[test]
+fn alternatives_between_groups() {
+    check(
+        "Attack",
+        "BF",
+        "2020-04-23",
+        "On 23 April 2020, presumed JNIM or ISGS militants abducted three teachers in Logobou.",
+        (
+            "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)",
+            "Civilians (Burkina Faso)",
+            &[],
+        ),
+    );
+    // Two groups of one family: the umbrella group.
+    check(
+        "Armed clash",
+        "BF",
+        "2019-02-06",
+        "Presumed Katiba Macina or Ansaroul Islam militants attacked the police station in Solle.",
+        (JNIM, "Police Forces of Burkina Faso (2015-2022)", &[]),
+    );
+}
+
+#[test]
+fn violence_against_civilians_puts_victims_second() {
+    check(
+        "Attack",
+        "BF",
+        "2020-01-10",
+        "Unidentified gunmen shot dead a farmer in the village of Silgadji.",
+        ("Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)", &[]),
+    );
+    check(
+        "Attack",
+        "BF",
+        "2020-01-10",
+        "A trader was killed by VDP members in Arbinda.",
+        ("VDP: Volunteer for Defense of Homeland", "Civilians (Burkina Faso)", &[]),
+    );
+    check(
+        "Abduction/forced disappearance",
+        "ML",
+        "2020-01-10",
+        "Des individus armés non identifiés ont enlevé un commerçant à Niono.",
+        ("Unidentified Armed Group (Mali)", "Civilians (Mali)", &[]),
+    );
+    // Nothing names the perpetrator: ACLED's generic armed group.
+    check(
+        "Attack",
+        "CI",
+        "2021-06-01",
+        "Two villagers were found dead near Tehini.",
+        ("Unidentified Armed Group (Ivory Coast)", "Civilians (Ivory Coast)", &[]),
+    );
+}
+
+#[test]
+fn sexual_violence_records_women() {
+    let roles = roles_of(
+        "Sexual violence",
+        "BF",
+        "2021-03-01",
+        "Presumed JNIM militants raped a woman near Tougan.",
+    )
+    .expect("roles");
+    let assoc: Vec<&str> = roles.assoc_actor_2.iter().map(|a| a.value.name.as_str()).collect();
+    assert_eq!(assoc, ["Women (Burkina Faso)"]);
+    assert_eq!(roles.actor2.map(|a| a.value.inter), Some(Inter::Civilians));
+}
+
+#[test]
+fn protesters_with_organisers() {
+    check(
+        "Peaceful protest",
+        "BF",
+        "2019-09-16",
+        "Members of the CCVC and teachers marched in Ouagadougou against the high cost of living.",
+        (
+            "Protesters (Burkina Faso)",
+            "",
+            &[
+                "CCVC: National Coalition against High Cost of Living, Corruption, Fraud and Impunity and for Liberty",
+                "Teachers (Burkina Faso)",
+            ],
+        ),
+    );
+    check(
+        "Protest with intervention",
+        "TG",
+        "2018-12-08",
+        "Police dispersed demonstrators of the C14 coalition with tear gas in Lome.",
+        ("Protesters (Togo)", "Police Forces of Togo (2005-)", &["C14: Coalition of 14 Parties"]),
+    );
+    // No police named: the police of the country.
+    check(
+        "Protest with intervention",
+        "SN",
+        "2021-03-05",
+        "Des manifestants ont été dispersés à Dakar.",
+        ("Protesters (Senegal)", "Police Forces of Senegal (2012-2024)", &[]),
+    );
+}
+
+#[test]
+fn riots_and_mobs() {
+    check(
+        "Violent demonstration",
+        "BF",
+        "2020-07-01",
+        "Angry youths burned tyres and blocked the road in Kaya.",
+        ("Rioters (Burkina Faso)", "", &[]),
+    );
+    check(
+        "Violent demonstration",
+        "BF",
+        "2020-07-01",
+        "Rioters clashed with police who fired tear gas in Kaya.",
+        ("Rioters (Burkina Faso)", "Police Forces of Burkina Faso (2015-2022)", &[]),
+    );
+    check(
+        "Mob violence",
+        "BF",
+        "2020-07-01",
+        "A mob lynched a suspected thief in Ouahigouya.",
+        ("Rioters (Burkina Faso)", "Civilians (Burkina Faso)", &[]),
+    );
+}
+
+#[test]
+fn passive_voice_and_agents() {
+    check(
+        "Armed clash",
+        "BF",
+        "2021-05-20",
+        "A VDP position was attacked by presumed JNIM militants in Tialboanga.",
+        (JNIM, "VDP: Volunteer for Defense of Homeland", &[]),
+    );
+    check(
+        "Armed clash",
+        "NE",
+        "2020-01-09",
+        "Nigerien soldiers were ambushed by ISWAP fighters near Diffa.",
+        ("Islamic State (West Africa)", "Military Forces of Niger (2011-2021)", &[]),
+    );
+    check(
+        "Armed clash",
+        "BF",
+        "2021-07-01",
+        "Clashes between Koglweogo and Fulani militiamen left five dead near Yirgou.",
+        ("Koglweogo Militia", "Fulani Ethnic Militia (Burkina Faso)", &[]),
+    );
+}
+
+#[test]
+fn foreign_forces_are_external() {
+    let roles = roles_of(
+        "Air/drone strike",
+        "ML",
+        "2020-03-01",
+        "A Barkhane airstrike killed several JNIM militants near Boulkessi.",
+    )
+    .expect("roles");
+    assert_eq!(roles.actor1.value.name, "Military Forces of France (2017-)");
+    assert_eq!(roles.actor1.value.inter, Inter::External);
+    assert_eq!(roles.actor2.map(|a| a.value.name), Some(JNIM.to_string()));
+    check(
+        "Armed clash",
+        "ML",
+        "2022-04-01",
+        "Les soldats maliens et des mercenaires de Wagner ont affronté des jihadistes de l'EIGS.",
+        ("Military Forces of Mali (2021-)", "Islamic State (Greater Sahara)", &["Wagner Group"]),
+    );
+}
+
+#[test]
+fn air_strike_without_a_named_user() {
+    check(
+        "Air/drone strike",
+        "BF",
+        "2021-10-01",
+        "An airstrike killed several militants near Djibo.",
+        (
+            "Military Forces of Burkina Faso (2015-2022)",
+            "Unidentified Armed Group (Burkina Faso)",
+            &[],
+        ),
+    );
+}
+
+#[test]
+fn regional_names_of_the_islamic_state() {
+    for (country, date, name) in [
+        ("IQ", "2020-05-01", "Islamic State (Iraq)"),
+        ("NG", "2020-05-01", "Islamic State (West Africa)"),
+        ("BF", "2018-05-01", "Islamic State (Greater Sahara)"),
+        ("BF", "2023-05-01", "Islamic State (Sahel)"),
+    ] {
+        let text = "Islamic State militants attacked an army post.";
+        let roles = roles_of("Armed clash", country, date, text).expect("roles");
+        assert_eq!(roles.actor1.value.name, name, "{country} {date}");
+    }
+}
+
+#[test]
+fn gendarmerie_follows_the_country() {
+    check(
+        "Armed clash",
+        "BF",
+        "2019-10-05",
+        "Gendarmes repelled an attack by presumed JNIM militants near Inata.",
+        (JNIM, "Police Forces of Burkina Faso (2015-2022) Gendarmerie", &[]),
+    );
+    check(
+        "Armed clash",
+        "CM",
+        "2020-10-05",
+        "Gendarmes repelled an attack by Boko Haram near Kolofata.",
+        (
+            "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad",
+            "Military Forces of Cameroon (1982-) Gendarmerie",
+            &[],
+        ),
+    );
+}
+
+#[test]
+fn none_only_when_nothing_can_be_said() {
+    assert!(roles_of("Attack", "", "2020-01-01", "Something happened somewhere.").is_none());
+    // A named actor is enough without a country.
+    let roles = roles_of("Armed clash", "", "2020-01-01", "JNIM militants attacked a convoy.");
+    assert_eq!(roles.map(|r| r.actor1.value.name), Some(JNIM.to_string()));
+}
+
+#[test]
+fn generic_actors_always_come_with_a_country() {
+    for sub in tocsin_model::SubEventType::ALL {
+        let roles = roles_of(sub.as_str(), "BF", "2020-01-01", "Nothing is said here.");
+        let roles = roles.unwrap_or_else(|| panic!("{sub:?} returns roles"));
+        assert!(
+            roles.actor1.value.name.ends_with("(Burkina Faso)")
+                || roles.actor1.value.name.contains("Burkina Faso")
+        );
+        assert!(roles.actor1.span.is_none(), "an inferred actor has no span");
+    }
+}
+
+#[test]
+fn lookup_and_family() {
+    let book = book();
+    let entry = book.lookup("GSIM").expect("GSIM is JNIM");
+    assert_eq!(entry.name, JNIM);
+    assert_eq!(entry.inter, Some(Inter::Rebel));
+    assert!(entry.countries.iter().any(|c| c == "BF"));
+    assert_eq!(
+        book.lookup("Jamaat Nasratul al Islam wal Muslimin").map(|e| e.name.as_str()),
+        Some(JNIM)
+    );
+    let family = book.family(JNIM);
+    for member in ["Katiba Macina", "Katiba Serma", "Katiba Hanifa", "Ansar Dine", "Ansaroul Islam"]
+    {
+        assert!(family.iter().any(|f| f == member), "{member} in {family:?}");
+    }
+    assert_eq!(family.first().map(String::as_str), Some(JNIM));
+    assert!(book.lookup("no such group").is_none());
+    assert!(book.family("no such group").is_empty());
+}
+
+#[test]
+fn mentions_carry_spans_and_kinds() {
+    let book = book();
+    let text = "Des soldats burkinabè ont repoussé une attaque du GSIM à Djibo.";
+    let mentions = book.mentions(text, Language::Fr);
+    let found: Vec<(&str, MentionKind)> =
+        mentions.iter().map(|m| (m.span.text(text).unwrap_or("?"), m.kind)).collect();
+    assert!(found.contains(&("soldats burkinabè", MentionKind::StateForces)), "{found:?}");
+    assert!(found.contains(&("GSIM", MentionKind::Named)), "{found:?}");
+}
+
+#[test]
+fn country_names_follow_acled() {
+    let book = book();
+    assert_eq!(book.country_name("CI"), "Ivory Coast");
+    assert_eq!(book.country_name("CD"), "Democratic Republic of Congo");
+    assert_eq!(book.country_name("BF"), "Burkina Faso");
+    assert_eq!(
+        book.state_forces("PH", "Police", NaiveDate::from_ymd_opt(2020, 5, 1)).as_deref(),
+        Some("Police Forces of the Philippines (2016-2022)")
+    );
+}
+
+#[test]
+fn odd_text_never_panics() {
+    let book = book();
+    for text in [
+        "",
+        "é",
+        "ﬁ ﬂ — ’ JNIM’s",
+        "\u{202f}\u{a0}GSIM\u{200b}",
+        "ÉTAT ISLAMIQUE AU GRAND SAHARA",
+        "((((JNIM",
+        "JNIM (",
+        "🙂 soldiers 🙂 gunmen",
+    ] {
+        let _ = book.mentions(text, Language::En);
+        for sub in [SubEventType::ArmedClash, SubEventType::Attack, SubEventType::PeacefulProtest] {
+            for focus in [Span::new(0, text.len()), Span::new(1, 3), Span::new(99, 120)] {
+                let _ = book.roles(&RoleContext {
+                    text,
+                    focus,
+                    language: Language::En,
+                    sub_event_type: sub,
+                    date: None,
+                    country_code: Some("BF"),
+                });
+            }
+        }
+    }
+}
