@@ -91,7 +91,7 @@ pub enum Sort {
     /// Newest event date first (undated events last).
     #[default]
     DateDesc,
-    /// Oldest event date first (undated events last).
+    /// Oldest event date first (undated events first: they count as the earliest).
     DateAsc,
     /// Most fatalities first.
     FatalitiesDesc,
@@ -259,11 +259,6 @@ fn build_where(filter: &EventFilter) -> Result<Where> {
     Ok(clause)
 }
 
-/// Reads the `(id, event)` columns of a query into events.
-fn decode_event(id: &str, json: &str) -> Result<Event> {
-    from_json(json, || format!("event {id}"))
-}
-
 impl Store {
     /// The events matching `filter`, in its order, within its limit and offset.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<Event>> {
@@ -282,7 +277,7 @@ impl Store {
     }
 
     /// Every event matching `filter` (limit, offset and sort ignored), ordered by date
-    /// (undated last) then ID, fetched a page at a time so memory stays flat however
+    /// (undated first) then ID, fetched a page at a time so memory stays flat however
     /// many there are. Events stored while iterating may or may not be seen.
     pub fn iter_events(&self, filter: &EventFilter) -> Result<EventIter<'_>> {
         Ok(EventIter {
@@ -296,14 +291,14 @@ impl Store {
 
     /// One event with its source reports and history, or `None` if no event has this ID.
     pub fn event(&self, id: &str) -> Result<Option<EventDetail>> {
-        let row: Option<(String, Option<String>)> = self
-            .connection
-            .query_row("SELECT event, merged_into FROM events WHERE id = ?1", [id], |row| {
-                Ok((row.get(0)?, row.get(1)?))
-            })
-            .optional()?;
-        let Some((json, merged_into)) = row else { return Ok(None) };
-        let event = decode_event(id, &json)?;
+        let sql =
+            format!("SELECT {}, e.merged_into FROM events e WHERE e.id = ?1", rows::EVENT_COLUMNS);
+        let mut statement = self.connection.prepare_cached(&sql)?;
+        let mut found = statement.query([id])?;
+        let Some(row) = found.next()? else { return Ok(None) };
+        let event = rows::event_from_row(row)?;
+        let merged_into: Option<String> = row.get(3)?;
+        drop(found);
 
         let mut statement = self.connection.prepare_cached(&format!(
             "SELECT {} FROM reports WHERE id IN
@@ -372,15 +367,16 @@ impl Store {
 pub(crate) fn select_events(connection: &Connection, filter: &EventFilter) -> Result<Vec<Event>> {
     let clause = build_where(filter)?;
     let order = match filter.sort {
-        Sort::DateDesc => "e.date IS NULL, e.sort_key DESC",
+        Sort::DateDesc => "e.sort_key DESC",
         Sort::DateAsc => "e.sort_key",
-        Sort::FatalitiesDesc => "e.fatalities DESC, e.date IS NULL, e.sort_key DESC",
+        Sort::FatalitiesDesc => "e.fatalities DESC, e.sort_key DESC",
         Sort::Stored => "e.key DESC",
     };
     let limit = filter.limit.map_or(-1, |limit| i64::try_from(limit).unwrap_or(i64::MAX));
     let offset = i64::try_from(filter.offset).unwrap_or(i64::MAX);
     let sql = format!(
-        "SELECT e.id, e.event FROM events e {} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
+        "SELECT {} FROM events e {} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
+        rows::EVENT_COLUMNS,
         clause.sql()
     );
     let mut statement = connection.prepare_cached(&sql)?;
@@ -388,9 +384,7 @@ pub(crate) fn select_events(connection: &Connection, filter: &EventFilter) -> Re
         statement.query(params_from_iter(&clause.params)).map_err(|error| clause.error(error))?;
     let mut events = Vec::new();
     while let Some(row) = rows.next().map_err(|error| clause.error(error))? {
-        let id: String = row.get(0)?;
-        let json: String = row.get(1)?;
-        events.push(decode_event(&id, &json)?);
+        events.push(rows::event_from_row(row)?);
     }
     Ok(events)
 }
@@ -417,7 +411,8 @@ impl EventIter<'_> {
             clause.add("e.sort_key > ?", [Value::Text(after.clone())]);
         }
         let sql = format!(
-            "SELECT e.id, e.event, e.sort_key FROM events e {} ORDER BY e.sort_key LIMIT {PAGE_SIZE}",
+            "SELECT {}, e.sort_key FROM events e {} ORDER BY e.sort_key LIMIT {PAGE_SIZE}",
+            rows::EVENT_COLUMNS,
             clause.sql()
         );
         let mut statement = self.store.connection.prepare_cached(&sql)?;
@@ -426,10 +421,8 @@ impl EventIter<'_> {
             .map_err(|error| clause.error(error))?;
         let mut n_rows = 0;
         while let Some(row) = rows.next().map_err(|error| clause.error(error))? {
-            let id: String = row.get(0)?;
-            let json: String = row.get(1)?;
-            self.after = Some(row.get(2)?);
-            self.page.push_back(decode_event(&id, &json)?);
+            self.after = Some(row.get(3)?);
+            self.page.push_back(rows::event_from_row(row)?);
             n_rows += 1;
         }
         if n_rows < PAGE_SIZE {

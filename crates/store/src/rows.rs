@@ -42,12 +42,46 @@ pub(crate) fn allocate_id(connection: &Connection, prefix: &str) -> Result<(Stri
     Ok((format!("{prefix}{number}"), number))
 }
 
-/// The key events sort by: date (undated last), then prefix, then number.
+/// The key events sort by: date (undated first, as the earliest), then prefix, then number.
 fn sort_key(date: Option<NaiveDate>, prefix: &str, number: i64) -> String {
     match date {
         Some(date) => format!("{date} {prefix} {number:012}"),
-        None => format!("~ {prefix} {number:012}"),
+        None => format!("0000-00-00 {prefix} {number:012}"),
     }
+}
+
+/// What `events.event` holds: the event without its sources, which live in
+/// `event_sources` alone.
+#[derive(serde::Serialize)]
+struct StoredEventRef<'a> {
+    id: &'a str,
+    coding: &'a Extraction,
+}
+
+/// [`StoredEventRef`], read back.
+#[derive(serde::Deserialize)]
+struct StoredEvent {
+    id: String,
+    coding: Extraction,
+}
+
+/// The columns that make an [`Event`] in a query over `events e`: id, coding JSON, and
+/// the sources as one JSON array in source order.
+pub(crate) const EVENT_COLUMNS: &str = "e.id, e.event,
+    (SELECT '[' || group_concat(s.extraction, ',' ORDER BY s.position) || ']'
+     FROM event_sources s WHERE s.event_id = e.id)";
+
+/// An [`Event`] from the three [`EVENT_COLUMNS`].
+pub(crate) fn event_from_row(row: &Row<'_>) -> Result<Event> {
+    let id: String = row.get(0)?;
+    let json: String = row.get(1)?;
+    let sources: Option<String> = row.get(2)?;
+    let stored: StoredEvent = from_json(&json, || format!("event {id}"))?;
+    let sources = match sources {
+        Some(sources) => from_json(&sources, || format!("sources of event {id}"))?,
+        None => Vec::new(),
+    };
+    Ok(Event { id: stored.id, coding: stored.coding, sources })
 }
 
 /// Every actor name of an event, lowercase, one per line: what the actor filter searches.
@@ -192,16 +226,18 @@ pub(crate) fn join_event(
     coding: Extraction,
     now: &str,
 ) -> Result<Event> {
-    let row: Option<(i64, String, i64, String)> = connection
-        .prepare_cached(
-            "SELECT key, prefix, number, event FROM events WHERE id = ?1 AND merged_into IS NULL",
-        )?
-        .query_row([event_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
-        .optional()?;
-    let Some((key, prefix, number, json)) = row else {
+    let sql = format!(
+        "SELECT {EVENT_COLUMNS}, e.key, e.prefix, e.number FROM events e
+         WHERE e.id = ?1 AND e.merged_into IS NULL"
+    );
+    let mut statement = connection.prepare_cached(&sql)?;
+    let mut rows = statement.query([event_id])?;
+    let Some(row) = rows.next()? else {
         return Err(Error::UnknownEvent(event_id.to_owned()));
     };
-    let mut event: Event = from_json(&json, || format!("event {event_id}"))?;
+    let mut event = event_from_row(row)?;
+    let (key, prefix, number): (i64, String, i64) = (row.get(3)?, row.get(4)?, row.get(5)?);
+    drop(rows);
     let details = serde_json::json!({
         "report_id": extraction.report_id,
         "previous_coding": event.coding,
@@ -273,7 +309,8 @@ fn write_event_row(
     let coding = &event.coding;
     let date = coding.date.as_ref().map(|date| date.value);
     let place = coding.place.as_ref().map(|place| &place.value);
-    let json = to_json(event, || format!("event {}", event.id))?;
+    let stored = StoredEventRef { id: &event.id, coding };
+    let json = to_json(&stored, || format!("event {}", event.id))?;
     let sort_key = sort_key(date.map(|date| date.date), prefix, number);
     let date_text = date.map(|date| date.date.to_string());
     let time_precision = date.map(|date| date.precision.code());
