@@ -278,15 +278,21 @@ impl Store {
 
     /// Every event matching `filter` (limit, offset and sort ignored), ordered by date
     /// (undated first) then ID, fetched a page at a time so memory stays flat however
-    /// many there are. Events stored while iterating may or may not be seen.
+    /// many there are. The filter runs once, here (so a bad text query fails here): the
+    /// iterator holds the matching keys (8 bytes per event) and reads the events a page
+    /// at a time. Events stored while iterating are not seen.
     pub fn iter_events(&self, filter: &EventFilter) -> Result<EventIter<'_>> {
-        Ok(EventIter {
-            store: self,
-            clause: build_where(filter)?,
-            after: None,
-            page: VecDeque::new(),
-            done: false,
-        })
+        let clause = build_where(filter)?;
+        let sql = format!("SELECT e.key FROM events e {} ORDER BY e.sort_key", clause.sql());
+        let mut statement = self.connection.prepare_cached(&sql)?;
+        let mut rows = statement
+            .query(params_from_iter(&clause.params))
+            .map_err(|error| clause.error(error))?;
+        let mut keys = Vec::new();
+        while let Some(row) = rows.next().map_err(|error| clause.error(error))? {
+            keys.push(row.get::<_, i64>(0)?);
+        }
+        Ok(EventIter { store: self, keys, next_key: 0, page: VecDeque::new() })
     }
 
     /// One event with its source reports and history, or `None` if no event has this ID.
@@ -393,40 +399,37 @@ pub(crate) fn select_events(connection: &Connection, filter: &EventFilter) -> Re
 #[derive(Debug)]
 pub struct EventIter<'a> {
     store: &'a Store,
-    clause: Where,
-    /// The sort key of the last event handed out.
-    after: Option<String>,
+    /// The keys of every matching event, in order.
+    keys: Vec<i64>,
+    /// The index in `keys` of the first event not yet fetched.
+    next_key: usize,
     page: VecDeque<Event>,
-    done: bool,
 }
 
 /// How many events one page holds.
 const PAGE_SIZE: usize = 1000;
 
 impl EventIter<'_> {
+    /// How many events the filter matched (handed out or not).
+    pub fn total(&self) -> usize {
+        self.keys.len()
+    }
+
     /// Fetches the next page into `self.page`.
     fn fetch(&mut self) -> Result<()> {
-        let mut clause = self.clause.clone();
-        if let Some(after) = &self.after {
-            clause.add("e.sort_key > ?", [Value::Text(after.clone())]);
-        }
+        let end = (self.next_key + PAGE_SIZE).min(self.keys.len());
+        let keys = self.keys.get(self.next_key..end).unwrap_or(&[]);
+        self.next_key = end;
+        let key_list = rows::to_json(&keys, || "a page of event keys".into())?;
         let sql = format!(
-            "SELECT {}, e.sort_key FROM events e {} ORDER BY e.sort_key LIMIT {PAGE_SIZE}",
-            rows::EVENT_COLUMNS,
-            clause.sql()
+            "SELECT {} FROM events e WHERE e.key IN (SELECT value FROM json_each(?1))
+             ORDER BY e.sort_key",
+            rows::EVENT_COLUMNS
         );
         let mut statement = self.store.connection.prepare_cached(&sql)?;
-        let mut rows = statement
-            .query(params_from_iter(&clause.params))
-            .map_err(|error| clause.error(error))?;
-        let mut n_rows = 0;
-        while let Some(row) = rows.next().map_err(|error| clause.error(error))? {
-            self.after = Some(row.get(3)?);
+        let mut rows = statement.query([key_list])?;
+        while let Some(row) = rows.next()? {
             self.page.push_back(rows::event_from_row(row)?);
-            n_rows += 1;
-        }
-        if n_rows < PAGE_SIZE {
-            self.done = true;
         }
         Ok(())
     }
@@ -436,12 +439,17 @@ impl Iterator for EventIter<'_> {
     type Item = Result<Event>;
 
     fn next(&mut self) -> Option<Result<Event>> {
-        if self.page.is_empty() && !self.done {
+        while self.page.is_empty() && self.next_key < self.keys.len() {
             if let Err(error) = self.fetch() {
-                self.done = true;
+                self.next_key = self.keys.len();
                 return Some(Err(error));
             }
         }
         self.page.pop_front().map(Ok)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let remaining = self.page.len() + (self.keys.len() - self.next_key);
+        (0, Some(remaining))
     }
 }

@@ -642,7 +642,12 @@ fn export_iteration_goes_by_date_then_id_in_pages() {
     assert_eq!(all.first().map(|event| event.id.as_str()), Some("XXX1"));
 
     let tg = EventFilter { country: Some("TG".into()), ..Default::default() };
+    assert_eq!(store.iter_events(&tg).unwrap().total(), 1250);
     assert_eq!(store.iter_events(&tg).unwrap().count(), 1250);
+    let text = EventFilter { text: Some("number".into()), ..Default::default() };
+    assert_eq!(store.iter_events(&text).unwrap().count(), 2500);
+    let bad = EventFilter { text: Some("*".into()), ..Default::default() };
+    assert!(matches!(store.iter_events(&bad), Err(Error::InvalidQuery { .. })));
     assert_eq!(store.count(&tg).unwrap(), 1250);
 }
 
