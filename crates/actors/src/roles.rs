@@ -243,13 +243,12 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
             let user = if sub == AirDroneStrike {
                 armed
                     .iter()
-                    .find(|c| c.kind == MentionKind::Air)
-                    .or_else(|| {
-                        armed.iter().find(|c| {
-                            matches!(c.actor.inter, Inter::StateForces | Inter::External)
-                                && c.score >= 0
-                        })
+                    .find(|c| {
+                        c.kind != MentionKind::Air
+                            && matches!(c.actor.inter, Inter::StateForces | Inter::External)
+                            && c.score >= 0
                     })
+                    .or_else(|| armed.iter().find(|c| c.kind == MentionKind::Air))
                     .or_else(|| best_agent(&armed))
             } else if remote {
                 armed
@@ -891,11 +890,26 @@ fn combine_alternatives(kb: &Kb, out: &mut Vec<Candidate>, norm: &Normalized, cu
 fn common_parent(kb: &Kb, a: Option<usize>, b: Option<usize>) -> Option<(String, usize)> {
     let x = kb.actors.get(a?)?;
     let y = kb.actors.get(b?)?;
-    let name = match (&x.parent, &y.parent) {
-        (Some(px), Some(py)) if px == py => px.clone(),
-        (Some(px), _) if *px == y.name => y.name.clone(),
-        (_, Some(py)) if *py == x.name => x.name.clone(),
-        _ => return None,
+    // An ally of the umbrella group counts as one of its family here.
+    let up = |e: &crate::kb::ActorEntry| -> Vec<String> {
+        let mut v: Vec<String> = e.parent.iter().cloned().collect();
+        v.extend(
+            e.allies
+                .iter()
+                .filter(|a| kb.actors.iter().any(|u| u.name == **a && !u.subgroups.is_empty()))
+                .cloned(),
+        );
+        v
+    };
+    let (ux, uy) = (up(x), up(y));
+    let name = if let Some(shared) = ux.iter().find(|p| uy.contains(p)) {
+        shared.clone()
+    } else if ux.contains(&y.name) {
+        y.name.clone()
+    } else if uy.contains(&x.name) {
+        x.name.clone()
+    } else {
+        return None;
     };
     let idx = kb.actors.iter().position(|e| e.name == name)?;
     Some((name, idx))
@@ -966,6 +980,24 @@ fn attach_parentheses(kb: &Kb, out: &mut Vec<Candidate>, norm: &Normalized) {
                 | "soutenus par"
         );
         let joined = joint_gap && (same_family || same_side) && !between;
+        // "Ansaroul Islam (JNIM)": an allied umbrella group in parentheses leads.
+        let umbrella_ally = in_parens
+            && a.entry.and_then(|e| kb.actors.get(e)).is_some_and(|x| {
+                x.allies.contains(&b.actor.name)
+                    && x.parent.as_deref() != Some(b.actor.name.as_str())
+            })
+            && b.entry.and_then(|e| kb.actors.get(e)).is_some_and(|y| !y.subgroups.is_empty());
+        if umbrella_ally {
+            if let Some(first) = out.get_mut(i) {
+                let outer = (first.actor.clone(), first.span);
+                first.actor = b.actor.clone();
+                first.entry = b.entry;
+                first.assoc.push(outer);
+                first.score = first.score.max(b.score);
+            }
+            out.remove(i + 1);
+            continue;
+        }
         if (in_parens || joined) && a.kind != MentionKind::UnidentifiedArmed {
             if let Some(first) = out.get_mut(i) {
                 first.assoc.push((b.actor.clone(), b.span));

@@ -137,7 +137,7 @@ fn ansaroul_islam_as_associated_actor() {
         "Attack",
         "BF",
         "2019-02-06",
-        "On 6 February 2019, presumed JNIM (Ansaroul Islam) militants killed two herders in Solle.",
+        "On 6 February 2019, presumed Ansaroul Islam (JNIM) militants killed two herders in Solle.",
         (JNIM, "Civilians (Burkina Faso)", &["Ansaroul Islam"]),
     );
     check(
@@ -418,10 +418,19 @@ fn lookup_and_family() {
         Some(JNIM)
     );
     let family = book.family(JNIM);
-    for member in ["Katiba Macina", "Katiba Serma", "Katiba Hanifa", "Ansar Dine", "Ansaroul Islam"]
-    {
+    for member in [
+        "Katiba Macina",
+        "Katiba Serma",
+        "Katiba Hanifa",
+        "Ansar Dine",
+        "Al Mourabitoune Battalion",
+    ] {
         assert!(family.iter().any(|f| f == member), "{member} in {family:?}");
     }
+    // Ansaroul Islam is its own actor, an ally rather than a sub-group.
+    assert!(!family.iter().any(|f| f == "Ansaroul Islam"), "{family:?}");
+    let ansaroul = book.lookup("Ansarul Islam").expect("Ansaroul Islam");
+    assert!(ansaroul.allies.iter().any(|a| a == JNIM));
     assert_eq!(family.first().map(String::as_str), Some(JNIM));
     assert!(book.lookup("no such group").is_none());
     assert!(book.family("no such group").is_empty());
