@@ -391,10 +391,9 @@ mod tests {
             let quoted = event.place.as_ref().and_then(|p| p.span).and_then(|s| s.text(text));
             assert_eq!(quoted.map(str::to_owned), place, "{text}");
             assert!(event.trigger.text(text).is_some_and(|t| !t.is_empty()), "{text}");
-            for span in [event.sub_event_type.span, event.actor1.span, event.fatalities.span] {
-                if let Some(span) = span {
-                    assert!(span.text(text).is_some_and(|t| !t.is_empty()), "{text}");
-                }
+            let spans = [event.sub_event_type.span, event.actor1.span, event.fatalities.span];
+            for span in spans.into_iter().flatten() {
+                assert!(span.text(text).is_some_and(|t| !t.is_empty()), "{text}");
             }
         }
     }

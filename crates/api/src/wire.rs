@@ -491,14 +491,14 @@ impl StatsBuilder {
                 fatalities,
             })
             .collect();
-        areas.sort_by(|a, b| b.events.cmp(&a.events));
+        areas.sort_by_key(|area| std::cmp::Reverse(area.events));
         self.stats.by_admin1 = areas;
         let mut types: Vec<TypeCount> = self
             .types
             .into_iter()
             .map(|(event_type, (events, fatalities))| TypeCount { event_type, events, fatalities })
             .collect();
-        types.sort_by(|a, b| b.events.cmp(&a.events));
+        types.sort_by_key(|count| std::cmp::Reverse(count.events));
         self.stats.by_event_type = types;
         self.stats
     }
