@@ -66,10 +66,15 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
             | HeadquartersOrBaseEstablished
             | NonViolentTransferOfTerritory
     );
-    let mut armed = armed_candidates(kb, &in_window, &norm, window, &cues, with_government);
+    let identity = !matches!(
+        sub.event_type(),
+        tocsin_model::EventType::Protests | tocsin_model::EventType::Riots
+    );
+    let mut armed =
+        armed_candidates(kb, &in_window, &norm, window, &cues, with_government, identity);
     if armed.is_empty() && window != Span::new(0, text.len()) {
-        armed =
-            armed_candidates(kb, mentions, &norm, Span::new(0, text.len()), &cues, with_government);
+        let whole = Span::new(0, text.len());
+        armed = armed_candidates(kb, mentions, &norm, whole, &cues, with_government, identity);
     }
     let window_norm = {
         let start = norm.offset_of(window.start);
@@ -280,7 +285,8 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
             let actor2 = match target {
                 Some(c) => Some(c.field()),
                 None => {
-                    let civilians = in_window.iter().any(|m| m.kind == MentionKind::Civilians);
+                    let civilians = in_window.iter().any(|m| m.kind == MentionKind::Civilians)
+                        || (remote && actor1.value.inter != Inter::StateForces);
                     if civilians {
                         civilians_field(kb, &in_window, code.as_deref())
                     } else {
@@ -376,7 +382,10 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
             };
             let assoc_actor_1 = main.map(assoc_fields).unwrap_or_default();
             let victims = sub == Other
-                && main.is_some_and(|m| m.actor.inter != Inter::StateForces)
+                && main.is_some_and(|m| {
+                    !matches!(m.actor.inter, Inter::StateForces | Inter::External)
+                })
+                && main.is_some_and(|m| m.kind != MentionKind::Government)
                 && in_window.iter().any(|m| m.kind == MentionKind::Civilians);
             let actor2 =
                 if victims { civilians_field(kb, &in_window, code.as_deref()) } else { None };
@@ -633,6 +642,7 @@ fn armed_candidates(
     window: Span,
     cues: &CueSet,
     with_government: bool,
+    identity: bool,
 ) -> Vec<Candidate> {
     let tokens = tokens_of(&norm.text);
     let w_start = norm.offset_of(window.start);
@@ -659,7 +669,9 @@ fn armed_candidates(
     let mut list: Vec<&ActorMention> = mentions
         .iter()
         .filter(|m| {
-            (m.kind.is_armed() || (with_government && m.kind == MentionKind::Government))
+            (m.kind.is_armed()
+                || (with_government && m.kind == MentionKind::Government)
+                || (identity && is_ethnic_group(m)))
                 && m.actor.is_some()
         })
         .collect();
@@ -672,8 +684,18 @@ fn armed_candidates(
         .collect();
     let rebels_named =
         named.iter().any(|m| m.actor.as_ref().is_some_and(|a| matches!(a.inter, Inter::Rebel)));
+    let mut ethnic_targets: Vec<Actor> = Vec::new();
     for m in list {
-        let Some(actor) = m.actor.clone() else { continue };
+        let ethnic = is_ethnic_group(m);
+        let Some(actor) = m.actor.clone().map(|a| {
+            if ethnic {
+                Actor::new(a.name.replace("Ethnic Group", "Ethnic Militia"), Inter::IdentityMilitia)
+            } else {
+                a
+            }
+        }) else {
+            continue;
+        };
         let bare_forces = m.kind == MentionKind::StateForces
             && m.country.is_none()
             && norm_text_of(norm, m.span).is_some_and(|t| BARE_FORCE_WORDS.contains(&t.as_str()));
@@ -736,6 +758,17 @@ fn armed_candidates(
                 .any(|i| cues.passive.iter().any(|p| starts_with_phrase(&tokens, i, p)));
             score += if passive { -2 } else { 1 };
         }
+        // An identity group is a militia only when it acts ("Soninke youths attacked").
+        if ethnic {
+            if score <= 0 {
+                if !ethnic_targets.contains(&actor) {
+                    ethnic_targets.push(actor);
+                }
+                continue;
+            }
+            score -= 1;
+        }
+        let kind = if ethnic { MentionKind::CommunalMilitia } else { m.kind };
         let entry = m.entry;
         // Merge mentions of the same actor: the first sentence tells the event.
         if let Some(existing) = out.iter_mut().find(|c| c.actor == actor) {
@@ -747,7 +780,19 @@ fn armed_candidates(
         let assoc = m.associated.iter().map(|a| (a.clone(), m.span)).collect();
         let facility = norm_text_of(norm, m.span)
             .is_some_and(|t| t.split(' ').next_back().is_some_and(|w| FACILITY_WORDS.contains(&w)));
-        out.push(Candidate { actor, span: m.span, kind: m.kind, entry, score, assoc, facility });
+        out.push(Candidate { actor, span: m.span, kind, entry, score, assoc, facility });
+    }
+    // "Village self-defence" of a village the report calls Dogon: the Dogon militia.
+    ethnic_targets.retain(|t| !out.iter().any(|c| c.actor == *t));
+    if let [only] = ethnic_targets.as_slice() {
+        for c in out.iter_mut() {
+            if c.kind == MentionKind::CommunalMilitia
+                && c.actor.name.starts_with("Unidentified Communal Militia")
+            {
+                c.actor = only.clone();
+            }
+        }
+        dedup_candidates(&mut out);
     }
     combine_alternatives(kb, &mut out, norm, cues);
     attach_parentheses(kb, &mut out, norm);
@@ -792,6 +837,25 @@ fn norm_text_of(norm: &Normalized, span: Span) -> Option<String> {
     let start = norm.offset_of(span.start);
     let end = norm.offset_of(span.end);
     norm.text.get(start..end).map(|t| t.trim().to_string())
+}
+
+/// Whether a mention names an ethnic group (`Fulani Ethnic Group (Mali)`).
+fn is_ethnic_group(m: &ActorMention) -> bool {
+    m.kind == MentionKind::Group
+        && m.actor.as_ref().is_some_and(|a| a.name.contains(" Ethnic Group ("))
+}
+
+/// Drop later candidates naming the same actor as an earlier one.
+fn dedup_candidates(out: &mut Vec<Candidate>) {
+    let mut seen: Vec<Actor> = Vec::new();
+    out.retain(|c| {
+        if seen.contains(&c.actor) {
+            false
+        } else {
+            seen.push(c.actor.clone());
+            true
+        }
+    });
 }
 
 /// Whether two spans are next to each other with only filler between.
