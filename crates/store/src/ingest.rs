@@ -8,7 +8,10 @@
 //! 2. A report whose id is taken by a report with other content is kept too, under
 //!    the id `{id}#{first 12 hex digits of its content hash}`; its extractions are
 //!    rewritten to point at that id. Nothing stored is ever overwritten.
-//! 3. Each extraction becomes a new event, with one source and a `created` history
+//! 3. Numbers that JSON cannot hold are made storable first: a non-finite confidence
+//!    becomes 0 and a place with non-finite coordinates is dropped (both are
+//!    extraction bugs, but one must not make the stored event unreadable).
+//! 4. Each extraction becomes a new event, with one source and a `created` history
 //!    entry, unless a [`Merge`] policy given to [`Store::ingest_with`] adds it to a
 //!    stored event instead (a `source_added` history entry keeps the previous coding).
 //!    Judging incidents is the merge stage's job; the store only finds candidates and
@@ -97,6 +100,7 @@ impl Store {
             for extraction in &item.events {
                 let mut extraction = extraction.clone();
                 extraction.report_id.clone_from(&id);
+                rows::make_storable(&mut extraction);
                 let candidates = match merge.candidates(&extraction) {
                     Some(filter) => query::select_events(&transaction, &filter)?,
                     None => Vec::new(),
@@ -106,7 +110,8 @@ impl Store {
                         rows::create_event(&transaction, extraction, &now)?;
                         summary.events_created += 1;
                     }
-                    Placement::Join { event_id, coding } => {
+                    Placement::Join { event_id, mut coding } => {
+                        rows::make_storable(&mut coding);
                         rows::join_event(&transaction, &event_id, extraction, *coding, &now)?;
                         summary.events_joined += 1;
                     }

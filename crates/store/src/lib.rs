@@ -77,6 +77,14 @@ pub enum Error {
         /// The cause.
         source: rusqlite::Error,
     },
+    /// The store's folder could not be created.
+    #[error("cannot create {path}: {source}")]
+    Io {
+        /// The folder.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
     /// The file exists but is not a tocsin store.
     #[error("{path} is not a tocsin store: {reason}")]
     NotAStore {
@@ -149,7 +157,7 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating and migrating as needed) the store at `path`.
+    /// Opens (creating it, its folder, and migrating as needed) the store at `path`.
     ///
     /// A file that is not a tocsin store is refused with [`Error::NotAStore`] and left
     /// untouched; a store from a newer release with [`Error::TooNew`].
@@ -159,6 +167,10 @@ impl Store {
                 path: path.to_owned(),
                 reason: "it is a folder".into(),
             });
+        }
+        if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|source| Error::Io { path: parent.to_owned(), source })?;
         }
         let connection = Connection::open(path)
             .map_err(|source| Error::Open { path: path.to_owned(), source })?;

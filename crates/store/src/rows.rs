@@ -42,6 +42,44 @@ pub(crate) fn allocate_id(connection: &Connection, prefix: &str) -> Result<(Stri
     Ok((format!("{prefix}{number}"), number))
 }
 
+/// Makes every number of `extraction` representable in JSON (which has no NaN or
+/// infinity): non-finite confidences become 0, a place with non-finite coordinates is
+/// dropped, and a non-finite border distance is forgotten.
+pub(crate) fn make_storable(extraction: &mut Extraction) {
+    fn fix(confidence: &mut f32) {
+        if !confidence.is_finite() {
+            *confidence = 0.0;
+        }
+    }
+    fix(&mut extraction.confidence);
+    fix(&mut extraction.sub_event_type.confidence);
+    fix(&mut extraction.actor1.confidence);
+    fix(&mut extraction.civilian_targeting.confidence);
+    fix(&mut extraction.fatalities.confidence);
+    if let Some(date) = &mut extraction.date {
+        fix(&mut date.confidence);
+    }
+    for actor in extraction
+        .assoc_actor_1
+        .iter_mut()
+        .chain(extraction.actor2.iter_mut())
+        .chain(extraction.assoc_actor_2.iter_mut())
+    {
+        fix(&mut actor.confidence);
+    }
+    if let Some(place) = &mut extraction.place {
+        fix(&mut place.confidence);
+        if place.value.border_distance_km.is_some_and(|km| !km.is_finite()) {
+            place.value.border_distance_km = None;
+        }
+    }
+    if extraction.place.as_ref().is_some_and(|place| {
+        !(place.value.latitude.is_finite() && place.value.longitude.is_finite())
+    }) {
+        extraction.place = None;
+    }
+}
+
 /// The key events sort by: date (undated first, as the earliest), then prefix, then number.
 fn sort_key(date: Option<NaiveDate>, prefix: &str, number: i64) -> String {
     match date {

@@ -120,6 +120,37 @@ fn a_store_file_reopens_with_its_contents_and_in_wal_mode() {
 }
 
 #[test]
+fn open_creates_the_folder_of_a_new_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a/b/tocsin.db");
+    Store::open(&path).unwrap();
+    assert!(path.exists());
+}
+
+#[test]
+fn numbers_json_cannot_hold_are_made_storable() {
+    let mut store = memory();
+    let broken = extraction(|e| {
+        e.confidence = f32::NAN;
+        e.fatalities.confidence = f32::INFINITY;
+        e.place = Some(Field::inferred(place("TG", "Savanes", "Kpendjal", f64::NAN, 0.5), 0.8));
+    });
+    let bordered = extraction(|e| {
+        e.place = located("TG");
+        if let Some(place) = &mut e.place {
+            place.value.border_distance_km = Some(f64::NAN);
+        }
+    });
+    store.ingest(&[item("a", "text", vec![broken, bordered])], now()).unwrap();
+    let events = store.events(&EventFilter { sort: Sort::Stored, ..Default::default() }).unwrap();
+    assert_eq!(ids(&events), ["TGO1", "XXX1"]);
+    assert_eq!(events[1].coding.confidence, 0.0);
+    assert_eq!(events[1].coding.fatalities.confidence, 0.0);
+    assert!(events[1].coding.place.is_none());
+    assert_eq!(events[0].coding.place.as_ref().unwrap().value.border_distance_km, None);
+}
+
+#[test]
 fn open_existing_does_not_create_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("missing.db");
