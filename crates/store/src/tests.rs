@@ -168,19 +168,20 @@ fn fixture_copy(name: &str, dir: &Path) -> std::path::PathBuf {
     target
 }
 
-#[test]
-fn a_store_written_at_schema_v1_opens_and_answers() {
+/// Opens a copy of the fixture store written at schema `version` (see
+/// `tests/fixtures/README.md`) and checks it answers and takes new reports.
+fn check_fixture(version: u32, totals: Totals) {
     let dir = tempfile::tempdir().unwrap();
-    let path = fixture_copy("store-v1.db", dir.path());
+    let path = fixture_copy(&format!("store-v{version}.db"), dir.path());
     let mut store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
-    assert_eq!(store.totals().unwrap(), Totals { reports: 3, events: 3 });
+    assert_eq!(store.totals().unwrap(), totals);
     let detail = store.event("TGO1").unwrap().unwrap();
-    assert_eq!(detail.reports[0].id, "v1-a");
+    assert_eq!(ids_of(&detail.reports), [format!("v{version}-a")]);
     assert_eq!(detail.history.len(), 1);
-    assert_eq!(detail.event.doc_ids(), ["v1-a"]);
+    assert_eq!(detail.event.doc_ids(), [format!("v{version}-a")]);
     assert_eq!(detail.event.coding.fatalities.value, 2);
-    // v3 counts undated events as the earliest.
+    // Since v3, undated events count as the earliest.
     let all: Vec<_> =
         store.iter_events(&EventFilter::default()).unwrap().map(Result::unwrap).collect();
     assert_eq!(ids(&all), ["XXX1", "BFA1", "TGO1"]);
@@ -197,6 +198,77 @@ fn a_store_written_at_schema_v1_opens_and_answers() {
         .connection
         .execute_batch("INSERT INTO reports_fts (reports_fts) VALUES ('integrity-check')")
         .unwrap();
+}
+
+#[test]
+fn a_store_written_at_schema_v1_opens_and_answers() {
+    check_fixture(1, Totals { reports: 3, events: 3 });
+}
+
+#[test]
+fn a_store_written_at_schema_v3_opens_and_answers() {
+    check_fixture(3, Totals { reports: 4, events: 3 });
+    // Its fourth report joined BFA1 through the merge seam.
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&fixture_copy("store-v3.db", dir.path())).unwrap();
+    let detail = store.event("BFA1").unwrap().unwrap();
+    assert_eq!(detail.event.doc_ids(), ["v3-b", "v3-d"]);
+    let changes: Vec<&str> = detail.history.iter().map(|entry| entry.change.as_str()).collect();
+    assert_eq!(changes, ["created", "source_added"]);
+}
+
+#[test]
+#[ignore = "writes the fixture of the current schema version; run once per version"]
+fn generate_fixture() {
+    let v = SCHEMA_VERSION;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/store-v{v}.db"));
+    assert!(!path.exists(), "fixtures are never regenerated");
+    let mut store = Store::open(&path).unwrap();
+    let mut fr =
+        Report::new(format!("v{v}-b"), "La sécurité reste précaire à Djibo après les combats.");
+    fr.language = Some(Language::Fr);
+    fr.published = Some(day("2023-06-02"));
+    let djibo = |e: &mut Extraction| {
+        e.place = Some(Field::inferred(place("BF", "Sahel", "Soum", 14.1, -1.63), 0.8));
+        e.date = dated("2023-06-01");
+    };
+    let batch = [
+        Ingested {
+            report: Report::new(format!("v{v}-a"), "Gunmen clashed with soldiers near Mandouri."),
+            events: vec![extraction(|e| {
+                e.place = located("TG");
+                e.date = dated("2023-06-01");
+                e.fatalities = Field::inferred(2, 0.7);
+            })],
+        },
+        Ingested { report: fr, events: vec![extraction(djibo)] },
+        Ingested {
+            report: Report::new(format!("v{v}-c"), "A militia announced a new commander."),
+            events: vec![extraction(|e| {
+                e.sub_event_type = Field::inferred(SubEventType::ChangeToGroupActivity, 0.6)
+            })],
+        },
+    ];
+    store.ingest(&batch, now()).unwrap();
+    struct JoinBfa1;
+    impl crate::Merge for JoinBfa1 {
+        fn candidates(&self, _: &Extraction) -> Option<EventFilter> {
+            None
+        }
+        fn place(
+            &mut self,
+            extraction: &Extraction,
+            _: &[tocsin_model::Event],
+        ) -> crate::Placement {
+            crate::Placement::Join { event_id: "BFA1".into(), coding: Box::new(extraction.clone()) }
+        }
+    }
+    let later = [Ingested {
+        report: Report::new(format!("v{v}-d"), "Fighting in Djibo on Thursday, officials said."),
+        events: vec![extraction(djibo)],
+    }];
+    store.ingest_with(&later, now(), &mut JoinBfa1).unwrap();
+    store.connection.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); VACUUM;").unwrap();
 }
 
 #[test]
