@@ -79,7 +79,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         peak_rss_mb().unwrap_or(0.0)
     );
     let verbose = std::env::var("EVAL_VERBOSE").is_ok();
-    if let Some(path) = args.first() {
+    if let Some(path) = args.first().filter(|p| !p.is_empty()) {
         let mut reader = csv::Reader::from_path(path)?;
         let headers = reader.headers()?.clone();
         let col = |name: &str| headers.iter().position(|h| h == name);
@@ -113,6 +113,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(|m| (m, Acc::default()))
         .collect();
         let mut by_country: HashMap<String, (Acc, Acc)> = HashMap::new();
+        let mut confusion: std::collections::BTreeMap<(String, String), usize> = Default::default();
         let timer = Instant::now();
         let mut n_rows = 0;
         for record in reader.records() {
@@ -141,6 +142,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             score("country", get("country"), top.map(|p| p.country.as_str()));
             let precision = top.map(|p| p.geo_precision.code().to_string());
             score("geo_precision", get("geo_precision"), precision.as_deref());
+            if std::env::var("EVAL_PREC").is_ok()
+                && get("geo_precision") == "2"
+                && precision.as_deref() == Some("1")
+            {
+                println!(
+                    "PREC2 gold={} pred={:?}\n   {}",
+                    get("location"),
+                    top.map(|p| &p.location),
+                    notes
+                );
+            }
+            if !get("geo_precision").is_empty() {
+                *confusion
+                    .entry((
+                        get("geo_precision").to_string(),
+                        precision.clone().unwrap_or_default(),
+                    ))
+                    .or_default() += 1;
+            }
             let gold_point = (get("latitude").parse::<f64>(), get("longitude").parse::<f64>());
             let mut km = None;
             if let (Ok(lat), Ok(lon)) = gold_point {
@@ -193,6 +213,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for (name, acc) in &metrics {
             println!("  {name:<14} {:6.1}%  (n={})", acc.pct(), acc.n);
         }
+        println!("  geo_precision (gold, predicted): {confusion:?}");
         let mut countries: Vec<_> = by_country.into_iter().filter(|(_, v)| v.0.n >= 100).collect();
         countries.sort_by_key(|c| std::cmp::Reverse(c.1 .0.n));
         for (country, (within, loc)) in countries {

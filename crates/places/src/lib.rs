@@ -77,7 +77,7 @@ pub struct Gazetteer {
     borders: Vec<Border>,
     by_country: HashMap<[u8; 2], Vec<u32>>,
     capitals: HashMap<[u8; 2], u32>,
-    country_words: HashMap<String, ([u8; 2], bool)>,
+    country_words: HashMap<String, ([u8; 2], bool, bool)>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -290,6 +290,25 @@ impl Gazetteer {
         (best < f64::MAX).then(|| (best * 10.0).round() / 10.0)
     }
 
+    /// A country-level place: the country's name, coded to its capital.
+    fn country_place(&self, cc: [u8; 2]) -> Option<Place> {
+        let capital = self.entries.get(*self.capitals.get(&cc)? as usize)?;
+        let code = std::str::from_utf8(&cc).ok()?.to_string();
+        let round = |x: f64| (x * 1e4).round() / 1e4;
+        Some(Place {
+            country: acled_country_name(&code),
+            location: acled_country_name(&code),
+            country_code: code,
+            admin1: None,
+            admin2: None,
+            admin3: None,
+            latitude: round(capital.lat),
+            longitude: round(capital.lon),
+            geo_precision: GeoPrecision::Region,
+            border_distance_km: self.border_distance_km(capital.lat, capital.lon),
+        })
+    }
+
     /// The model place for an entry: admin units are coded to their seat.
     fn place(&self, id: u32, precision: GeoPrecision, location: Option<&str>) -> Place {
         let entry = &self.entries[id as usize];
@@ -314,26 +333,32 @@ impl Gazetteer {
     }
 }
 
-/// Folded country names and demonyms → (country code, whether a lowercase form is allowed).
-fn country_word_table() -> HashMap<String, ([u8; 2], bool)> {
+/// Folded country names and demonyms → (country code, whether a lowercase form is
+/// allowed, whether it is a name rather than a demonym).
+fn country_word_table() -> HashMap<String, ([u8; 2], bool, bool)> {
     let mut table = HashMap::new();
     let code = |cc: &str| -> [u8; 2] {
         let b = cc.as_bytes();
         [*b.first().unwrap_or(&b'?'), *b.get(1).unwrap_or(&b'?')]
     };
     for country in Country::all() {
-        table.insert(text::fold(country.name), (code(country.alpha2), false));
-        table
-            .insert(text::fold(&acled_country_name(country.alpha2)), (code(country.alpha2), false));
+        table.insert(text::fold(country.name), (code(country.alpha2), false, true));
+        table.insert(
+            text::fold(&acled_country_name(country.alpha2)),
+            (code(country.alpha2), false, true),
+        );
     }
-    for (cc, words) in countries::COUNTRY_WORDS {
-        for word in *words {
+    for (cc, names, demonyms) in countries::COUNTRY_WORDS {
+        for word in *names {
+            table.insert(text::fold(word), (code(cc), false, true));
+        }
+        for word in *demonyms {
             let lower_ok = countries::is_lowercase_form(word);
             let folded = text::fold(word);
-            for form in [folded.clone(), format!("{folded}s"), format!("{folded}es")] {
-                table.entry(form).or_insert((code(cc), lower_ok));
+            for form in [format!("{folded}s"), format!("{folded}es")] {
+                table.entry(form).or_insert((code(cc), lower_ok, false));
             }
-            table.insert(folded, (code(cc), lower_ok));
+            table.insert(folded, (code(cc), lower_ok, false));
         }
     }
     table

@@ -27,9 +27,12 @@ pub struct CountryMention {
     pub span: Span,
     /// ISO alpha-2 code.
     pub cc: [u8; 2],
-    /// Token range `[first, last]`.
+    /// First token.
     pub first: usize,
+    /// Last token.
     pub last: usize,
+    /// A country name, not a demonym.
+    pub is_name: bool,
 }
 
 /// A gazetteer name (or an unknown capitalised name) in the text.
@@ -88,19 +91,20 @@ pub fn find_countries(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Ve
                 key.push(' ');
             }
             key.push_str(&tok.folded);
-            if let Some(&(cc, lower_ok)) = gazetteer.country_words.get(&key) {
+            if let Some(&(cc, lower_ok, is_name)) = gazetteer.country_words.get(&key) {
                 let cap = tokens[i].capitalised || mostly_caps;
                 if cap || (lower_ok && tokens[i].folded.len() >= 5) {
-                    found = Some((j, cc));
+                    found = Some((j, cc, is_name));
                 }
             }
         }
-        if let Some((j, cc)) = found {
+        if let Some((j, cc, is_name)) = found {
             out.push(CountryMention {
                 span: Span::new(tokens[i].start, tokens[j].end),
                 cc,
                 first: i,
                 last: j,
+                is_name,
             });
             i = j + 1;
         } else {
@@ -226,7 +230,7 @@ fn find_mentions(
             }
         }
         if let Some((j, folded, candidates)) = found {
-            if !after_group_word(tokens, i) {
+            if !after_group_word(tokens, i) && !inside_longer_name(text, tokens, taken, i, j) {
                 mentions.push(Mention {
                     first: i,
                     last: j,
@@ -245,6 +249,36 @@ fn find_mentions(
         }
     }
     mentions
+}
+
+/// Whether the words `first..=last` are only part of a longer capitalised name
+/// (`Norbert Zongo`, `Tin Sartaf`), which is then not this place.
+fn inside_longer_name(
+    text: &str,
+    tokens: &[Token],
+    taken: &[bool],
+    first: usize,
+    last: usize,
+) -> bool {
+    let proper = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.capitalised
+                && !t.all_caps
+                && !is_in(STOP_WORDS, &t.folded)
+                && !taken.get(i).copied().unwrap_or(true)
+        })
+    };
+    let before = first > 0
+        && proper(first - 1)
+        && between(text, tokens, first - 1, first).chars().all(|c| c == ' ')
+        && !sentence_initial(text, tokens, first - 1);
+    let after = proper(last + 1) && between(text, tokens, last, last + 1).chars().all(|c| c == ' ');
+    before || after
+}
+
+/// Whether token `i` opens a sentence.
+fn sentence_initial(text: &str, tokens: &[Token], i: usize) -> bool {
+    i == 0 || between(text, tokens, i - 1, i).contains(['.', '!', '?', '\n', ':'])
 }
 
 /// Whether the word before `i` makes the name part of a group's name (`Katiba Macina`).
@@ -403,6 +437,13 @@ fn resolve(
         .map(|(_, o)| o.folded.as_str())
         .collect();
     let parent = m.hint_of.and_then(|p| mentions.get(p));
+    let hint_countries: Vec<[u8; 2]> = m
+        .hints
+        .iter()
+        .filter_map(|&h| mentions.get(h))
+        .flat_map(|h| h.candidates.iter())
+        .filter_map(|&(id, _)| gazetteer.entries.get(id as usize).map(|e| e.cc))
+        .collect();
     let mut best: Option<(u32, f32)> = None;
     for &(id, alternate) in &m.candidates {
         let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
@@ -453,6 +494,17 @@ fn resolve(
             continue;
         }
         if !plausible(entry, alternate, in_context, total > 0.0, &cues, m, tokens) {
+            continue;
+        }
+        // A name with admin hints must lie in the hints' country.
+        if !hint_countries.is_empty() && !hint_countries.contains(&entry.cc) {
+            continue;
+        }
+        // An acronym in running text is a place only in the report's own country.
+        if !in_context
+            && tokens[m.first..=m.last].iter().all(|t| t.all_caps)
+            && !mostly_caps(tokens)
+        {
             continue;
         }
         if best.is_none_or(|(_, s)| score > s) {
@@ -531,6 +583,13 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
         {
             c.locative = true;
         }
+        if matches!(p1, "between" | "entre") || between_and {
+            c.near = true;
+        }
+        if matches!(p1, "of" | "de" | "du") && is_in(DIRECTIONS, p2) {
+            c.near = true;
+            c.locative = true;
+        }
         if matches!(p1, "near" | "around" | "outside" | "nearby" | "towards" | "toward" | "vers")
             && !matches!(p1, "towards" | "toward" | "vers")
         {
@@ -541,7 +600,19 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
             if is_in(SETTLEMENT_WORDS, p2) {
                 c.locative = true;
                 c.settlement = true;
-                if matches!(p2, "outskirts" | "vicinity" | "environs") {
+                let near_before = |w: &str| matches!(w, "near" | "around" | "outside" | "pres");
+                if matches!(
+                    p2,
+                    "outskirts"
+                        | "vicinity"
+                        | "environs"
+                        | "area"
+                        | "zone"
+                        | "surroundings"
+                        | "alentours"
+                ) || near_before(p3)
+                    || near_before(p4)
+                {
                     c.near = true;
                 }
             }
@@ -760,7 +831,9 @@ fn rank(
         if c.near && precision == GeoPrecision::Town {
             precision = GeoPrecision::Near;
         }
-        let mut place = gazetteer.place(id, precision, None);
+        // An admin unit keeps its own name, coded to its seat's coordinates.
+        let own_name = entry.admin_level().map(|_| entry.name.to_string());
+        let mut place = gazetteer.place(id, precision, own_name.as_deref());
         // A hint inside a parenthesis after an unknown name: the unknown name is the
         // place, located at the hint's seat.
         if m.hint_of.is_none() && !c.unit {
@@ -773,15 +846,40 @@ fn rank(
         }
         scored.push((score, place, m.span));
     }
-    if scored.is_empty() {
-        // Only countries: code to the capital of the report's main country.
-        if let Some(top) = top_country(context) {
-            if let Some(&capital) = gazetteer.capitals.get(&top) {
-                let span = countries.iter().find(|c| c.cc == top).map(|c| c.span);
-                if let Some(span) = span {
-                    let place = gazetteer.place(capital, GeoPrecision::Region, None);
-                    scored.push((-1.0, place, span));
-                }
+    // Countries: the event may be placed no better than its country.
+    let n_mentions = mentions.len();
+    for (order, c) in countries.iter().enumerate() {
+        let Some(place) = gazetteer.country_place(c.cc) else { continue };
+        let cue = cues(text, tokens, c.first, c.last);
+        let mut score = if c.is_name { -1.2 } else { -3.0 };
+        if !whole && c.span.overlaps(focus) {
+            score += 3.0;
+        }
+        if cue.locative && c.is_name {
+            score += 2.0;
+        }
+        if cue.away {
+            score -= 2.0;
+        }
+        score -= 0.15 * (order + n_mentions) as f32;
+        scored.push((score, place, c.span));
+    }
+    // Unknown names introduced as places (`the village of X`, `in X district`): located
+    // no better than the report's best known place or country.
+    let anchor = scored
+        .iter()
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, place, _)| place.clone())
+        .or_else(|| top_country(context).and_then(|cc| gazetteer.country_place(cc)));
+    if let Some(anchor) = anchor {
+        for (score, name, span) in unknown_places(text, tokens, mentions, countries) {
+            let mut place = anchor.clone();
+            place.location = name;
+            place.geo_precision = GeoPrecision::Region;
+            if !whole && span.overlaps(focus) {
+                scored.push((score + 3.0, place, span));
+            } else {
+                scored.push((score, place, span));
             }
         }
     }
@@ -795,6 +893,72 @@ fn rank(
         }
         let confidence = (1.0 / (1.0 + (-(score - 1.5) / 2.0).exp())).clamp(0.05, 0.95);
         out.push(Field::found(place, span, confidence));
+    }
+    out
+}
+
+/// Capitalised names that no gazetteer knows but the words around call a place.
+fn unknown_places(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    countries: &[CountryMention],
+) -> Vec<(f32, String, Span)> {
+    let mut covered = vec![false; tokens.len()];
+    for (first, last) in mentions
+        .iter()
+        .map(|m| (m.first, m.last))
+        .chain(countries.iter().map(|c| (c.first, c.last)))
+    {
+        for c in covered.iter_mut().take(last + 1).skip(first) {
+            *c = true;
+        }
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let tok = &tokens[i];
+        let starts = !covered[i]
+            && tok.capitalised
+            && !tok.all_caps
+            && tok.folded.len() >= 3
+            && !is_in(STOP_WORDS, &tok.folded)
+            && !tok.folded.chars().all(|c| c.is_ascii_digit());
+        if !starts {
+            i += 1;
+            continue;
+        }
+        // The name runs over capitalised words and `al`/`el`/`de` joiners.
+        let mut last = i;
+        while let Some(next) = tokens.get(last + 1) {
+            let joined = joins_name(between(text, tokens, last, last + 1));
+            let joiner = matches!(
+                next.folded.as_str(),
+                "al" | "el" | "de" | "ad" | "as" | "ash" | "ar" | "an"
+            );
+            let capital =
+                next.capitalised && !is_in(STOP_WORDS, &next.folded) && !covered[last + 1];
+            if joined
+                && (capital || joiner && tokens.get(last + 2).is_some_and(|t| t.capitalised))
+                && last < i + 3
+            {
+                last += 1;
+            } else {
+                break;
+            }
+        }
+        let c = cues(text, tokens, i, last);
+        let after_sentence_start =
+            i > 0 && !between(text, tokens, i - 1, i).contains(['.', '!', '?', '\n']);
+        let strong = c.settlement || c.unit || c.near;
+        if (strong || c.locative && after_sentence_start) && !c.away && !c.dateline {
+            let span = Span::new(tokens[i].start, tokens[last].end);
+            if let Some(name) = span.text(text) {
+                let score = if strong { 0.8 } else { 0.2 } - 0.15 * i as f32 / 10.0;
+                out.push((score, name.to_string(), span));
+            }
+        }
+        i = last + 1;
     }
     out
 }

@@ -128,18 +128,62 @@ fn near_and_km_from_give_precision_two() {
 
 #[test]
 fn province_only_gives_precision_three() {
+    // The unit keeps its name and is coded to its seat, Djibo.
     let text = "Fighting took place in Soum province, Burkina Faso.";
     check(
         text,
         Language::En,
         Expect {
-            location: "Djibo",
+            location: "Soum",
             cc: "BF",
             admin1: Some("Sahel"),
             admin2: Some("Soum"),
             precision: 3,
         },
     );
+    let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+    let top = places.first().map(|p| (p.value.latitude, p.value.longitude));
+    assert_eq!(top, Some((14.0994, -1.6255)));
+}
+
+#[test]
+fn area_of_and_between_give_precision_two() {
+    let text = "Militants attacked a convoy in the area of Djibo, Burkina Faso.";
+    check(text, Language::En, Expect { precision: 2, ..town("Djibo", "BF") });
+    let text = "Soldiers clashed with gunmen between Djibo and Arbinda.";
+    check(text, Language::En, Expect { precision: 2, ..town("Djibo", "BF") });
+}
+
+#[test]
+fn country_only_is_coded_to_the_capital() {
+    let text = "Protesters marched against fuel prices in Burkina Faso.";
+    check(
+        text,
+        Language::En,
+        Expect { location: "Burkina Faso", cc: "BF", admin1: None, admin2: None, precision: 3 },
+    );
+}
+
+#[test]
+fn unknown_village_with_admin_hints_is_placed_at_the_hint() {
+    let text = "On 2 May, gunmen attacked the village of Zzyzxgou (Djibo, Soum).";
+    check(
+        text,
+        Language::En,
+        Expect {
+            location: "Zzyzxgou",
+            cc: "BF",
+            admin1: Some("Sahel"),
+            admin2: Some("Soum"),
+            precision: 2,
+        },
+    );
+}
+
+#[test]
+fn part_of_a_longer_name_is_not_a_place() {
+    let text = "Protesters demanded justice for Norbert Zongo in Koudougou.";
+    check(text, Language::En, town("Koudougou", "BF"));
 }
 
 #[test]
