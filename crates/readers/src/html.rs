@@ -14,6 +14,7 @@ use scraper::{ElementRef, Html, Node};
 use tocsin_model::Language;
 
 use crate::date::parse_date;
+use crate::nesting::cap_nesting;
 
 /// A node of a parsed document.
 type NodeRef<'a> = <ElementRef<'a> as Deref>::Target;
@@ -33,13 +34,13 @@ pub(crate) struct Page {
 /// Converts an HTML fragment (a feed item's content, a snippet) to text, dropping
 /// the same boilerplate elements as pages and keeping paragraph breaks.
 pub fn html_to_text(html: &str) -> String {
-    let fragment = Html::parse_fragment(html);
+    let fragment = Html::parse_fragment(&cap_nesting(html));
     render(fragment.tree.root())
 }
 
 /// Reads a whole HTML page: its main text and metadata.
 pub(crate) fn read_page(html: &str) -> Page {
-    let document = Html::parse_document(html);
+    let document = Html::parse_document(&cap_nesting(html));
     let meta = Metadata::collect(document.tree.root());
     let root = main_content(document.tree.root());
     Page {

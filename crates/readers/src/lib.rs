@@ -43,6 +43,7 @@ mod feed;
 mod format;
 mod html;
 mod jsonl;
+mod nesting;
 mod record;
 mod table;
 mod text;

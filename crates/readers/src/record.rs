@@ -45,9 +45,11 @@ impl RawRecord {
             .map(str::trim)
             .filter(|id| !id.is_empty())
             .map_or_else(fallback_id, str::to_string);
+        let text =
+            if text.contains("\r\n") { text.replace("\r\n", "\n") } else { text.to_string() };
         Ok(Report {
             id,
-            text: text.to_string(),
+            text,
             title: trimmed(self.title),
             published: self.published.as_deref().and_then(parse_date),
             source: trimmed(self.source),

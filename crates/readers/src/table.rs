@@ -88,6 +88,10 @@ pub(crate) fn read(
     };
     let mut reader = ReaderBuilder::new()
         .delimiter(delimiter)
+        // Rows end at `\n` only: with the default CRLF terminator the csv crate
+        // numbers the lines of `\r\n` files one too low. The `\r` left at the end
+        // of the last field is trimmed with the rest of the whitespace.
+        .terminator(csv::Terminator::Any(b'\n'))
         .has_headers(true)
         .flexible(false)
         .from_reader(stream);

@@ -246,3 +246,17 @@ fn whole_fixture_folder_never_fails_as_a_whole() {
     ids.dedup();
     assert_eq!(ids.len(), n_ids, "ids are unique");
 }
+
+#[test]
+fn csv_with_crlf_line_ends() {
+    check(
+        "crlf.csv",
+        &[
+            "crlf:2 | - | en | -",
+            "crlf:3 | - | fr | -",
+            "error: crlf.csv:5: malformed row: 2 fields where the header has 3",
+        ],
+    );
+    let all = tocsin_readers::read_all(&fixtures().join("crlf.csv")).0;
+    assert_eq!(all[1].text, "b\nc");
+}

@@ -267,3 +267,41 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn hostile_json_and_xml() {
+    let deep_json =
+        format!("{}\n{{\"id\": \"ok\", \"text\": \"Still read.\"}}\n", "[".repeat(100_000));
+    let results = read_bytes(deep_json.as_bytes(), "deep.jsonl");
+    assert_eq!(texts(&results), ["Still read."]);
+    assert_eq!(errors(&results).len(), 1);
+    let results = read_bytes(deep_json.as_bytes(), "deep.json");
+    assert!(!errors(&results).is_empty());
+
+    let mut feeds = Vec::new();
+    for depth in [1_000, 100_000] {
+        feeds.push(format!(
+            "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title>{}",
+            "<x>".repeat(depth)
+        ));
+        feeds.push(format!(
+            "<rss version=\"2.0\"><channel><item><description>{}deep{}</description></item></channel></rss>",
+            "&lt;div&gt;".repeat(depth),
+            "&lt;/div&gt;".repeat(depth)
+        ));
+        feeds.push(format!(
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>a</id><content type=\"xhtml\">{}deep",
+            "<div>".repeat(depth)
+        ));
+    }
+    feeds.push(
+        "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\
+         <!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>\
+         <rss version=\"2.0\"><channel><item><description>&lol3;</description></item></channel></rss>"
+            .to_string(),
+    );
+    for (feed_idx, feed) in feeds.iter().enumerate() {
+        let results = read_bytes(feed.as_bytes(), "hostile.rss");
+        assert!(!results.is_empty(), "feed {feed_idx}");
+    }
+}
