@@ -425,7 +425,11 @@ impl Recognizer {
                     "police" => mention(forces("Police", None), MentionKind::StateForces, None),
                     "government" => mention(forces_gov(), MentionKind::Government, None),
                     "unit" => {
-                        let unit = family.unit.as_deref();
+                        // Only Mexico's National Guard is a police unit in ACLED's names.
+                        let unit = family
+                            .unit
+                            .as_deref()
+                            .filter(|u| *u != "National Guard" || code.as_deref() == Some("MX"));
                         let branch = unit_branch(kb, code.as_deref(), unit);
                         mention(forces(branch, unit), MentionKind::StateForces, None)
                     }

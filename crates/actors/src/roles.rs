@@ -70,11 +70,21 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
         sub.event_type(),
         tocsin_model::EventType::Protests | tocsin_model::EventType::Riots
     );
+    let battle = sub.event_type() == tocsin_model::EventType::Battles;
     let mut armed =
-        armed_candidates(kb, &in_window, &norm, window, &cues, with_government, identity);
+        armed_candidates(kb, &in_window, &norm, window, &cues, with_government, identity, battle);
     if armed.is_empty() && window != Span::new(0, text.len()) {
         let whole = Span::new(0, text.len());
-        armed = armed_candidates(kb, mentions, &norm, whole, &cues, with_government, identity);
+        armed =
+            armed_candidates(kb, mentions, &norm, whole, &cues, with_government, identity, battle);
+    }
+    // A communal militia takes the name of its village when the report gives one.
+    if let Some(village) = village_name(text, window) {
+        for c in armed.iter_mut() {
+            if c.actor.name.starts_with("Unidentified Communal Militia (") {
+                c.actor.name = c.actor.name.replace("Unidentified", &village);
+            }
+        }
     }
     let window_norm = {
         let start = norm.offset_of(window.start);
@@ -643,6 +653,7 @@ fn armed_candidates(
     cues: &CueSet,
     with_government: bool,
     identity: bool,
+    battle: bool,
 ) -> Vec<Candidate> {
     let tokens = tokens_of(&norm.text);
     let w_start = norm.offset_of(window.start);
@@ -671,7 +682,8 @@ fn armed_candidates(
         .filter(|m| {
             (m.kind.is_armed()
                 || (with_government && m.kind == MentionKind::Government)
-                || (identity && is_ethnic_group(m)))
+                || (identity && is_ethnic_group(m))
+                || (battle && is_armed_crowd(norm, m)))
                 && m.actor.is_some()
         })
         .collect();
@@ -686,9 +698,15 @@ fn armed_candidates(
         named.iter().any(|m| m.actor.as_ref().is_some_and(|a| matches!(a.inter, Inter::Rebel)));
     let mut ethnic_targets: Vec<Actor> = Vec::new();
     for m in list {
-        let ethnic = is_ethnic_group(m);
+        let ethnic = is_ethnic_group(m) || m.kind == MentionKind::Civilians;
+        let crowd = m.kind == MentionKind::Civilians;
         let Some(actor) = m.actor.clone().map(|a| {
-            if ethnic {
+            if crowd {
+                Actor::new(
+                    a.name.replace("Civilians (", "Unidentified Communal Militia ("),
+                    Inter::IdentityMilitia,
+                )
+            } else if ethnic {
                 Actor::new(a.name.replace("Ethnic Group", "Ethnic Militia"), Inter::IdentityMilitia)
             } else {
                 a
@@ -761,7 +779,7 @@ fn armed_candidates(
         // An identity group is a militia only when it acts ("Soninke youths attacked").
         if ethnic {
             if score <= 0 {
-                if !ethnic_targets.contains(&actor) {
+                if !crowd && !ethnic_targets.contains(&actor) {
                     ethnic_targets.push(actor);
                 }
                 continue;
@@ -837,6 +855,62 @@ fn norm_text_of(norm: &Normalized, span: Span) -> Option<String> {
     let start = norm.offset_of(span.start);
     let end = norm.offset_of(span.end);
     norm.text.get(start..end).map(|t| t.trim().to_string())
+}
+
+/// Words for a crowd of locals who can fight as a communal militia in a battle.
+const CROWD_WORDS: &[&str] = &[
+    "villagers",
+    "residents",
+    "youths",
+    "locals",
+    "inhabitants",
+    "villageois",
+    "habitants",
+    "local residents",
+    "young men",
+    "jeunes",
+];
+
+/// Whether a civilians mention names a crowd of locals ("villagers killed two policemen").
+fn is_armed_crowd(norm: &Normalized, m: &ActorMention) -> bool {
+    m.kind == MentionKind::Civilians
+        && norm_text_of(norm, m.span).is_some_and(|t| CROWD_WORDS.contains(&t.as_str()))
+}
+
+/// The village a report names in `window`: "the village of Sobangouma", "villagers from Nedogo".
+fn village_name(text: &str, window: Span) -> Option<String> {
+    let part = text.get(window.start..window.end)?;
+    let lower = part.to_lowercase();
+    if lower.len() != part.len() {
+        return None;
+    }
+    let cues = [
+        "village of ",
+        "villagers of ",
+        "villagers from ",
+        "youths from ",
+        "residents of ",
+        "village de ",
+        "villageois de ",
+        "from the village of ",
+        "villages of ",
+    ];
+    let (at, cue) =
+        cues.iter().filter_map(|cue| lower.find(cue).map(|i| (i, *cue))).min_by_key(|(i, _)| *i)?;
+    let rest = part.get(at + cue.len()..)?;
+    let mut words: Vec<&str> = Vec::new();
+    for word in rest.split(' ') {
+        let clean = word.trim_end_matches([',', '.', ';', ':', ')']);
+        let capital = clean.chars().next().is_some_and(char::is_uppercase);
+        if !capital || clean.is_empty() || words.len() == 3 {
+            break;
+        }
+        words.push(clean);
+        if clean.len() != word.len() {
+            break;
+        }
+    }
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// Whether a mention names an ethnic group (`Fulani Ethnic Group (Mali)`).
