@@ -41,6 +41,7 @@
 #![warn(missing_docs)]
 
 use std::path::PathBuf;
+use std::sync::mpsc;
 
 use chrono::{DateTime, Utc};
 use tocsin_extract::{Extractor, Output};
@@ -150,6 +151,8 @@ pub struct ExtractSummary {
 
 /// Reads every input in `paths` (files, folders, `-`), extracts and stores.
 ///
+/// Reading and extraction run on the calling thread (so `extractor` need not be
+/// `Sync`, and `progress` is called here), while a second thread stores full batches.
 /// Returns `Err` only when the store fails; batches committed before stay stored.
 /// Once a batch fails, the rest of the input is skipped.
 pub fn ingest_paths(
@@ -159,14 +162,14 @@ pub fn ingest_paths(
     config: &IngestConfig,
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<IngestSummary> {
-    let mut run = Run::new(extractor, store, config, progress);
-    for path in paths {
-        tocsin_readers::read(path, &mut |result| run.accept(result));
-        if run.failed.is_some() {
-            break;
+    run_pipeline(extractor, store, config, progress, &mut |run| {
+        for path in paths {
+            tocsin_readers::read(path, &mut |result| run.accept(result));
+            if run.stopped() {
+                break;
+            }
         }
-    }
-    run.finish()
+    })
 }
 
 /// [`ingest_paths`] for reports already read: each item is a report or a read error.
@@ -177,14 +180,15 @@ pub fn ingest_reports(
     config: &IngestConfig,
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<IngestSummary> {
-    let mut run = Run::new(extractor, store, config, progress);
-    for result in reports {
-        run.accept(result);
-        if run.failed.is_some() {
-            break;
+    let mut reports = reports.into_iter();
+    run_pipeline(extractor, store, config, progress, &mut |run| {
+        for result in reports.by_ref() {
+            run.accept(result);
+            if run.stopped() {
+                break;
+            }
         }
-    }
-    run.finish()
+    })
 }
 
 /// Reads and extracts every input in `paths` without storing anything, calling
@@ -214,44 +218,83 @@ pub fn extract_paths(
     summary
 }
 
-/// One ingestion run: the batch being filled and what has happened so far.
-struct Run<'a> {
-    extractor: &'a dyn Extract,
-    store: &'a mut Store,
-    batch_size: usize,
-    clock: fn() -> DateTime<Utc>,
-    on_progress: &'a mut dyn FnMut(&Progress),
-    batch: Vec<Ingested>,
-    progress: Progress,
-    summary: IngestSummary,
-    /// The store error that ended the run, if any.
-    failed: Option<Error>,
-}
+/// What the writer thread says about each batch: what it stored and how many reports
+/// the batch held, or why it failed.
+type Written = std::result::Result<(BatchSummary, u64), tocsin_store::Error>;
 
-impl<'a> Run<'a> {
-    fn new(
-        extractor: &'a dyn Extract,
-        store: &'a mut Store,
-        config: &IngestConfig,
-        on_progress: &'a mut dyn FnMut(&Progress),
-    ) -> Run<'a> {
+/// Runs `feed` (reading and extracting on this thread) while a second thread stores
+/// full batches, so extraction and storage overlap. At most one full batch waits
+/// between them, so memory stays bounded. The progress callback runs on this thread.
+fn run_pipeline(
+    extractor: &dyn Extract,
+    store: &mut Store,
+    config: &IngestConfig,
+    on_progress: &mut dyn FnMut(&Progress),
+    feed: &mut dyn FnMut(&mut Run<'_>),
+) -> Result<IngestSummary> {
+    let clock = config.clock;
+    std::thread::scope(|scope| {
+        let (to_writer, batches) = mpsc::sync_channel::<Vec<Ingested>>(1);
+        let (written_tx, written) = mpsc::channel::<Written>();
+        let writer = scope.spawn(move || {
+            for batch in batches {
+                let result = store.ingest(&batch, clock());
+                let failed = result.is_err();
+                let n_reports = batch.len() as u64;
+                // The receiver lives until this thread ends; a send cannot fail before.
+                let _ = written_tx.send(result.map(|stored| (stored, n_reports)));
+                if failed {
+                    break;
+                }
+            }
+        });
         let batch_size = config.batch_size.max(1);
-        Run {
+        let mut run = Run {
             extractor,
-            store,
             batch_size,
-            clock: config.clock,
             on_progress,
             batch: Vec::with_capacity(batch_size.min(10_000)),
             progress: Progress::default(),
             summary: IngestSummary::default(),
+            to_writer: Some(to_writer),
+            written,
             failed: None,
+        };
+        feed(&mut run);
+        let result = run.finish();
+        if let Err(panic) = writer.join() {
+            std::panic::resume_unwind(panic);
         }
+        result
+    })
+}
+
+/// One ingestion run, on the reading thread: the batch being filled and what has
+/// happened so far.
+struct Run<'a> {
+    extractor: &'a dyn Extract,
+    batch_size: usize,
+    on_progress: &'a mut dyn FnMut(&Progress),
+    batch: Vec<Ingested>,
+    progress: Progress,
+    summary: IngestSummary,
+    /// Full batches go to the writer thread; `None` once the run is over.
+    to_writer: Option<mpsc::SyncSender<Vec<Ingested>>>,
+    /// What the writer did with each batch, in order.
+    written: mpsc::Receiver<Written>,
+    /// The store error that ended the run, if any.
+    failed: Option<Error>,
+}
+
+impl Run<'_> {
+    /// Whether the run has stopped taking reports (because the store failed).
+    fn stopped(&self) -> bool {
+        self.failed.is_some()
     }
 
-    /// Takes one report (extracting it, and storing the batch when full) or one error.
+    /// Takes one report (extracting it, and handing the batch over when full) or one error.
     fn accept(&mut self, result: std::result::Result<Report, ReadError>) {
-        if self.failed.is_some() {
+        if self.stopped() {
             return;
         }
         match result {
@@ -271,38 +314,67 @@ impl<'a> Run<'a> {
         }
         (self.on_progress)(&self.progress);
         if self.batch.len() >= self.batch_size {
-            self.flush();
+            self.hand_over();
         }
+        self.take_written(false);
     }
 
-    /// Stores the batch in one transaction.
-    fn flush(&mut self) {
-        if self.batch.is_empty() || self.failed.is_some() {
+    /// Sends the batch to the writer thread (waiting while another one waits there).
+    fn hand_over(&mut self) {
+        if self.batch.is_empty() {
             return;
         }
-        match self.store.ingest(&self.batch, (self.clock)()) {
-            Ok(stored) => {
-                self.summary.stored += stored;
-                self.summary.batches += 1;
-                self.progress.reports_committed += self.batch.len() as u64;
-                self.progress.events_stored += stored.events_created;
-                self.progress.batches_committed += 1;
-                self.batch.clear();
-                (self.on_progress)(&self.progress);
-            }
-            Err(source) => {
-                self.failed = Some(Error::Store {
-                    batch: self.summary.batches + 1,
-                    reports_committed: self.progress.reports_committed,
-                    source,
-                });
+        let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(self.batch_size));
+        let sent = self.to_writer.as_ref().map(|to_writer| to_writer.send(batch));
+        if let Some(Err(_)) = sent {
+            // The writer stopped after a failure, which `take_written` will report.
+            self.to_writer = None;
+        }
+    }
+
+    /// Records what the writer has done; with `wait`, until it is finished.
+    fn take_written(&mut self, wait: bool) {
+        loop {
+            let written = if wait {
+                match self.written.recv() {
+                    Ok(written) => written,
+                    Err(_) => return,
+                }
+            } else {
+                match self.written.try_recv() {
+                    Ok(written) => written,
+                    Err(_) => return,
+                }
+            };
+            match written {
+                Ok((stored, n_reports)) => {
+                    self.summary.stored += stored;
+                    self.summary.batches += 1;
+                    self.progress.reports_committed += n_reports;
+                    self.progress.events_stored += stored.events_created;
+                    self.progress.batches_committed += 1;
+                    (self.on_progress)(&self.progress);
+                }
+                Err(source) => {
+                    self.failed = Some(Error::Store {
+                        batch: self.summary.batches + 1,
+                        reports_committed: self.progress.reports_committed,
+                        source,
+                    });
+                }
             }
         }
     }
 
-    /// Stores what is left and returns the summary, or the error that ended the run.
+    /// Stores what is left, waits for the writer and returns the summary, or the error
+    /// that ended the run.
     fn finish(mut self) -> Result<IngestSummary> {
-        self.flush();
+        if !self.stopped() {
+            self.hand_over();
+        }
+        // Closing the channel ends the writer once it has stored what it holds.
+        self.to_writer = None;
+        self.take_written(true);
         if let Some(error) = self.failed {
             return Err(error);
         }

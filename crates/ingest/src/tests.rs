@@ -215,3 +215,34 @@ fn extract_paths_hands_over_every_report_and_error_in_order() {
     assert!(seen[2].starts_with("error ") && seen[2].contains(":3"), "{seen:?}");
     assert_eq!(seen[9], "n10:1");
 }
+
+#[test]
+fn many_small_batches_all_land_once() {
+    let mut store = Store::open_in_memory().unwrap();
+    let texts: Vec<String> = (0..2000)
+        .map(|i| if i % 3 == 0 { format!("report {i}: attack") } else { format!("report {i}") })
+        .collect();
+    let input: Vec<_> = texts.iter().map(String::as_str).collect();
+    let mut last = Progress::default();
+    let mut n_calls = 0;
+    let summary =
+        ingest_reports(reports(&input), &CountAttacks, &mut store, &config(7), &mut |p| {
+            assert!(
+                p.reports_read >= last.reports_read
+                    && p.reports_committed >= last.reports_committed
+            );
+            assert!(p.reports_committed <= p.reports_read);
+            last = *p;
+            n_calls += 1;
+        })
+        .unwrap();
+    assert_eq!(summary.batches, 286, "2000 / 7, rounded up");
+    assert_eq!(summary.stored.reports_new, 2000);
+    assert_eq!(summary.stored.events_created, 667);
+    assert_eq!(
+        (last.reports_committed, last.events_stored, last.batches_committed),
+        (2000, 667, 286)
+    );
+    assert_eq!(n_calls, 2000 + 286);
+    assert_eq!(store.totals().unwrap(), Totals { reports: 2000, events: 667 });
+}
