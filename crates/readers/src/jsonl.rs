@@ -58,13 +58,18 @@ pub(crate) fn read(
         if trimmed.is_empty() {
             continue;
         }
+        // Parsed with its whitespace, so error columns match the file.
+        let json = line.trim_start_matches('\u{feff}');
         if !lines_only && !seen_content {
             seen_content = true;
-            match serde_json::from_str::<Value>(trimmed) {
+            match serde_json::from_str::<Value>(json) {
                 Ok(value) => {
                     visit_value(value, line_no, origin, visit);
                     continue;
                 }
+                // A whole object on one line, only broken: one object per line.
+                Err(_)
+                    if trimmed.len() > 1 && trimmed.starts_with('{') && trimmed.ends_with('}') => {}
                 Err(_) => {
                     // Not one object per line: an array or pretty-printed objects.
                     let mut whole = String::with_capacity(line.len());
@@ -76,12 +81,12 @@ pub(crate) fn read(
                 }
             }
         }
-        match serde_json::from_str::<Value>(trimmed) {
+        match serde_json::from_str::<Value>(json) {
             Ok(value) if lines_only => {
                 visit(object_to_report(value, &RecordRef::Line(line_no), origin));
             }
             Ok(value) => visit_value(value, line_no, origin, visit),
-            Err(error) => visit(Err(origin.record(line_no, format!("invalid JSON: {error}")))),
+            Err(error) => visit(Err(origin.record(line_no, json_error(&error, "")))),
         }
     }
 }
@@ -105,40 +110,96 @@ fn read_whole(
         return;
     }
     text.push_str(&units.decode(&rest));
-    let mut values = serde_json::Deserializer::from_str(&text).into_iter::<Value>();
+    let mut lines = LineCounter::default();
+    let mut offset = 0usize;
+    // Parse values from `offset`; after a syntax error, resume at the next line
+    // that opens an object at its first column, if any.
     loop {
-        let start = values.byte_offset();
-        match values.next() {
-            None => return,
-            Some(Ok(Value::Array(items))) => {
-                let line_no = line_of(&text, start);
-                for (item_idx, item) in items.into_iter().enumerate() {
-                    let record = RecordRef::Element(line_no, item_idx + 1);
-                    visit(object_to_report(item, &record, origin));
+        let Some(slice) = text.get(offset..) else {
+            return;
+        };
+        let base_line = lines.line_at(&text, offset);
+        let mut values = serde_json::Deserializer::from_str(slice).into_iter::<Value>();
+        loop {
+            let start = offset + values.byte_offset();
+            match values.next() {
+                None => return,
+                Some(Ok(value)) => {
+                    let line_no = lines.line_at(&text, value_start(&text, start));
+                    visit_value(value, line_no, origin, visit);
                 }
-            }
-            Some(Ok(value)) => {
-                let line_no = line_of(&text, start);
-                visit_value(value, line_no, origin, visit);
-            }
-            Some(Err(error)) => {
-                visit(Err(origin.record(
-                    error.line().max(1),
-                    format!("invalid JSON, the rest of the file is skipped: {error}"),
-                )));
-                return;
+                Some(Err(error)) => {
+                    let error_line = base_line + error.line().max(1) - 1;
+                    match next_object_line(&text, offset, error_line) {
+                        Some((resume_offset, resume_line)) => {
+                            visit(Err(origin.record(
+                                error_line,
+                                json_error(&error, &format!(", skipped to line {resume_line}")),
+                            )));
+                            offset = resume_offset;
+                            break;
+                        }
+                        None => {
+                            visit(Err(origin.record(
+                                error_line,
+                                json_error(&error, ", the rest of the file is skipped"),
+                            )));
+                            return;
+                        }
+                    }
+                }
             }
         }
     }
 }
 
-/// The 1-based line of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
-    let before = text.as_bytes().get(..offset).unwrap_or_default();
-    // Skip the whitespace that precedes the value itself.
-    let value_start = text.get(offset..).map_or(0, |rest| rest.len() - rest.trim_start().len());
-    let leading = text.as_bytes().get(offset..offset + value_start).unwrap_or_default();
-    1 + before.iter().chain(leading).filter(|&&b| b == b'\n').count()
+/// A message for a JSON syntax error: its column and cause (its line is the
+/// record's), then `consequence`.
+fn json_error(error: &serde_json::Error, consequence: &str) -> String {
+    let message = error.to_string();
+    let cause = message.rfind(" at line ").and_then(|at| message.get(..at)).unwrap_or(&message);
+    format!("invalid JSON at column {}{consequence}: {cause}", error.column())
+}
+
+/// The offset of the first non-whitespace character at or after `offset`.
+fn value_start(text: &str, offset: usize) -> usize {
+    text.get(offset..).map_or(offset, |rest| offset + (rest.len() - rest.trim_start().len()))
+}
+
+/// The offset and number of the first line after line `after_line` that starts with
+/// `{`, searching from `from` (a line start on or before that line).
+fn next_object_line(text: &str, from: usize, after_line: usize) -> Option<(usize, usize)> {
+    let mut counter = LineCounter::default();
+    let mut line_start = from;
+    let rest = text.get(from..)?;
+    let first_line = counter.line_at(text, from);
+    for (line_idx, line) in rest.split_inclusive('\n').enumerate() {
+        let line_no = first_line + line_idx;
+        if line_no > after_line && line.starts_with('{') {
+            return Some((line_start, line_no));
+        }
+        line_start += line.len();
+    }
+    None
+}
+
+/// Line numbers of increasing offsets, counted incrementally.
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    newlines: usize,
+}
+
+impl LineCounter {
+    /// The 1-based line of `offset`; offsets asked must not decrease.
+    fn line_at(&mut self, text: &str, offset: usize) -> usize {
+        if offset >= self.offset {
+            let between = text.as_bytes().get(self.offset..offset).unwrap_or_default();
+            self.newlines += between.iter().filter(|&&b| b == b'\n').count();
+            self.offset = offset;
+        }
+        1 + self.newlines
+    }
 }
 
 /// Which record of a file a value is, for ids and messages.
@@ -311,9 +372,12 @@ mod tests {
     }
 
     #[test]
-    fn lines_of_offsets() {
+    fn counts_lines() {
         let text = "[\n  {\"a\": 1}\n]\n\n{\"b\": 2}";
-        assert_eq!(line_of(text, 0), 1);
-        assert_eq!(line_of(text, 15), 5);
+        let mut counter = LineCounter::default();
+        assert_eq!(counter.line_at(text, 0), 1);
+        assert_eq!(counter.line_at(text, 16), 5);
+        assert_eq!(next_object_line(text, 0, 1), Some((16, 5)));
+        assert_eq!(next_object_line(text, 0, 5), None);
     }
 }

@@ -33,7 +33,7 @@
 //! });
 //! assert_eq!(reports.len(), 2);
 //! assert_eq!(reports[1].id, "wire:2");
-//! assert!(errors[0].starts_with("wire.jsonl:3: invalid JSON"));
+//! assert_eq!(errors, ["wire.jsonl:3: invalid JSON at column 2: expected ident"]);
 //! ```
 #![warn(missing_docs)]
 

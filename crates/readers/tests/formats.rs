@@ -49,7 +49,7 @@ fn jsonl_line_3_of_10_is_invalid() {
         &[
             "tg-001 | 2026-11-20 | en | Attack near Kpendjal",
             "tg-002 | 2024-07-20 | fr | -",
-            "error: articles.jsonl:3: invalid JSON: EOF while parsing a value at line 1 column 60",
+            "error: articles.jsonl:3: invalid JSON at column 61: EOF while parsing a value",
             "tg-004 | 2026-11-20 | - | -",
             "5 | - | - | -",
             "articles:6 | - | - | -",
@@ -259,4 +259,52 @@ fn csv_with_crlf_line_ends() {
     );
     let all = tocsin_readers::read_all(&fixtures().join("crlf.csv")).0;
     assert_eq!(all[1].text, "b\nc");
+}
+
+#[test]
+fn pretty_json_resumes_after_a_broken_object() {
+    check(
+        "pretty-broken.json",
+        &[
+            "p1 | - | - | -",
+            "error: pretty-broken.json:8: invalid JSON at column 0, skipped to line 9: control character (\\u0000-\\u001F) found while parsing a string",
+            "p3 | - | - | -",
+        ],
+    );
+}
+
+/// Reads bytes as standard input would be read: no extension, so sniffed.
+fn sniffed(bytes: &str) -> Vec<String> {
+    let root = fixtures();
+    util::read_bytes(bytes.as_bytes(), "-")
+        .iter()
+        .map(|result| util::summary(result, &root))
+        .collect()
+}
+
+#[test]
+fn sniffs_formats_without_extension() {
+    assert_eq!(
+        sniffed("{\"id\": \"a\", \"text\": \"x\",}\n{\"id\": \"b\", \"text\": \"y\"}\n"),
+        ["error: -:1: invalid JSON at column 25: trailing comma", "b | - | - | -"]
+    );
+    assert_eq!(
+        sniffed("[{\"text\": \"x\"}, {\"text\": \"y\"}]"),
+        ["stdin:1:1 | - | - | -", "stdin:1:2 | - | - | -"]
+    );
+    assert_eq!(
+        sniffed("<!doctype html><html lang=fr><title>T</title><p>Texte.</p>"),
+        ["stdin | - | fr | T"]
+    );
+    assert_eq!(
+        sniffed("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><guid>g</guid><description>d</description></item></channel></rss>"),
+        ["g | - | - | -"]
+    );
+    assert_eq!(
+        sniffed("<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>XHTML</p></body></html>"),
+        ["stdin | - | - | -"]
+    );
+    assert_eq!(sniffed("id,text\n1,Row one\n"), ["1 | - | - | -"]);
+    assert_eq!(sniffed("id\tbody\n1\tRow one\n"), ["1 | - | - | -"]);
+    assert_eq!(sniffed("Title: T\nDate: 2026-11-21\n\nBody."), ["stdin | 2026-11-21 | - | T"]);
 }
