@@ -1,22 +1,4 @@
 //! Ingestion: a batch of reports with their extractions, stored in one transaction.
-//!
-//! Rules, in the order they apply to each report of a batch:
-//!
-//! 1. A report whose [`content_hash`](crate::content_hash) is already stored (by an
-//!    earlier batch or earlier in this one) is a duplicate: it is skipped with every
-//!    event it would have created. Re-ingesting the same inputs changes nothing.
-//! 2. A report whose id is taken by a report with other content is kept too, under
-//!    the id `{id}#{first 12 hex digits of its content hash}`; its extractions are
-//!    rewritten to point at that id. Nothing stored is ever overwritten.
-//! 3. Numbers that JSON cannot hold are made storable first: a non-finite confidence
-//!    becomes 0 and a place with non-finite coordinates is dropped (both are
-//!    extraction bugs, but one must not make the stored event unreadable).
-//! 4. Each extraction becomes a new event, with one source and a `created` history
-//!    entry, unless a [`Merge`] policy given to [`Store::ingest_with`] adds it to a
-//!    stored event instead (a `source_added` history entry keeps the previous coding).
-//!    Judging incidents is the merge stage's job; the store only finds candidates and
-//!    applies decisions. Events absorbed by a later merge of two stored events are to be
-//!    marked `merged_into` (the column exists; nothing sets it yet) and drop out of queries.
 
 use chrono::{DateTime, Utc};
 use rusqlite::TransactionBehavior;
@@ -63,7 +45,25 @@ impl Store {
     /// Stores a batch of reports and their events in one transaction: all or nothing.
     ///
     /// `now` stamps the reports' `ingested_at` and the events' history; the caller
-    /// owns the clock. See the [module rules](self) for duplicates and id clashes.
+    /// owns the clock.
+    ///
+    /// Rules, in the order they apply to each report of a batch:
+    ///
+    /// 1. A report whose [`content_hash`](crate::content_hash) is already stored (by an
+    ///    earlier batch or earlier in this one) is a duplicate: it is skipped with every
+    ///    event it would have created. Re-ingesting the same inputs changes nothing.
+    /// 2. A report whose id is taken by a report with other content is kept too, under
+    ///    the id `{id}#{first 12 hex digits of its content hash}`; its extractions are
+    ///    rewritten to point at that id. Nothing stored is ever overwritten.
+    /// 3. Numbers that JSON cannot hold are made storable first: a non-finite confidence
+    ///    becomes 0 and a place with non-finite coordinates is dropped (both are
+    ///    extraction bugs, but one must not make the stored event unreadable).
+    /// 4. Each extraction becomes a new event, with one source and a `created` history
+    ///    entry, unless a [`Merge`] policy given to [`Store::ingest_with`] adds it to a
+    ///    stored event instead (a `source_added` history entry keeps the previous coding).
+    ///    Judging incidents is the merge stage's job; the store only finds candidates and
+    ///    applies decisions. Events absorbed by a later merge of two stored events are to be
+    ///    marked `merged_into` (the column exists; nothing sets it yet) and drop out of queries.
     pub fn ingest(&mut self, batch: &[Ingested], now: DateTime<Utc>) -> Result<BatchSummary> {
         self.ingest_with(batch, now, &mut NoMerge)
     }

@@ -8,8 +8,22 @@
 //!   ([`SCHEMA_VERSION`]); [`Store::open_in_memory`] is for tests.
 //! * [`Store::ingest`] stores a batch of [`Ingested`] reports with their extractions in
 //!   one transaction and returns a [`BatchSummary`]. Re-ingesting a report changes nothing.
+//! * [`Store::ingest_with`] does the same with a [`Merge`] policy, the seam where the
+//!   merge stage decides whether an extraction joins a stored event ([`Placement`]).
 //! * [`Store::events`], [`Store::count`] and [`Store::iter_events`] answer an
-//!   [`EventFilter`]; [`Store::event`] gives one event with its reports and history.
+//!   [`EventFilter`]; [`Store::event`] gives one event with its reports and history;
+//!   [`Store::report`] one stored report; [`Store::totals`] the counts.
+//!
+//! The schema (see `schema.rs` for the migrations, [`SCHEMA_VERSION`] for the current
+//! version): `reports` (id, content hash, text and metadata) with an FTS5 index over
+//! title and text (`unicode61 remove_diacritics 2`, so `securite` finds `sécurité`);
+//! `events` (ACLED-style ID such as `TGO1`: the country's ISO alpha-3 code, or `XXX`,
+//! and a number per prefix that is never reused; indexed columns for every filter; the
+//! coding as JSON); an R*Tree over event points; `event_sources` (one row per source
+//! extraction, JSON); `event_history` (created, source added, with details as JSON).
+//! Each table also has an integer `key` beside its text id so that the FTS5 and R*Tree
+//! rowids survive `VACUUM`. Events have a `merged_into` column for a later merge of two
+//! stored events; queries skip events that have one.
 //!
 //! ```
 //! use chrono::{DateTime, Utc};
