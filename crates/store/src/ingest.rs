@@ -49,7 +49,7 @@ impl Store {
     ///
     /// Rules, in the order they apply to each report of a batch:
     ///
-    /// 1. A report whose [`content_hash`](crate::content_hash) is already stored (by an
+    /// 1. A report whose [`content_hash`] is already stored (by an
     ///    earlier batch or earlier in this one) is a duplicate: it is skipped with every
     ///    event it would have created. Re-ingesting the same inputs changes nothing.
     /// 2. A report whose id is taken by a report with other content is kept too, under
