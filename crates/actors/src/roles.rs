@@ -683,7 +683,7 @@ fn armed_candidates(
             (m.kind.is_armed()
                 || (with_government && m.kind == MentionKind::Government)
                 || (identity && is_ethnic_group(m))
-                || (battle && is_armed_crowd(norm, m)))
+                || ((battle || identity) && is_armed_crowd(norm, m)))
                 && m.actor.is_some()
         })
         .collect();
