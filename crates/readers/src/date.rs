@@ -25,9 +25,16 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 }
 
 /// `2026-11-21`, `2026/11/21`, `2026.11.21`, `21/11/2026`, `21-11-2026`, `21.11.2026`,
-/// each possibly followed by a time.
+/// possibly after a word or two (`Le 21/11/2026`) and before a time.
 fn numeric_date(text: &str) -> Option<NaiveDate> {
-    let head = text.split(|c: char| c.is_whitespace() || c == 'T' || c == ',').next()?;
+    text.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|token| !token.is_empty())
+        .take(4)
+        .find_map(|token| numeric_token(token.split('T').next().unwrap_or(token)))
+}
+
+/// One numeric date token.
+fn numeric_token(head: &str) -> Option<NaiveDate> {
     let parts: Vec<&str> = head.split(['-', '/', '.']).collect();
     let [first, second, third] = parts.as_slice() else {
         return None;
@@ -148,6 +155,8 @@ mod tests {
         check("2026-13-01", None);
         check("31/02/2026", None);
         check("1/2/26", None);
+        check("Le 21/11/2026 à 10h", Some("2026-11-21"));
+        check("Updated: 2026-11-21 08:00", Some("2026-11-21"));
     }
 
     #[test]

@@ -162,7 +162,11 @@ fn render(root: NodeRef<'_>) -> String {
                 Node::Text(text) => out.push_text(text, pre_depth > 0),
                 Node::Element(element) => {
                     let name = element.name();
-                    out.want_break(break_around(name));
+                    if name == "br" {
+                        out.line_break();
+                    } else {
+                        out.want_break(break_around(name));
+                    }
                     if name == "pre" {
                         pre_depth += 1;
                     } else if matches!(name, "td" | "th") {
@@ -185,13 +189,19 @@ fn render(root: NodeRef<'_>) -> String {
                 if name == "pre" {
                     pre_depth = pre_depth.saturating_sub(1);
                 }
-                out.want_break(break_around(name));
+                if name != "br" {
+                    out.want_break(break_around(name));
+                }
             }
             true
         }
     });
     out.text
 }
+
+/// Invisible characters dropped from page text: soft hyphen, zero-width space,
+/// joiners and the byte-order mark.
+const INVISIBLE: [char; 5] = ['\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}'];
 
 /// Text being rendered, with pending whitespace held until the next word.
 #[derive(Default)]
@@ -204,6 +214,13 @@ struct Output {
 impl Output {
     fn want_break(&mut self, newlines: usize) {
         self.pending_newlines = self.pending_newlines.max(newlines);
+    }
+
+    /// A `<br>`: a new line, and two in a row make a paragraph break.
+    fn line_break(&mut self) {
+        if !self.text.is_empty() {
+            self.pending_newlines = (self.pending_newlines + 1).min(2);
+        }
     }
 
     fn want_space(&mut self) {
@@ -241,7 +258,12 @@ impl Output {
         let mut words = text.split_whitespace().peekable();
         while let Some(word) = words.next() {
             self.flush_pending();
-            self.text.push_str(word);
+            // Soft hyphens and zero-width characters would split names in two.
+            if word.contains(INVISIBLE) {
+                self.text.extend(word.chars().filter(|c| !INVISIBLE.contains(c)));
+            } else {
+                self.text.push_str(word);
+            }
             if words.peek().is_some() {
                 self.text.push(' ');
             }
@@ -475,6 +497,9 @@ mod tests {
     fn keeps_paragraphs() {
         check_text("<p>One.</p><p>Two.</p>", "One.\n\nTwo.");
         check_text("<p>One<br>line two</p>", "One\nline two");
+        check_text("<div>One<br><br>Two<br><br><br>Three</div>", "One\n\nTwo\n\nThree");
+        check_text("<p><br>Lead</p>", "Lead");
+        check_text("<p>Kpen&shy;djal\u{200b}</p>", "Kpendjal");
         check_text("<p>  spaced   <b>bold</b>text </p>", "spaced boldtext");
         check_text("<p>a <i>b</i> c</p>", "a b c");
         check_text("<ul><li>one</li><li>two</li></ul>", "one\ntwo");

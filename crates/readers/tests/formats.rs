@@ -308,3 +308,19 @@ fn sniffs_formats_without_extension() {
     assert_eq!(sniffed("id\tbody\n1\tRow one\n"), ["1 | - | - | -"]);
     assert_eq!(sniffed("Title: T\nDate: 2026-11-21\n\nBody."), ["stdin | 2026-11-21 | - | T"]);
 }
+
+#[test]
+fn html_story_beside_teaser_articles() {
+    check(
+        "listing-and-story.html",
+        &["listing-and-story | 2026-11-20 | en | Story | Example Daily"],
+    );
+    let report = &reports(&fixtures().join("listing-and-story.html"))[0];
+    assert_eq!(
+        report.text,
+        "Gunmen on motorbikes attacked a gendarmerie post in the Kpendjal prefecture on Thursday \
+         night, according to local officials.\n\n\
+         One gendarme was killed and another wounded before reinforcements arrived from Mandouri at dawn.\n\n\
+         No group claimed the attack, the third in the area this month."
+    );
+}
