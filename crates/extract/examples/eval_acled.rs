@@ -111,6 +111,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("{fields:#?}");
         return Ok(());
     }
+    if std::env::args().nth(1).as_deref() == Some("--diagnose") {
+        return diagnose(&std::env::args().nth(2).unwrap_or_default());
+    }
     let path = std::env::args().nth(1).ok_or("usage: eval_acled ACLED.csv [--errors FIELD]")?;
     let show_errors = std::env::args().nth(2).as_deref() == Some("--errors");
     let error_field = std::env::args().nth(3).unwrap_or_default();
@@ -240,6 +243,59 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("top sub-event confusions (gold -> predicted):");
     for ((gold, pred), n) in top.into_iter().take(25) {
         println!("  {n:5}  {gold} -> {pred}");
+    }
+    Ok(())
+}
+
+/// Runs the whole extractor on every row's notes and counts why reports got no event.
+fn diagnose(path: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let gazetteer = tocsin_places::Gazetteer::load_default()?;
+    let actors = tocsin_actors::ActorBook::load_default()?;
+    let extractor = tocsin_extract::Extractor::new(gazetteer, actors);
+    let mut reader = csv::Reader::from_path(path)?;
+    let headers = reader.headers()?.clone();
+    let c_notes = headers.iter().position(|h| h == "notes").ok_or("no notes")?;
+    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    let mut examples: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let (mut n, mut with_event, mut bytes) = (0usize, 0usize, 0usize);
+    let started = Instant::now();
+    for (index, row) in reader.records().enumerate() {
+        let row = row?;
+        let notes = strip_label(row.get(c_notes).unwrap_or(""));
+        bytes += notes.len();
+        n += 1;
+        let output = extractor.extract(&tocsin_model::Report::new(format!("row{index}"), notes));
+        if output.events.is_empty() {
+            let reason = output
+                .diagnostics
+                .iter()
+                .map(|d| d.message.split(';').next().unwrap_or("").to_string())
+                .filter(|m| !m.starts_with("date ") && !m.starts_with("no place"))
+                .next()
+                .unwrap_or_else(|| "no event cue".to_string());
+            *reasons.entry(reason.clone()).or_default() += 1;
+            let list = examples.entry(reason).or_default();
+            if list.len() < 4 {
+                list.push(notes.chars().take(200).collect());
+            }
+        } else {
+            with_event += 1;
+        }
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    println!("{n} reports, {with_event} with an event");
+    println!(
+        "full extraction throughput: {:.0} reports/s, {:.3} MB/s",
+        n as f64 / elapsed,
+        bytes as f64 / 1e6 / elapsed
+    );
+    let mut sorted: Vec<_> = reasons.into_iter().collect();
+    sorted.sort_by_key(|entry| std::cmp::Reverse(entry.1));
+    for (reason, count) in sorted {
+        println!("{count:6}  {reason}");
+        for example in examples.get(&reason).into_iter().flatten() {
+            println!("          | {example}");
+        }
     }
     Ok(())
 }

@@ -269,7 +269,7 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
     if let Some(mob) = cues.mob {
         return Some((MobViolence, mob, 0.75));
     }
-    if let Some(riot) = cues.riot {
+    if let Some(riot) = cues.riot.filter(|_| CROWD.is_match(text)) {
         if DEMANDS.is_match(text) {
             return Some((ViolentDemonstration, riot, 0.65));
         }
@@ -331,7 +331,10 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
         return Some((SexualViolence, sexual, 0.8));
     }
     if let Some(violence) = cues.kill.or(cues.execute).or(cues.harm).or(cues.attack) {
-        let looting_only = cues.kill.is_none() && cues.harm.is_none() && cues.loot.is_some();
+        let looting_only = cues.kill.is_none()
+            && cues.harm.is_none()
+            && cues.loot.is_some()
+            && !GUNFIRE.is_match(text);
         if !looting_only {
             let span = cues.kill.or(cues.execute).unwrap_or(violence);
             return Some((Attack, span, 0.75));

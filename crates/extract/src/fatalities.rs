@@ -48,7 +48,7 @@ pub enum Victims {
 /// the report (spans are report offsets). Returns 0 with no span when no death is stated.
 pub fn fatalities(text: &str, offset: usize) -> Field<u32> {
     if let Some(found) = CODED_AS.captures(text) {
-        if let (Some(whole), Some(count)) = (found.get(0), found.get(1)) {
+        if let (Some(whole), Some(count)) = (found.get(0), found.get(1).or_else(|| found.get(2))) {
             if let Ok(count) = count.as_str().parse::<u32>() {
                 let span = Span::new(offset + whole.start(), offset + whole.end());
                 return Field::found(count, span, 0.95);
@@ -63,7 +63,16 @@ pub fn fatalities(text: &str, offset: usize) -> Field<u32> {
         }
         return Field::inferred(0, 0.6);
     }
-    let total = combine(&mentions);
+    let mut total = combine(&mentions);
+    // "Fatalities split across 3 events": this event's share, the remainder first.
+    if let Some(parts) = SPLIT.captures(text).and_then(|c| c.get(1)).and_then(|n| {
+        let word = n.as_str().to_lowercase();
+        word.parse::<u32>().ok().or_else(|| crate::numbers::word_value(&word))
+    }) {
+        if parts > 1 {
+            total = total.div_ceil(parts);
+        }
+    }
     let span =
         mentions.iter().map(|m| m.span).reduce(Span::cover).unwrap_or(Span::new(offset, offset));
     let confidence = if mentions.iter().any(|m| m.vague) { 0.5 } else { 0.8 };
@@ -125,9 +134,15 @@ pub fn death_mentions(text: &str, offset: usize) -> Vec<DeathMention> {
 /// "Fatalities coded as 4": ACLED's own statement of its count.
 static CODED_AS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\bfatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+)?(?:coded|recorded)\s+as\s+(\d+)",
+        r"(?i)\bfatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+)?(?:coded|recorded)\s+as\s+(\d+)|\bsplit\s+(?:across|between|over|among)\s+\d+\s+events?\s*\((\d+)",
     )
     .expect("valid")
+});
+
+/// "Fatalities (are) split across N events".
+static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bsplit\s+(?:across|between|over|among|into)\s+(\d+|two|three|four|five|six)\s+(?:events?|days?|locations?)")
+        .expect("valid")
 });
 
 /// Explicit statements that nobody died.
@@ -178,10 +193,18 @@ fn trigger_at(tokens: &[Token], i: usize) -> Option<Trigger> {
             Trigger::Active(1)
         }
         "dead" | "died" | "die" | "deaths" | "death" | "bodies" | "corpses" | "fatalities"
-        | "perished" | "morts" | "mort" | "mortes" | "decedes" | "deces" | "cadavres" | "corps"
-        | "peri" | "victimes" => {
+        | "fatality" | "perished" | "morts" | "mort" | "mortes" | "decedes" | "deces"
+        | "cadavres" | "corps" | "peri" | "victimes" => {
+            let previous = i.checked_sub(1).and_then(|p| tokens.get(p));
             if word == "death" && (next == "toll" || next == "tolls") {
                 Trigger::Toll(2)
+            } else if word == "death" && previous.is_some_and(|t| t.is_any(&["to"])) {
+                // "beaten to death", "stoned to death".
+                Trigger::Passive
+            } else if matches!(word.as_str(), "bodies" | "corpses" | "cadavres" | "corps")
+                && matches!(next.as_str(), "of" | "de" | "d")
+            {
+                Trigger::Toll(1)
             } else if matches!(word.as_str(), "victimes" | "death" | "die")
                 || (word == "dead" && next == "body")
             {
@@ -318,10 +341,12 @@ fn after(
                     .is_any(&["a", "an", "one", "the", "his", "her", "its", "un", "une", "another"])
                 {
                     let noun = tokens.get(i + 1)?;
-                    if noun.kind == TokenKind::Word && !is_plural(&noun.lower) {
+                    let indefinite = token.is_any(&["a", "an", "one", "un", "une", "another"]);
+                    if noun.kind == TokenKind::Word && (indefinite || !is_plural(&noun.lower)) {
                         let victims = victims_of(tokens, i + 1, i + 3);
-                        mark(used, i, i + 1);
-                        return Some((1, i, i + 1, victims, false));
+                        let (count, last) = singular_list(tokens, i + 1);
+                        mark(used, i, last);
+                        return Some((count, i, last, victims, false));
                     }
                 }
             }
@@ -357,6 +382,12 @@ fn after(
             {
                 return None;
             }
+        }
+        if (quantity.last + 1..=noun_end)
+            .any(|j| tokens.get(j).is_some_and(|t| is_animal(&t.lower)))
+        {
+            mark(used, quantity.first, noun_end);
+            return None;
         }
         let kind = victims_of(tokens, quantity.last + 1, noun_end + 1);
         victims = if first.is_none() || kind == victims { kind } else { Victims::Generic };
@@ -401,27 +432,42 @@ fn before(
     let mut j = trigger;
     let mut steps = 0;
     let mut singular = None;
-    while j > 0 && steps < 8 {
+    while j > 0 && steps < 10 {
         j -= 1;
         steps += 1;
         let token = tokens.get(j)?;
         if used.get(j).copied().unwrap_or(true) {
-            return None;
+            break;
+        }
+        // Skip a parenthesis: "four civilians (including three men) were killed".
+        if token.is(")") {
+            while j > 0 && !tokens.get(j).is_some_and(|t| t.is("(")) {
+                j -= 1;
+            }
+            continue;
+        }
+        // "2 militants including a commander were killed": the subset is not the count.
+        if token.is(".") && j > 0 && tokens.get(j - 1).is_some_and(|t| t.is("incl")) {
+            continue;
+        }
+        if token.is_any(&["including", "incl", "among", "dont", "parmi", "notamment"]) {
+            singular = None;
+            continue;
         }
         if is_barrier(token) {
-            return None;
+            break;
         }
         if token.kind == TokenKind::Punct && token.lower == "," {
             // A comma inside a list of counts is fine; otherwise the clause ends.
             if !tokens.get(j + 1).is_some_and(|t| {
                 quantity_at(tokens, tokens.len().min(j + 1)).is_some() && t.kind != TokenKind::Punct
             }) {
-                return None;
+                break;
             }
             continue;
         }
         if active && token.kind == TokenKind::Word && is_verbish(&token.lower) {
-            return None;
+            break;
         }
         if let Some(quantity) = quantity_at(tokens, j) {
             if quantity.last >= trigger {
@@ -486,7 +532,10 @@ fn before(
             return Some((total, first, trigger, victims, vague));
         }
         if singular.is_none()
-            && token.is_any(&["a", "an", "one", "un", "une", "he", "she", "il", "elle"])
+            && token.is_any(&[
+                "a", "an", "one", "un", "une", "he", "she", "il", "elle", "the", "his", "her",
+                "le", "la",
+            ])
         {
             let next = tokens.get(j + 1);
             let plural_next = next.is_some_and(|n| {
@@ -499,16 +548,84 @@ fn before(
     }
     if let Some(j) = singular {
         let victims = victims_of(tokens, j + 1, trigger);
-        mark(used, j, trigger);
-        return Some((1, j, trigger, victims, false));
+        // "a woman and a child were killed": earlier singular victims of the same list.
+        let mut count = 1;
+        let mut first = j;
+        while first >= 3 {
+            let joiner = tokens.get(first - 1);
+            let found = (first.saturating_sub(5)..first - 1).find(|&d| {
+                tokens
+                    .get(d)
+                    .is_some_and(|t| t.is_any(&["a", "an", "another", "his", "her", "un", "une"]))
+            });
+            match (joiner, found) {
+                (Some(joiner), Some(d))
+                    if joiner.is_any(&["and", "et", ","])
+                        && !used.get(d).copied().unwrap_or(true) =>
+                {
+                    count += 1;
+                    first = d;
+                }
+                _ => break,
+            }
+        }
+        mark(used, first, trigger);
+        return Some((count, first, trigger, victims, false));
     }
     None
+}
+
+/// Counts singular victims listed after the noun at `noun`: "a councilor and a village
+/// chief" gives 2. Returns the count and the last token of the list.
+fn singular_list(tokens: &[Token], noun: usize) -> (u32, usize) {
+    let mut count = 1;
+    let mut last = noun;
+    let mut k = noun + 1;
+    while k <= last + 5 {
+        let Some(token) = tokens.get(k) else { break };
+        if is_barrier(token) || token.is_any(&[".", ";", "("]) || is_injury(&token.lower) {
+            break;
+        }
+        let determiner = tokens.get(k + 1).is_some_and(|d| {
+            d.is_any(&["a", "an", "another", "his", "her", "their", "un", "une", "son", "sa"])
+        });
+        let not_injured = tokens.get(k + 2).is_some_and(|n| !is_injury(&n.lower));
+        if token.is_any(&["and", "et", ","]) && determiner && not_injured {
+            count += 1;
+            last = k + 2;
+            k += 3;
+            continue;
+        }
+        k += 1;
+    }
+    (count, last)
 }
 
 fn mark(used: &mut [bool], first: usize, last: usize) {
     for slot in used.iter_mut().take(last + 1).skip(first) {
         *slot = true;
     }
+}
+
+fn is_animal(word: &str) -> bool {
+    matches!(
+        fold(word).as_str(),
+        "sheep"
+            | "cattle"
+            | "cows"
+            | "goats"
+            | "animals"
+            | "livestock"
+            | "camels"
+            | "donkeys"
+            | "horses"
+            | "head"
+            | "moutons"
+            | "boeufs"
+            | "chevres"
+            | "animaux"
+            | "betail"
+    )
 }
 
 fn is_injury(word: &str) -> bool {

@@ -109,7 +109,7 @@ fn non_event(
     dates: &Dates,
     published: Option<NaiveDate>,
 ) -> Option<&'static str> {
-    if let Some(modal) = FORECAST.find(body) {
+    if let Some(modal) = FORECAST.find(body).or_else(|| MAY.find(body)) {
         // "militants could attack": the modal governs the cue that follows it.
         if sentence.start + modal.start() < cue.start && !has_day {
             return Some("forecast or threat, not an event");
@@ -152,9 +152,12 @@ fn non_event(
 }
 
 static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(will|would|could|might|may|shall|plans?\s+to|planning\s+to|threaten(?:s|ed)?\s+to|warn(?:s|ed|ing)?|expected\s+to|likely\s+to|at\s+risk|fears?\s+of|feared|pourrait|pourraient|devrait|devraient|risque|menace\s+de|menacent\s+de|craint|craignent|pourra)\b")
+    Regex::new(r"(?i)\b(will|would|could|might|shall|plans?\s+to|planning\s+to|threaten(?:s|ed)?\s+to|warn(?:s|ed|ing)?|expected\s+to|likely\s+to|at\s+risk|fears?\s+of|feared|pourrait|pourraient|devrait|devraient|risque|menace\s+de|menacent\s+de|craint|craignent|pourra)\b")
         .expect("valid")
 });
+
+/// The modal "may", lowercase only: "May" is a month.
+static MAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bmay\b").expect("valid"));
 
 static ANALYSIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(analysts?|experts?|observers\s+say|researchers|(?:have|has)\s+(?:increased|risen|grown|surged|declined|doubled|tripled|intensified|escalated|spread|multiplied)|increasingly|on\s+the\s+rise|escalation\s+of|wave\s+of\s+(?:attacks|violence)|spiral|se\s+multiplient|recrudescence|de\s+plus\s+en\s+plus|ne\s+cessent?\s+de)")
