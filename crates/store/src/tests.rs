@@ -328,6 +328,11 @@ fn a_file_that_is_not_a_store_is_refused_and_left_alone() {
     check_refused(&text, "not an SQLite database");
     assert_eq!(std::fs::read_to_string(&text).unwrap(), content);
 
+    let short = dir.path().join("short.txt");
+    std::fs::write(&short, "hello\n").unwrap();
+    check_refused(&short, "not an SQLite database");
+    assert_eq!(std::fs::read_to_string(&short).unwrap(), "hello\n");
+
     let foreign = dir.path().join("other.db");
     rusqlite::Connection::open(&foreign)
         .unwrap()
