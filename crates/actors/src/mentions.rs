@@ -423,6 +423,10 @@ impl Recognizer {
                     "military" => mention(forces("Military", None), MentionKind::StateForces, None),
                     "air" => mention(forces("Military", None), MentionKind::Air, None),
                     "police" => mention(forces("Police", None), MentionKind::StateForces, None),
+                    "security" => {
+                        let branch = if own_code.is_some() { "Military" } else { "Police" };
+                        mention(forces(branch, None), MentionKind::StateForces, None)
+                    }
                     "government" => mention(forces_gov(), MentionKind::Government, None),
                     "unit" => {
                         // Only Mexico's National Guard is a police unit in ACLED's names.

@@ -772,8 +772,10 @@ fn armed_candidates(
         if prev_verb.is_some() {
             score -= 1;
         } else if let Some(v) = next_verb {
-            let passive = (last + 1..v)
-                .any(|i| cues.passive.iter().any(|p| starts_with_phrase(&tokens, i, p)));
+            // "soldiers were ambushed": the auxiliary right after the subject, the verb close.
+            let passive = v <= last + 6
+                && (last + 1..v.min(last + 4))
+                    .any(|i| cues.passive.iter().any(|p| starts_with_phrase(&tokens, i, p)));
             score += if passive { -2 } else { 1 };
         }
         // An identity group is a militia only when it acts ("Soninke youths attacked").
@@ -790,7 +792,8 @@ fn armed_candidates(
         let entry = m.entry;
         // Merge mentions of the same actor: the first sentence tells the event.
         if let Some(existing) = out.iter_mut().find(|c| c.actor == actor) {
-            if score.abs() > existing.score.abs() {
+            let first_sentence_weak = existing.score.abs() <= 1;
+            if existing.score == 0 || (first_sentence_weak && score.abs() >= 2) {
                 existing.score = score;
             }
             continue;
