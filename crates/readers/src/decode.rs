@@ -75,7 +75,12 @@ pub(crate) fn classify(
         return Ok(Charset::Other { encoding, bom });
     }
     if prefix.iter().all(u8::is_ascii_whitespace) {
-        return Err(NotText::Empty);
+        // Only whitespace so far: empty if that was the whole file.
+        return if prefix.len() < PREFIX_LEN {
+            Err(NotText::Empty)
+        } else {
+            Ok(Charset::Utf8 { bom: 0 })
+        };
     }
     if let Some(encoding) = utf16_without_bom(prefix) {
         return Ok(Charset::Other { encoding, bom: 0 });

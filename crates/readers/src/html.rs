@@ -369,9 +369,12 @@ struct Metadata {
     og_title: Option<String>,
     title_tag: Option<String>,
     first_h1: Option<String>,
-    /// Dates in order of trust: meta tags, then `<time>`.
+    /// Dates in order of trust: meta tags, then JSON-LD, then `<time>`.
     meta_dates: Vec<String>,
+    ld_dates: Vec<String>,
     time_dates: Vec<String>,
+    /// The JSON-LD `headline`.
+    ld_title: Option<String>,
     language: Option<Language>,
     site_name: Option<String>,
     url: Option<String>,
@@ -428,7 +431,20 @@ impl Metadata {
                         meta.first_h1 = clean(&render(node));
                         return false;
                     }
-                    "script" | "style" | "svg" | "template" => return false,
+                    "script" => {
+                        let json_ld = element.attr("type").is_some_and(|kind| {
+                            kind.trim().eq_ignore_ascii_case("application/ld+json")
+                        });
+                        if json_ld {
+                            let json: String = node
+                                .children()
+                                .filter_map(|child| child.value().as_text().map(|text| &**text))
+                                .collect();
+                            meta.note_json_ld(&json, &mut meta_language);
+                        }
+                        return false;
+                    }
+                    "style" | "svg" | "template" => return false,
                     _ => {}
                 }
                 true
@@ -470,12 +486,55 @@ impl Metadata {
         }
     }
 
+    /// Reads `datePublished`, `headline` and `inLanguage` from a JSON-LD block
+    /// (schema.org `NewsArticle` and kin), wherever they sit in it.
+    fn note_json_ld(&mut self, json: &str, meta_language: &mut Option<Language>) {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(json) else {
+            return;
+        };
+        let mut stack = vec![&value];
+        while let Some(value) = stack.pop() {
+            match value {
+                serde_json::Value::Object(object) => {
+                    for (key, item) in object.iter().rev() {
+                        match (key.as_str(), item) {
+                            ("datePublished", serde_json::Value::String(date)) => {
+                                self.ld_dates.push(date.clone());
+                            }
+                            ("headline", serde_json::Value::String(headline))
+                                if self.ld_title.is_none() =>
+                            {
+                                self.ld_title = clean(headline);
+                            }
+                            ("inLanguage", serde_json::Value::String(code))
+                                if meta_language.is_none() =>
+                            {
+                                *meta_language = crate::language_from_code(code);
+                            }
+                            _ => stack.push(item),
+                        }
+                    }
+                }
+                serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+                _ => {}
+            }
+        }
+    }
+
     fn title(&self) -> Option<String> {
-        self.og_title.clone().or_else(|| self.title_tag.clone()).or_else(|| self.first_h1.clone())
+        self.og_title
+            .clone()
+            .or_else(|| self.ld_title.clone())
+            .or_else(|| self.title_tag.clone())
+            .or_else(|| self.first_h1.clone())
     }
 
     fn published(&self) -> Option<NaiveDate> {
-        self.meta_dates.iter().chain(&self.time_dates).find_map(|date| parse_date(date))
+        self.meta_dates
+            .iter()
+            .chain(&self.ld_dates)
+            .chain(&self.time_dates)
+            .find_map(|date| parse_date(date))
     }
 }
 
@@ -565,6 +624,17 @@ mod tests {
         assert_eq!(page.title.as_deref(), Some("Plain title"));
         assert_eq!(page.published, NaiveDate::from_ymd_opt(2026, 11, 21));
         assert_eq!(page.language, Some(Language::En));
+
+        let page = read_page(
+            "<html><head><title>Tag title</title>\
+             <script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@graph\": \
+             [{\"@type\": \"NewsArticle\", \"headline\": \"LD headline\", \"inLanguage\": \"fr-FR\", \
+             \"datePublished\": \"2024-07-20T08:00:00+00:00\"}]}</script></head>\
+             <body><time datetime=\"2020-01-01\">old</time><p>Texte.</p></body></html>",
+        );
+        assert_eq!(page.title.as_deref(), Some("LD headline"));
+        assert_eq!(page.published, NaiveDate::from_ymd_opt(2024, 7, 20));
+        assert_eq!(page.language, Some(Language::Fr));
 
         let page = read_page("<body><h1>Only <em>heading</em></h1><p>x</p></body>");
         assert_eq!(page.title.as_deref(), Some("Only heading"));

@@ -42,6 +42,15 @@ fn empty_files() {
 }
 
 #[test]
+fn long_leading_whitespace_is_not_empty() {
+    let text = format!("{}Report after a long blank start.", " \n".repeat(40_000));
+    assert_eq!(
+        texts(&read_bytes(text.as_bytes(), "blank.txt")),
+        ["Report after a long blank start."]
+    );
+}
+
+#[test]
 fn binary_files() {
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
     png.extend((0..4000u32).map(|n| (n * 7 % 251) as u8));
@@ -226,7 +235,8 @@ fn format_hint_overrides_extension() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    // 256 cases each; set PROPTEST_CASES to run more.
+    #![proptest_config(ProptestConfig::default())]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
