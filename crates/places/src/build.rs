@@ -675,7 +675,9 @@ fn write_all(places: &[RawPlace], borders: &[Vec<(f64, f64)>], out: &Path) -> Re
     }
     let mut admins: Vec<[String; 4]> = Vec::new();
     let mut admin_ids: HashMap<[String; 4], usize> = HashMap::new();
-    let mut rows = String::new();
+    let mut name_blob = String::new();
+    let mut records: Vec<u8> = Vec::new();
+    let mut fcodes: Vec<String> = Vec::new();
     let mut names: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (new, &old) in order.iter().enumerate() {
         let p = &places[old];
@@ -699,18 +701,27 @@ fn write_all(places: &[RawPlace], borders: &[Vec<(f64, f64)>], out: &Path) -> Re
         } else {
             String::new()
         };
-        rows.push_str(&format!(
-            "{}\t{:.5}\t{:.5}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-            sanitize(&p.name),
-            p.lat,
-            p.lon,
-            p.cc,
-            p.fclass,
-            p.fcode,
-            p.population,
-            admin_id,
-            seat
-        ));
+        let name_offset = name_blob.len() as u32;
+        let name = if p.name.len() > u16::MAX as usize { &p.name[..0] } else { p.name.as_str() };
+        name_blob.push_str(name);
+        let code_idx = match fcodes.iter().position(|c| c == &p.fcode) {
+            Some(i) => i,
+            None => {
+                fcodes.push(p.fcode.clone());
+                fcodes.len() - 1
+            }
+        };
+        records.extend_from_slice(&name_offset.to_le_bytes());
+        records.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        let cc = p.cc.as_bytes();
+        records.extend_from_slice(&[*cc.first().unwrap_or(&b'?'), *cc.get(1).unwrap_or(&b'?')]);
+        records.push(p.fclass as u8);
+        records.push(code_idx.min(255) as u8);
+        records.extend_from_slice(&((p.lat * 1e5).round() as i32).to_le_bytes());
+        records.extend_from_slice(&((p.lon * 1e5).round() as i32).to_le_bytes());
+        records.extend_from_slice(&(p.population.min(u32::MAX as u64) as u32).to_le_bytes());
+        records.extend_from_slice(&(admin_id as u32).to_le_bytes());
+        records.extend_from_slice(&seat.parse::<u32>().unwrap_or(u32::MAX).to_le_bytes());
         let primary = fold(&p.name);
         let id = new as u32;
         let mut seen = HashSet::new();
@@ -763,10 +774,21 @@ fn write_all(places: &[RawPlace], borders: &[Vec<(f64, f64)>], out: &Path) -> Re
         n_borders: borders.len(),
         files: Vec::new(),
     };
+    let mut table: Vec<u8> = Vec::new();
+    table.extend_from_slice(crate::data::PLACES_MAGIC);
+    table.extend_from_slice(&(places.len() as u32).to_le_bytes());
+    table.extend_from_slice(&(name_blob.len() as u32).to_le_bytes());
+    table.push(fcodes.len().min(255) as u8);
+    for code in fcodes.iter().take(255) {
+        table.push(code.len().min(255) as u8);
+        table.extend_from_slice(&code.as_bytes()[..code.len().min(255)]);
+    }
+    table.extend_from_slice(name_blob.as_bytes());
+    table.extend_from_slice(&records);
     for (file, bytes, gzip) in [
-        ("places.tsv.gz", rows.as_bytes(), true),
+        ("places.bin", table.as_slice(), false),
         ("admins.tsv.gz", admin_rows.as_bytes(), true),
-        ("postings.bin.gz", postings.as_slice(), true),
+        ("postings.bin", postings.as_slice(), false),
         ("names.fst", fst_bytes.as_slice(), false),
         ("borders.txt.gz", border_rows.as_bytes(), true),
     ] {
@@ -780,6 +802,7 @@ fn write_all(places: &[RawPlace], borders: &[Vec<(f64, f64)>], out: &Path) -> Re
 }
 
 fn sanitize(s: &str) -> String {
+    // Tabs and line ends would break the admin table's rows.
     s.replace(['\t', '\n', '\r'], " ")
 }
 

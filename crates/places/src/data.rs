@@ -11,7 +11,7 @@ pub const ALT_FLAG: u32 = 1 << 31;
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// Preferred name.
-    pub name: Box<str>,
+    pub name: &'static str,
     /// Latitude.
     pub lat: f64,
     /// Longitude.
@@ -21,7 +21,7 @@ pub struct Entry {
     /// GeoNames feature class (`P`, `A`, `H`, `T`, `S`, `L`, `V`, `R`, `U`).
     pub fclass: u8,
     /// GeoNames feature code (`PPL`, `PPLC`, `ADM1`...).
-    pub fcode: Box<str>,
+    pub fcode: &'static str,
     /// Population (0 when unknown).
     pub population: u32,
     /// Index into the admin table.
@@ -41,7 +41,7 @@ impl Entry {
         if self.fclass != b'A' {
             return None;
         }
-        match &*self.fcode {
+        match self.fcode {
             "ADM1" => Some(1),
             "ADM2" => Some(2),
             "ADM3" => Some(3),
@@ -70,34 +70,60 @@ pub fn gunzip(bytes: &[u8], what: &str) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Parses the places table.
-pub fn parse_entries(text: &str) -> Result<Vec<Entry>> {
-    let mut entries = Vec::with_capacity(text.len() / 40);
-    for (line_idx, line) in text.lines().enumerate() {
-        let bad = || Error::Data(format!("places line {}: malformed", line_idx + 1));
-        let mut cols = line.split('\t');
-        let mut next = || cols.next().ok_or_else(bad);
-        let name = next()?;
-        let lat: f64 = next()?.parse().map_err(|_| bad())?;
-        let lon: f64 = next()?.parse().map_err(|_| bad())?;
-        let cc_text = next()?.as_bytes();
-        let cc = [*cc_text.first().unwrap_or(&b'?'), *cc_text.get(1).unwrap_or(&b'?')];
-        let fclass = *next()?.as_bytes().first().unwrap_or(&b'?');
-        let fcode = next()?;
-        let population: u32 =
-            next()?.parse::<u64>().map_err(|_| bad())?.min(u32::MAX as u64) as u32;
-        let admin: u32 = next()?.parse().map_err(|_| bad())?;
-        let seat = next()?.parse::<u32>().ok();
+/// Magic bytes of the binary places table.
+pub const PLACES_MAGIC: &[u8; 4] = b"TPL1";
+
+/// Bytes per entry record in the binary places table.
+pub const RECORD_BYTES: usize = 30;
+
+/// Reads the binary places table (written by [`crate::build`]).
+///
+/// Layout, little-endian: magic `TPL1`; `u32` entry count; `u32` name blob length; `u8`
+/// feature code count, then each code as `u8` length and bytes; the UTF-8 name blob; then
+/// one 30-byte record per entry: name offset `u32`, name length `u16`, country code 2
+/// bytes, feature class `u8`, feature code index `u8`, latitude and longitude `i32` in
+/// 1e-5 degrees, population `u32`, admin tuple `u32`, seat `u32` (`u32::MAX` for none).
+pub fn parse_entries(bytes: &'static [u8]) -> Result<Vec<Entry>> {
+    let bad = |what: &str| Error::Data(format!("places table: {what}"));
+    let mut pos = 0usize;
+    let mut take = |n: usize| -> Result<&'static [u8]> {
+        let slice = bytes.get(pos..pos + n).ok_or_else(|| bad("truncated"))?;
+        pos += n;
+        Ok(slice)
+    };
+    if take(4)? != PLACES_MAGIC {
+        return Err(bad("bad magic"));
+    }
+    let u32_at = |b: &[u8], i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    let n_entries = u32_at(take(4)?, 0) as usize;
+    let names_len = u32_at(take(4)?, 0) as usize;
+    let n_codes = take(1)?[0] as usize;
+    let mut codes: Vec<&'static str> = Vec::with_capacity(n_codes);
+    for _ in 0..n_codes {
+        let len = take(1)?[0] as usize;
+        codes.push(std::str::from_utf8(take(len)?).map_err(|_| bad("feature code"))?);
+    }
+    let names = std::str::from_utf8(take(names_len)?).map_err(|_| bad("names are not UTF-8"))?;
+    let records = take(n_entries * RECORD_BYTES)?;
+    let mut entries = Vec::with_capacity(n_entries);
+    for r in records.chunks_exact(RECORD_BYTES) {
+        let offset = u32_at(r, 0) as usize;
+        let len = u16::from_le_bytes([r[4], r[5]]) as usize;
+        let name = names.get(offset..offset + len).ok_or_else(|| bad("name out of range"))?;
+        let fcode = codes.get(r[9] as usize).copied().ok_or_else(|| bad("feature code index"))?;
+        let lat = i32::from_le_bytes([r[10], r[11], r[12], r[13]]) as f64 / 1e5;
+        let lon = i32::from_le_bytes([r[14], r[15], r[16], r[17]]) as f64 / 1e5;
+        let seat = u32_at(r, 26);
         entries.push(Entry {
-            name: name.into(),
+            name,
             lat,
             lon,
-            cc,
-            fclass,
-            fcode: fcode.into(),
-            population,
-            admin,
-            seat,
+            cc: [r[6], r[7]],
+            fclass: r[8],
+            fcode,
+            population: u32_at(r, 18),
+            admin: u32_at(r, 22),
+            seat: (seat != u32::MAX).then_some(seat),
         });
     }
     Ok(entries)
@@ -114,9 +140,16 @@ pub fn parse_admins(text: &str) -> Vec<Admins> {
         .collect()
 }
 
-/// Parses the postings: little-endian u32 words.
-pub fn parse_postings(bytes: &[u8]) -> Vec<u32> {
-    bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
+/// The postings: little-endian u32 words, read in place.
+#[derive(Debug, Clone, Copy)]
+pub struct Postings(pub &'static [u8]);
+
+impl Postings {
+    /// The word at `index`, if any.
+    pub fn get(&self, index: usize) -> Option<u32> {
+        let b = self.0.get(index * 4..index * 4 + 4)?;
+        Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
 }
 
 /// Parses the border polylines (`lon lat,lon lat,...` per line).

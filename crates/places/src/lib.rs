@@ -47,9 +47,9 @@ pub enum Error {
 /// The result type of this crate.
 pub type Result<T> = std::result::Result<T, Error>;
 
-const PLACES_GZ: &[u8] = include_bytes!("../../../data/places/places.tsv.gz");
+const PLACES_BIN: &[u8] = include_bytes!("../../../data/places/places.bin");
 const ADMINS_GZ: &[u8] = include_bytes!("../../../data/places/admins.tsv.gz");
-const POSTINGS_GZ: &[u8] = include_bytes!("../../../data/places/postings.bin.gz");
+const POSTINGS_BIN: &[u8] = include_bytes!("../../../data/places/postings.bin");
 const NAMES_FST: &[u8] = include_bytes!("../../../data/places/names.fst");
 const BORDERS_GZ: &[u8] = include_bytes!("../../../data/places/borders.txt.gz");
 
@@ -73,7 +73,7 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     admins: Vec<Admins>,
     names: fst::Map<&'static [u8]>,
-    postings: Vec<u32>,
+    postings: data::Postings,
     borders: Vec<Border>,
     by_country: HashMap<[u8; 2], Vec<u32>>,
     capitals: HashMap<[u8; 2], u32>,
@@ -96,19 +96,17 @@ struct Border {
 impl Gazetteer {
     /// The gazetteer that ships inside tocsin.
     pub fn load_default() -> Result<Gazetteer> {
-        let places = data::gunzip(PLACES_GZ, "places")?;
         let admins = data::gunzip(ADMINS_GZ, "admins")?;
-        let postings = data::gunzip(POSTINGS_GZ, "postings")?;
         let borders = data::gunzip(BORDERS_GZ, "borders")?;
         let text = |bytes: &[u8], what: &str| {
             std::str::from_utf8(bytes)
                 .map(str::to_string)
                 .map_err(|e| Error::Data(format!("{what}: {e}")))
         };
-        let entries = data::parse_entries(&text(&places, "places")?)?;
+        let entries = data::parse_entries(PLACES_BIN)?;
         let admins = data::parse_admins(&text(&admins, "admins")?);
         let names = fst::Map::new(NAMES_FST).map_err(|e| Error::Data(format!("names: {e}")))?;
-        let postings = data::parse_postings(&postings);
+        let postings = data::Postings(POSTINGS_BIN);
         let borders = data::parse_borders(&text(&borders, "borders")?);
         Gazetteer::from_parts(entries, admins, names, postings, borders)
     }
@@ -117,7 +115,7 @@ impl Gazetteer {
         entries: Vec<Entry>,
         admins: Vec<Admins>,
         names: fst::Map<&'static [u8]>,
-        postings: Vec<u32>,
+        postings: data::Postings,
         borders: Vec<Vec<(f64, f64)>>,
     ) -> Result<Gazetteer> {
         if let Some(bad) = entries.iter().position(|e| e.admin as usize >= admins.len()) {
@@ -127,7 +125,7 @@ impl Gazetteer {
         let mut capitals = HashMap::new();
         for (idx, entry) in entries.iter().enumerate() {
             by_country.entry(entry.cc).or_default().push(idx as u32);
-            if &*entry.fcode == "PPLC" {
+            if entry.fcode == "PPLC" {
                 capitals.insert(entry.cc, idx as u32);
             }
         }
@@ -239,12 +237,10 @@ impl Gazetteer {
     fn lookup(&self, folded: &str) -> Vec<(u32, bool)> {
         let Some(offset) = self.names.get(folded) else { return Vec::new() };
         let offset = offset as usize;
-        let count = self.postings.get(offset).copied().unwrap_or(0) as usize;
-        self.postings
-            .get(offset + 1..offset + 1 + count)
-            .unwrap_or(&[])
-            .iter()
-            .map(|&p| (p & !ALT_FLAG, p & ALT_FLAG != 0))
+        let count = self.postings.get(offset).unwrap_or(0) as usize;
+        (offset + 1..offset + 1 + count)
+            .filter_map(|i| self.postings.get(i))
+            .map(|p| (p & !ALT_FLAG, p & ALT_FLAG != 0))
             .collect()
     }
 
@@ -257,7 +253,7 @@ impl Gazetteer {
         let mut out = Vec::new();
         for id in ids {
             let Some(entry) = self.entries.get(id as usize) else { continue };
-            let name = text::fold(&entry.name);
+            let name = text::fold(entry.name);
             if name.len().abs_diff(folded.len()) > 3 {
                 continue;
             }

@@ -69,6 +69,8 @@ struct Cues {
     settlement: bool,
     /// The mention opens the text like a dateline.
     dateline: bool,
+    /// A reference point (`south of X`): the event is near it, not in it.
+    reference: bool,
 }
 
 /// Finds country names and demonyms, longest first.
@@ -123,7 +125,7 @@ fn mostly_caps(tokens: &[Token]) -> bool {
 /// A gazetteer entry's own prior: feature class and population.
 pub fn prior(entry: &Entry, alternate: bool) -> f32 {
     let feature = match entry.fclass {
-        b'P' => match &*entry.fcode {
+        b'P' => match entry.fcode {
             "PPLC" => 1.6,
             "PPLA" | "PPLA2" => 1.3,
             "PPLA3" => 1.2,
@@ -437,13 +439,31 @@ fn resolve(
         .map(|(_, o)| o.folded.as_str())
         .collect();
     let parent = m.hint_of.and_then(|p| mentions.get(p));
-    let hint_countries: Vec<[u8; 2]> = m
+    let hint_points: Vec<Vec<([u8; 2], f64, f64)>> = m
         .hints
         .iter()
         .filter_map(|&h| mentions.get(h))
-        .flat_map(|h| h.candidates.iter())
-        .filter_map(|&(id, _)| gazetteer.entries.get(id as usize).map(|e| e.cc))
+        .map(|h| {
+            h.candidates
+                .iter()
+                .filter_map(|&(id, _)| gazetteer.entries.get(id as usize))
+                .map(|e| {
+                    let seat = e.seat.and_then(|s| gazetteer.entries.get(s as usize)).unwrap_or(e);
+                    (e.cc, seat.lat, seat.lon)
+                })
+                .collect()
+        })
         .collect();
+    // The countries every hint may belong to.
+    let mut hint_countries: Option<Vec<[u8; 2]>> = None;
+    for points in &hint_points {
+        let ccs: Vec<[u8; 2]> = points.iter().map(|p| p.0).collect();
+        hint_countries = Some(match hint_countries {
+            None => ccs,
+            Some(prev) => prev.into_iter().filter(|cc| ccs.contains(cc)).collect(),
+        });
+    }
+    let hint_countries = hint_countries.unwrap_or_default();
     let mut best: Option<(u32, f32)> = None;
     for &(id, alternate) in &m.candidates {
         let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
@@ -469,10 +489,30 @@ fn resolve(
         if Some(entry.cc) == top {
             score += 1.0;
         }
-        for hint in &hint_names {
-            if admin_names.iter().any(|a| a == hint) {
-                score += 3.0;
-            }
+        let mut hint_agrees = false;
+        for (hint, points) in hint_names.iter().zip(&hint_points) {
+            let by_name = admin_names.iter().any(|a| a == hint);
+            // A hint also helps by distance: a department seat or an outdated code.
+            let nearest = points
+                .iter()
+                .filter(|(cc, _, _)| *cc == entry.cc)
+                .map(|(_, lat, lon)| crate::geo::distance_km(entry.lat, entry.lon, *lat, *lon))
+                .fold(f64::MAX, f64::min);
+            let by_distance = if nearest < 30.0 {
+                2.5
+            } else if nearest < 60.0 {
+                1.5
+            } else if nearest < 100.0 {
+                0.5
+            } else {
+                0.0
+            };
+            score += if by_name { 3.0_f32.max(by_distance) } else { by_distance };
+            hint_agrees |= by_name || nearest < 100.0;
+        }
+        // Hints that all disagree mean another place of the same name.
+        if !hint_points.is_empty() && !hint_agrees {
+            continue;
         }
         for other in &other_names {
             if admin_names.iter().any(|a| a == other) {
@@ -532,7 +572,7 @@ fn plausible(
             one_word && m.folded.len() <= 2 && !(cues.locative && tokens[m.first].capitalised);
         return entry.fclass != b'U' && !tiny;
     }
-    let big = entry.population >= 50_000 || &*entry.fcode == "PPLC";
+    let big = entry.population >= 50_000 || entry.fcode == "PPLC";
     if has_context {
         // Out of the report's countries: only well-known towns, by their own names.
         return big && !alternate && entry.fclass == b'P';
@@ -589,6 +629,7 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
         if matches!(p1, "of" | "de" | "du") && is_in(DIRECTIONS, p2) {
             c.near = true;
             c.locative = true;
+            c.reference = true;
         }
         if matches!(p1, "near" | "around" | "outside" | "nearby" | "towards" | "toward" | "vers")
             && !matches!(p1, "towards" | "toward" | "vers")
@@ -815,6 +856,12 @@ fn rank(
         }
         if m.hint_of.is_some() {
             score -= 2.5;
+        }
+        if !m.hints.is_empty() {
+            score += 1.5;
+        }
+        if c.reference {
+            score -= 1.0;
         }
         if entry.fclass == b'A' {
             score -= 0.8;
