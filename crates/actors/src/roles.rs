@@ -71,12 +71,11 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
         tocsin_model::EventType::Protests | tocsin_model::EventType::Riots
     );
     let battle = sub.event_type() == tocsin_model::EventType::Battles;
-    let mut armed =
-        armed_candidates(kb, &in_window, &norm, window, &cues, with_government, identity, battle);
+    let options = Options { with_government, identity, battle };
+    let mut armed = armed_candidates(kb, &in_window, &norm, window, &cues, options);
     if armed.is_empty() && window != Span::new(0, text.len()) {
         let whole = Span::new(0, text.len());
-        armed =
-            armed_candidates(kb, mentions, &norm, whole, &cues, with_government, identity, battle);
+        armed = armed_candidates(kb, mentions, &norm, whole, &cues, options);
     }
     // A communal militia takes the name of its village when the report gives one.
     if let Some(village) = village_name(text, window) {
@@ -592,6 +591,17 @@ fn starts_with_phrase(tokens: &[(String, usize, usize)], start: usize, phrase: &
         .is_some_and(|slice| slice.iter().zip(phrase).all(|(t, p)| t.0 == *p))
 }
 
+/// Which mentions beyond armed ones may take a side, by sub-event type.
+#[derive(Debug, Clone, Copy)]
+struct Options {
+    /// Governments act in strategic developments.
+    with_government: bool,
+    /// Identity groups that act are militias (not in protests and riots).
+    identity: bool,
+    /// Crowds of locals fight in battles.
+    battle: bool,
+}
+
 /// Words skipped when looking for a cue before a mention.
 const FILLER: &[&str] = &[
     "the",
@@ -651,10 +661,9 @@ fn armed_candidates(
     norm: &Normalized,
     window: Span,
     cues: &CueSet,
-    with_government: bool,
-    identity: bool,
-    battle: bool,
+    options: Options,
 ) -> Vec<Candidate> {
+    let Options { with_government, identity, battle } = options;
     let tokens = tokens_of(&norm.text);
     let w_start = norm.offset_of(window.start);
     let w_end = norm.offset_of(window.end);
