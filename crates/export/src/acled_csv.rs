@@ -177,4 +177,35 @@ mod tests {
         assert_eq!(cells.len(), ACLED_COLUMNS.len());
         assert_eq!(cell(&cells, "notes"), "He said, \"no\"\nand left");
     }
+
+    #[test]
+    fn unknown_date_place_and_actor2_leave_blank_cells() {
+        let mut extraction = extraction();
+        extraction.date = None;
+        extraction.place = None;
+        extraction.actor2 = None;
+        let row = EventRow::from_extraction(&extraction, None);
+        let cells = cells(&row);
+        for column in [
+            "event_id_cnty",
+            "event_date",
+            "year",
+            "time_precision",
+            "actor2",
+            "inter2",
+            "iso",
+            "region",
+            "country",
+            "location",
+            "latitude",
+            "longitude",
+            "geo_precision",
+            "source",
+            "timestamp",
+        ] {
+            assert_eq!(cell(&cells, column), "", "{column}");
+        }
+        assert_eq!(cell(&cells, "interaction"), "20");
+        assert!(cell(&cells, "notes").starts_with("JNIM"), "a generated summary");
+    }
 }
