@@ -67,7 +67,11 @@ fn entry_report(
     };
     check_size(&text)?;
     let id = entry.id.trim();
-    let id = if id.is_empty() { format!("{}#{item_no}", origin.id_base) } else { id.to_string() };
+    let id = if id.is_empty() {
+        origin.fallback_id(&format!("#{item_no}"), &text)
+    } else {
+        id.to_string()
+    };
     Ok(Report {
         id,
         text,
@@ -115,7 +119,11 @@ mod tests {
     use std::path::PathBuf;
 
     fn read_all(xml: &str) -> Vec<std::result::Result<Report, String>> {
-        let origin = Origin { path: PathBuf::from("feed.xml"), id_base: "feed".to_string() };
+        let origin = Origin {
+            path: PathBuf::from("feed.xml"),
+            id_base: "feed".to_string(),
+            hash_ids: false,
+        };
         let mut out = Vec::new();
         read(xml, &origin, &mut |result| out.push(result.map_err(|error| error.to_string())));
         out

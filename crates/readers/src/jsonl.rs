@@ -229,14 +229,10 @@ fn visit_value(
 
 fn object_to_report(value: Value, record: &RecordRef, origin: &Origin) -> Result<Report> {
     let (line_no, fallback_id, what) = match *record {
-        RecordRef::Line(line_no) => {
-            (line_no, format!("{}:{line_no}", origin.id_base), String::new())
+        RecordRef::Line(line_no) => (line_no, format!(":{line_no}"), String::new()),
+        RecordRef::Element(line_no, element) => {
+            (line_no, format!(":{line_no}:{element}"), format!("array element {element}: "))
         }
-        RecordRef::Element(line_no, element) => (
-            line_no,
-            format!("{}:{line_no}:{element}", origin.id_base),
-            format!("array element {element}: "),
-        ),
     };
     let Value::Object(object) = value else {
         return Err(origin
@@ -244,7 +240,7 @@ fn object_to_report(value: Value, record: &RecordRef, origin: &Origin) -> Result
     };
     let raw = raw_record(&object)
         .map_err(|message| origin.record(line_no, format!("{what}{message}")))?;
-    raw.into_report(|| fallback_id)
+    raw.into_report(|text| origin.fallback_id(&fallback_id, text))
         .map_err(|message| origin.record(line_no, format!("{what}{message}")))
 }
 

@@ -17,6 +17,8 @@
 //! a record's own `id`, else `<file id>:<line>`, where the file id is the path
 //! relative to the input folder (the file name for a single file), without
 //! extension, `/`-separated. A text or HTML file is one report with the file id.
+//! Standard input has no stable name, so there a record without an id is named
+//! `stdin-<hash of its text>` instead.
 //!
 //! ```
 //! use std::path::Path;
@@ -118,7 +120,8 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// folders (names starting with `.`) are skipped.
 pub fn read(input: &Path, visit: &mut dyn FnMut(Result<Report>)) {
     if input.as_os_str() == "-" {
-        let origin = Origin { path: PathBuf::from("<stdin>"), id_base: "stdin".to_string() };
+        let origin =
+            Origin { path: PathBuf::from("<stdin>"), id_base: "stdin".to_string(), hash_ids: true };
         let stdin = std::io::stdin();
         let mut lock = stdin.lock();
         read_stream(&mut lock, &origin, None, visit);
@@ -158,7 +161,11 @@ pub fn read_from(
     format: Option<Format>,
     visit: &mut dyn FnMut(Result<Report>),
 ) {
-    let origin = Origin { path: name.to_path_buf(), id_base: file_id(name) };
+    let origin = Origin {
+        path: name.to_path_buf(),
+        id_base: file_id(name),
+        hash_ids: name.as_os_str() == "-",
+    };
     let format = format.or_else(|| Format::from_path(name));
     read_stream(&mut reader, &origin, format, visit);
 }
@@ -178,9 +185,24 @@ pub fn read_all(input: &Path) -> (Vec<Report>, Vec<Error>) {
 pub(crate) struct Origin {
     pub path: PathBuf,
     pub id_base: String,
+    /// Name records without an id by a hash of their text rather than by place:
+    /// standard input has no stable name, so `stdin:3` would mean a different report
+    /// on every run.
+    pub hash_ids: bool,
 }
 
 impl Origin {
+    /// The id of a record that has none: `<id base><place>`, where `place` is
+    /// `:<line>`, `#<item>` or empty for a one-report file; for standard input,
+    /// `stdin-<16 hex digits of the text's FNV-1a hash>`.
+    pub(crate) fn fallback_id(&self, place: &str, text: &str) -> String {
+        if self.hash_ids {
+            format!("{}-{:016x}", self.id_base, fnv1a(text.as_bytes()))
+        } else {
+            format!("{}{place}", self.id_base)
+        }
+    }
+
     pub(crate) fn record(&self, line: usize, message: String) -> Error {
         Error::Record { path: self.path.clone(), line, message }
     }
@@ -199,6 +221,13 @@ impl Origin {
             MAX_DOCUMENT_BYTES / (1024 * 1024)
         ))
     }
+}
+
+/// The 64-bit FNV-1a hash: stable across runs, platforms and releases.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// The language for a code such as `fr`, `fr-FR`, `en_GB` or `English`.
@@ -234,7 +263,7 @@ fn relative_id(relative: &Path, keep_extension: bool) -> String {
 }
 
 fn read_file(path: &Path, id_base: String, visit: &mut dyn FnMut(Result<Report>)) {
-    let origin = Origin { path: path.to_path_buf(), id_base };
+    let origin = Origin { path: path.to_path_buf(), id_base, hash_ids: false };
     match std::fs::File::open(path) {
         Ok(mut file) => read_stream(&mut file, &origin, Format::from_path(path), visit),
         Err(source) => visit(Err(origin.io(source))),
@@ -342,7 +371,7 @@ fn text_report(text: &str, markdown: bool, origin: &Origin) -> Result<Report> {
     }
     record::check_size(&document.body).map_err(|message| origin.record(1, message))?;
     Ok(Report {
-        id: origin.id_base.clone(),
+        id: origin.fallback_id("", &document.body),
         text: document.body,
         title: document.title,
         published: document.published,
@@ -360,7 +389,7 @@ fn html_report(text: &str, origin: &Origin) -> Result<Report> {
     }
     record::check_size(body).map_err(|message| origin.record(1, message))?;
     Ok(Report {
-        id: origin.id_base.clone(),
+        id: origin.fallback_id("", body),
         text: body.to_string(),
         title: page.title,
         published: page.published,
@@ -381,6 +410,17 @@ mod tests {
         assert_eq!(file_id(Path::new("-")), "stdin");
         assert_eq!(relative_id(Path::new("2024/07/a.html"), false), "2024/07/a");
         assert_eq!(relative_id(Path::new("2024/07/a.html"), true), "2024/07/a.html");
+    }
+
+    #[test]
+    fn hashes_are_stable() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        let stdin =
+            Origin { path: PathBuf::from("<stdin>"), id_base: "stdin".into(), hash_ids: true };
+        assert_eq!(stdin.fallback_id(":3", "a"), "stdin-af63dc4c8601ec8c");
+        let file = Origin { hash_ids: false, ..stdin };
+        assert_eq!(file.fallback_id(":3", "a"), "stdin:3");
     }
 
     #[test]

@@ -21,11 +21,11 @@ pub(crate) struct RawRecord {
 }
 
 impl RawRecord {
-    /// Checks the record and makes a report. `fallback_id` names the record when it
-    /// has no id of its own. The error is a message for [`crate::Error::Record`].
+    /// Checks the record and makes a report. `fallback_id` names the record from
+    /// its text when it has no id of its own. The error is a message for [`crate::Error::Record`].
     pub(crate) fn into_report(
         self,
-        fallback_id: impl FnOnce() -> String,
+        fallback_id: impl FnOnce(&str) -> String,
     ) -> Result<Report, String> {
         let Some(text) = self.text else {
             return Err(format!(
@@ -44,7 +44,7 @@ impl RawRecord {
             .as_deref()
             .map(str::trim)
             .filter(|id| !id.is_empty())
-            .map_or_else(fallback_id, str::to_string);
+            .map_or_else(|| fallback_id(text), str::to_string);
         let text =
             if text.contains("\r\n") { text.replace("\r\n", "\n") } else { text.to_string() };
         Ok(Report {
@@ -83,7 +83,7 @@ mod tests {
     use super::*;
 
     fn check(raw: RawRecord, expected: Result<(&str, &str), &str>) {
-        let got = raw.into_report(|| "fallback".to_string());
+        let got = raw.into_report(|_| "fallback".to_string());
         match (got, expected) {
             (Ok(report), Ok((id, text))) => {
                 assert_eq!((report.id.as_str(), report.text.as_str()), (id, text));

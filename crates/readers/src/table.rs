@@ -131,7 +131,7 @@ pub(crate) fn read(
                     url: field(columns.url),
                     language: field(columns.language),
                 };
-                let fallback_id = || format!("{}:{line_no}", origin.id_base);
+                let fallback_id = |text: &str| origin.fallback_id(&format!(":{line_no}"), text);
                 visit(
                     raw.into_report(fallback_id)
                         .map_err(|message| origin.record(to_usize(line_no), message)),

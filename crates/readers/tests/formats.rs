@@ -273,13 +273,33 @@ fn pretty_json_resumes_after_a_broken_object() {
     );
 }
 
-/// Reads bytes as standard input would be read: no extension, so sniffed.
+/// Reads bytes as standard input would be read: no extension, so sniffed. Ids
+/// hashed from the text show as `stdin-H`.
 fn sniffed(bytes: &str) -> Vec<String> {
     let root = fixtures();
     util::read_bytes(bytes.as_bytes(), "-")
         .iter()
-        .map(|result| util::summary(result, &root))
+        .map(|result| {
+            let summary = util::summary(result, &root);
+            match summary.strip_prefix("stdin-").and_then(|rest| rest.get(16..)) {
+                Some(rest) => format!("stdin-H{rest}"),
+                None => summary,
+            }
+        })
         .collect()
+}
+
+#[test]
+fn standard_input_ids_come_from_the_text() {
+    let ids = |input: &str| -> Vec<String> {
+        util::read_bytes(input.as_bytes(), "-")
+            .into_iter()
+            .filter_map(|result| result.ok().map(|report| report.id))
+            .collect()
+    };
+    assert_eq!(ids("Report one."), ids("Report one."));
+    assert_ne!(ids("Report one."), ids("Report two."));
+    assert_eq!(ids("Report one.")[0], "stdin-b5a029177d44afef");
 }
 
 #[test]
@@ -290,11 +310,11 @@ fn sniffs_formats_without_extension() {
     );
     assert_eq!(
         sniffed("[{\"text\": \"x\"}, {\"text\": \"y\"}]"),
-        ["stdin:1:1 | - | - | -", "stdin:1:2 | - | - | -"]
+        ["stdin-H | - | - | -", "stdin-H | - | - | -"]
     );
     assert_eq!(
         sniffed("<!doctype html><html lang=fr><title>T</title><p>Texte.</p>"),
-        ["stdin | - | fr | T"]
+        ["stdin-H | - | fr | T"]
     );
     assert_eq!(
         sniffed("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><guid>g</guid><description>d</description></item></channel></rss>"),
@@ -302,11 +322,11 @@ fn sniffs_formats_without_extension() {
     );
     assert_eq!(
         sniffed("<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>XHTML</p></body></html>"),
-        ["stdin | - | - | -"]
+        ["stdin-H | - | - | -"]
     );
     assert_eq!(sniffed("id,text\n1,Row one\n"), ["1 | - | - | -"]);
     assert_eq!(sniffed("id\tbody\n1\tRow one\n"), ["1 | - | - | -"]);
-    assert_eq!(sniffed("Title: T\nDate: 2026-11-21\n\nBody."), ["stdin | 2026-11-21 | - | T"]);
+    assert_eq!(sniffed("Title: T\nDate: 2026-11-21\n\nBody."), ["stdin-H | 2026-11-21 | - | T"]);
 }
 
 #[test]
