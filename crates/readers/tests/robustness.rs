@@ -87,6 +87,18 @@ un poste \xe0 Mandouri, pr\xe8s de la fronti\xe8re. L'arm\xe9e a d\xe9ploy\xe9 d
 }
 
 #[test]
+fn windows_1252_after_a_long_ascii_start() {
+    let mut bytes = "Plain ASCII line about the border.\n".repeat(3_000).into_bytes();
+    bytes.extend(b"\nLa s\xe9curit\xe9 a \xe9t\xe9 renforc\xe9e pr\xe8s de la fronti\xe8re.");
+    let text = texts(&read_bytes(&bytes, "long.txt")).concat();
+    assert!(
+        text.ends_with("La sécurité a été renforcée près de la frontière."),
+        "{}",
+        &text[text.len() - 80..]
+    );
+}
+
+#[test]
 fn iso_8859_1_html_with_meta_charset() {
     let bytes = b"<html><head><meta charset=\"iso-8859-1\"><title>S\xe9curit\xe9</title></head>\
 <body><p>Les forces de s\xe9curit\xe9 ont riposT\xe9.</p></body></html>";
