@@ -232,6 +232,10 @@ impl Store {
                 .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
                 .map_err(refuse)?;
             connection.execute_batch("PRAGMA synchronous = NORMAL").map_err(refuse)?;
+            // A 64 MiB page cache (allocated as used) keeps the indexes of a store of a few
+            // hundred thousand events in memory while ingesting: 100,000 synthetic
+            // reports took 40 s with the 2 MiB default and 33 s with this, half the system time.
+            connection.execute_batch("PRAGMA cache_size = -65536").map_err(refuse)?;
         }
         Ok(Store { connection })
     }
