@@ -53,6 +53,10 @@ pub struct ActorEntry {
     pub regional: Vec<Regional>,
     /// ACLED codes this actor as another, with itself as associated actor.
     pub coded_as: Option<String>,
+    /// Countries where the name applies; elsewhere `otherwise` is used.
+    pub only_in: Vec<String>,
+    /// The name outside `only_in` (`Unidentified Armed Group ({country})`).
+    pub otherwise: Option<String>,
 }
 
 /// The regional name of an umbrella actor in one country and period.
@@ -213,6 +217,10 @@ struct RawActor {
     regional: Vec<RawRegional>,
     #[serde(default)]
     coded_as: Option<String>,
+    #[serde(default)]
+    only_in: Vec<String>,
+    #[serde(default)]
+    otherwise: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -385,6 +393,8 @@ fn convert_actor(raw: RawActor) -> Result<ActorEntry> {
         unit: raw.unit,
         regional,
         coded_as: raw.coded_as,
+        only_in: raw.only_in.iter().map(|c| c.to_ascii_uppercase()).collect(),
+        otherwise: raw.otherwise,
     })
 }
 

@@ -385,10 +385,18 @@ impl Recognizer {
                         ..mention(Some(Actor::new(name, inter)), kind, target.or(Some(idx)))
                     });
                 }
-                let name = if entry.name.contains("{country}") {
+                let outside = !entry.only_in.is_empty()
+                    && !country_code
+                        .as_deref()
+                        .is_some_and(|code| entry.only_in.iter().any(|c| c == code));
+                let template = match (&entry.otherwise, outside) {
+                    (Some(otherwise), true) => otherwise.as_str(),
+                    _ => entry.name.as_str(),
+                };
+                let name = if template.contains("{country}") {
                     country_code
                         .as_deref()
-                        .map(|code| entry.name.replace("{country}", &country_name(kb, code)))
+                        .map(|code| template.replace("{country}", &country_name(kb, code)))
                 } else {
                     Some(entry.name.clone())
                 };
