@@ -281,8 +281,9 @@
     var pageParams = new URLSearchParams(params);
     pageParams.set("limit", String(MAP_LIMIT));
     document.body.dataset.loading = "1";
-    return Promise.all([api("events", pageParams), api("stats", params), api("stats", statsParams)]).then(function (answers) {
-      var page = answers[0], stats = answers[1], timelineStats = answers[2];
+    var timelineRequest = state.week ? api("stats", statsParams) : null;
+    return Promise.all([api("events", pageParams), api("stats", params), timelineRequest]).then(function (answers) {
+      var page = answers[0], stats = answers[1], timelineStats = answers[2] || answers[1];
       state.events = page.events;
       drawMarkers(page.events);
       drawTimeline(timelineStats.by_week);

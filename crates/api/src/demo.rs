@@ -321,12 +321,15 @@ fn demo_report(index: usize, config: &DemoConfig, rng: &mut Rng) -> Ingested {
         border_distance_km: None,
     };
     let published = day + Duration::days(1 + rng.below(2) as i64);
+    // A byline keeps every report's content distinct (the store skips repeated content).
+    let outlet = OUTLETS[index % OUTLETS.len()];
+    w.put(&format!(" ({outlet}, report {index})"));
     let report = Report {
         id: id.clone(),
         text: w.text,
         title: Some(title),
         published: Some(published),
-        source: Some(OUTLETS[index % OUTLETS.len()].to_owned()),
+        source: Some(outlet.to_owned()),
         url: Some(format!("https://news.example.invalid/{id}")),
         language: Some(Language::En),
     };
