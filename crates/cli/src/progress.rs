@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 /// A progress display counting reports; draws nothing when quiet or not on a terminal.
 #[derive(Debug)]
@@ -19,9 +19,12 @@ impl Progress {
             if visible { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
         let bar = ProgressBar::with_draw_target(None, target);
         let style = ProgressStyle::with_template(
-            "{spinner} {prefix} {human_pos} reports ({per_sec}, {elapsed}) {wide_msg}",
+            "{spinner} {prefix} {human_pos} reports ({rate}, {elapsed}) {wide_msg}",
         )
-        .unwrap_or_else(|_| ProgressStyle::default_spinner());
+        .unwrap_or_else(|_| ProgressStyle::default_spinner())
+        .with_key("rate", |state: &ProgressState, out: &mut dyn std::fmt::Write| {
+            let _ = write!(out, "{:.0}/s", state.per_sec());
+        });
         bar.set_style(style);
         bar.set_prefix(what.to_owned());
         bar.enable_steady_tick(Duration::from_millis(200));
