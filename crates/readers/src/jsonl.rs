@@ -238,37 +238,37 @@ fn object_to_report(value: Value, record: &RecordRef, origin: &Origin) -> Result
         return Err(origin
             .record(line_no, format!("{what}expected an article object, found {}", kind(&value))));
     };
-    let raw = raw_record(&object)
-        .map_err(|message| origin.record(line_no, format!("{what}{message}")))?;
+    let raw =
+        raw_record(object).map_err(|message| origin.record(line_no, format!("{what}{message}")))?;
     raw.into_report(|text| origin.fallback_id(&fallback_id, text))
         .map_err(|message| origin.record(line_no, format!("{what}{message}")))
 }
 
-/// The article fields of a JSON object; extra keys are ignored.
-fn raw_record(object: &Map<String, Value>) -> std::result::Result<RawRecord, String> {
-    let text = match TEXT_KEYS
-        .iter()
-        .find_map(|key| object.get(*key).filter(|value| !value.is_null()).map(|value| (key, value)))
-    {
+/// The article fields of a JSON object, moved out of it; extra keys are ignored.
+fn raw_record(mut object: Map<String, Value>) -> std::result::Result<RawRecord, String> {
+    let text_key =
+        TEXT_KEYS.iter().find(|key| object.get(**key).is_some_and(|value| !value.is_null()));
+    let text = match text_key.and_then(|key| object.remove(*key).map(|value| (key, value))) {
         None => None,
-        Some((_, Value::String(text))) => Some(text.clone()),
-        Some((key, value)) => return Err(format!("\"{key}\" is {}, not a string", kind(value))),
+        Some((_, Value::String(text))) => Some(text),
+        Some((key, value)) => return Err(format!("\"{key}\" is {}, not a string", kind(&value))),
     };
+    let mut take = |keys: &[&str]| keys.iter().find_map(|key| object.remove(*key).and_then(scalar));
     Ok(RawRecord {
-        id: object.get("id").and_then(scalar),
+        id: take(&["id"]),
         text,
-        title: object.get("title").and_then(scalar),
-        published: object.get("published").or_else(|| object.get("date")).and_then(scalar),
-        source: object.get("source").and_then(scalar),
-        url: object.get("url").or_else(|| object.get("link")).and_then(scalar),
-        language: object.get("language").or_else(|| object.get("lang")).and_then(scalar),
+        title: take(&["title"]),
+        published: take(&["published", "date"]),
+        source: take(&["source"]),
+        url: take(&["url", "link"]),
+        language: take(&["language", "lang"]),
     })
 }
 
 /// A string or number as a string.
-fn scalar(value: &Value) -> Option<String> {
+fn scalar(value: Value) -> Option<String> {
     match value {
-        Value::String(text) => Some(text.clone()),
+        Value::String(text) => Some(text),
         Value::Number(number) => Some(number.to_string()),
         _ => None,
     }
