@@ -123,6 +123,8 @@ pub struct CountryEntry {
     pub demonyms: Vec<String>,
     /// Other names of the country.
     pub names: Vec<String>,
+    /// Nationality words matched with their case (`US`).
+    pub acronyms: Vec<String>,
     /// Whether the gendarmerie is coded under the police (`Police Forces of ... Gendarmerie`).
     pub gendarmerie_police: bool,
     /// Regime periods, in date order.
@@ -245,6 +247,8 @@ struct RawCountry {
     demonyms: Vec<String>,
     #[serde(default)]
     names: Vec<String>,
+    #[serde(default)]
+    acronyms: Vec<String>,
     #[serde(default)]
     gendarmerie: Option<String>,
     #[serde(default)]
@@ -445,6 +449,7 @@ fn convert_country(raw: RawCountry) -> Result<CountryEntry> {
         name,
         demonyms: raw.demonyms,
         names: raw.names,
+        acronyms: raw.acronyms,
         gendarmerie_police: raw.gendarmerie.as_deref() == Some("police"),
         periods,
     })

@@ -171,6 +171,9 @@ impl Recognizer {
             for demonym in &country.demonyms {
                 add(demonym, Target::Demonym(idx), None);
             }
+            for acronym in &country.acronyms {
+                add(acronym, Target::Demonym(idx), Some(exact_form(acronym)));
+            }
             for name in country.names.iter().chain(std::iter::once(&country.name)) {
                 add(name, Target::CountryName(idx), None);
             }
