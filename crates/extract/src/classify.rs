@@ -187,7 +187,12 @@ fn target_of(text: &str, start: usize, end: usize) -> Target {
     } else {
         let cut = after.find(['.', ';', ',', ':']).unwrap_or(after.len()).min(90);
         let cut = floor_boundary(after, cut);
-        after.get(..cut).unwrap_or("")
+        let window = after.get(..cut).unwrap_or("");
+        // "killed following an incursion by militants": the perpetrator is no target.
+        match PERPETRATOR.find(window) {
+            Some(by) => window.get(..by.start()).unwrap_or(""),
+            None => window,
+        }
     };
     first_class(window)
 }
@@ -200,8 +205,19 @@ fn floor_boundary(text: &str, mut index: usize) -> usize {
 }
 
 fn first_class(window: &str) -> Target {
+    if UNARMED.is_match(window) {
+        return Target::Civilian;
+    }
     let armed = ARMED_NOUN.find(window).map(|m| m.start());
-    let civilian = CIVILIAN_NOUN.find(window).map(|m| m.start());
+    // A plainly civilian word wins over a later armed one; a generic one ("people",
+    // "a man") gives way to an armed word after it ("seven people including five militiamen").
+    let civilian = CIVILIAN_NOUN
+        .find_iter(window)
+        .find(|m| {
+            !is_generic_person(m.as_str())
+                || armed.is_none_or(|a| m.start() < a && !GENERIC_THEN_ARMED.is_match(window))
+        })
+        .map(|m| m.start());
     match (armed, civilian) {
         (Some(a), Some(c)) => {
             if a <= c {
@@ -216,7 +232,25 @@ fn first_class(window: &str) -> Target {
     }
 }
 
+fn is_generic_person(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "people"
+            | "person"
+            | "persons"
+            | "individual"
+            | "individuals"
+            | "man"
+            | "men"
+            | "personnes"
+            | "hommes"
+    )
+}
+
 fn last_class(window: &str) -> Target {
+    if UNARMED.is_match(window) {
+        return Target::Civilian;
+    }
     let armed = ARMED_NOUN.find_iter(window).last().map(|m| m.start());
     let civilian = CIVILIAN_NOUN.find_iter(window).last().map(|m| m.start());
     match (armed, civilian) {
@@ -289,6 +323,13 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
         if cues.clash.is_some() || cues.attack.is_some() || cues.kill.is_some() {
             return Some((NonStateActorOvertakesTerritory, taken, 0.55));
         }
+    }
+    // Fights between unarmed groups are mob violence, not battles.
+    if let Some(clash) = cues
+        .clash
+        .filter(|_| !ARMED_NOUN.is_match(text) && CROWD.is_match(text) && cues.kill.is_none())
+    {
+        return Some((MobViolence, clash, 0.5));
     }
     // Battles.
     if let Some(clash) = cues.clash {
@@ -378,6 +419,8 @@ fn intervention_against_protesters(text: &str) -> Option<Span> {
         let after_end = floor_boundary(text, (found.end() + 40).min(text.len()));
         let after = text.get(found.end()..after_end).unwrap_or("").to_lowercase();
         let about_a_cause = [
+            "who ",
+            "guilt",
             "against",
             "over",
             "denounc",
