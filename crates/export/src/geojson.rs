@@ -2,7 +2,8 @@
 
 use std::io::Write;
 
-use serde_json::{json, Map, Value};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::{json, Value};
 
 use crate::acled_csv::{acled_record, ACLED_COLUMNS};
 use crate::{EventRow, Result};
@@ -23,7 +24,8 @@ const NUMERIC_COLUMNS: [&str; 11] = [
 ];
 
 /// Streams a FeatureCollection: one Point feature per event (a null geometry when the
-/// event has no coordinates), each with ACLED's columns, `doc_ids` and `confidence`.
+/// event has no coordinates), each with ACLED's columns, `doc_ids` (joined with `"; "`, as
+/// GIS formats want plain strings) and `confidence`.
 #[derive(Debug)]
 pub struct GeoJsonWriter<W: Write> {
     out: W,
@@ -62,8 +64,30 @@ impl<W: Write> GeoJsonWriter<W> {
 
 const OPENING: &[u8] = b"{\"type\":\"FeatureCollection\",\"features\":[";
 
-fn feature(row: &EventRow) -> Value {
-    let mut properties = Map::new();
+/// Properties in ACLED's column order (a JSON object keeps the order it is written in,
+/// and GIS tools show attributes in that order).
+struct Properties(Vec<(&'static str, Value)>);
+
+impl Serialize for Properties {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, value) in &self.0 {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct Feature {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    geometry: Value,
+    properties: Properties,
+}
+
+fn feature(row: &EventRow) -> Feature {
+    let mut properties = Vec::with_capacity(ACLED_COLUMNS.len() + 2);
     for (column, cell) in ACLED_COLUMNS.iter().zip(acled_record(row)) {
         let value = if cell.is_empty() {
             Value::Null
@@ -72,17 +96,17 @@ fn feature(row: &EventRow) -> Value {
         } else {
             Value::String(cell)
         };
-        properties.insert((*column).to_owned(), value);
+        properties.push((*column, value));
     }
-    properties.insert("doc_ids".to_owned(), json!(row.doc_ids));
-    properties.insert("confidence".to_owned(), json!(row.confidence));
+    properties.push(("doc_ids", Value::String(row.doc_ids.join("; "))));
+    properties.push(("confidence", json!(row.confidence)));
     let geometry = match (row.longitude, row.latitude) {
         (Some(longitude), Some(latitude)) => {
             json!({"type": "Point", "coordinates": [longitude, latitude]})
         }
         _ => Value::Null,
     };
-    json!({"type": "Feature", "geometry": geometry, "properties": properties})
+    Feature { kind: "Feature", geometry, properties: Properties(properties) }
 }
 
 /// A JSON number, integral when the value is.
@@ -123,7 +147,21 @@ mod tests {
         assert_eq!(feature["properties"]["fatalities"], 12);
         assert_eq!(feature["properties"]["iso"], 768);
         assert_eq!(feature["properties"]["admin3"], Value::Null);
-        assert_eq!(feature["properties"]["doc_ids"], json!(["tg-1"]));
+        assert_eq!(feature["properties"]["doc_ids"], "tg-1");
+    }
+
+    #[test]
+    fn properties_keep_acled_column_order() {
+        let report = report();
+        let row = EventRow::from_extraction(&extraction(), Some(&report));
+        let mut writer = GeoJsonWriter::new(Vec::new());
+        writer.write(&row).expect("in memory");
+        let text = String::from_utf8(writer.finish().expect("in memory")).expect("utf-8");
+        let positions: Vec<usize> = ACLED_COLUMNS
+            .iter()
+            .map(|column| text.find(&format!("\"{column}\":")).expect("every column"))
+            .collect();
+        assert!(positions.windows(2).all(|pair| pair[0] < pair[1]), "{text}");
     }
 
     #[test]
