@@ -57,6 +57,7 @@ pub type Result<T> = std::result::Result<T, Error>;
 pub struct ActorBook {
     kb: kb::Kb,
     recognizer: mentions::Recognizer,
+    cues: roles::CueSet,
 }
 
 /// What an event needs to know to assign roles.
@@ -94,7 +95,8 @@ impl ActorBook {
     pub fn load_default() -> Result<ActorBook> {
         let kb = kb::Kb::load_default()?;
         let recognizer = mentions::Recognizer::new(&kb)?;
-        Ok(ActorBook { kb, recognizer })
+        let cues = roles::CueSet::new(&kb);
+        Ok(ActorBook { kb, recognizer, cues })
     }
 
     /// The actors of the event described in `context`, in ACLED's roles.
@@ -106,7 +108,7 @@ impl ActorBook {
         let mention_context =
             MentionContext { country_code: context.country_code, date: context.date };
         let mentions = self.recognizer.mentions(&self.kb, context.text, &mention_context);
-        roles::assign(&self.kb, &mentions, context)
+        roles::assign(&self.kb, &self.cues, &mentions, context)
     }
 
     /// Every actor mention in `text`, without an event's country or date: generic actors

@@ -46,7 +46,12 @@ impl Candidate {
 }
 
 /// Assign roles from the mentions of the whole text.
-pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> Option<Roles> {
+pub fn assign(
+    kb: &Kb,
+    cues: &CueSet,
+    mentions: &[ActorMention],
+    context: &RoleContext<'_>,
+) -> Option<Roles> {
     let text = context.text;
     let window = sentence_window(text, context.focus);
     let in_window: Vec<ActorMention> = mentions
@@ -55,7 +60,6 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
         .cloned()
         .collect();
     let norm = Normalized::new(text);
-    let cues = CueSet::new(kb);
     use SubEventType::*;
     let sub = context.sub_event_type;
     let with_government = matches!(
@@ -72,10 +76,10 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
     );
     let battle = sub.event_type() == tocsin_model::EventType::Battles;
     let options = Options { with_government, identity, battle };
-    let mut armed = armed_candidates(kb, &in_window, &norm, window, &cues, options);
+    let mut armed = armed_candidates(kb, &in_window, &norm, window, cues, options);
     if armed.is_empty() && window != Span::new(0, text.len()) {
         let whole = Span::new(0, text.len());
-        armed = armed_candidates(kb, mentions, &norm, whole, &cues, options);
+        armed = armed_candidates(kb, mentions, &norm, whole, cues, options);
     }
     // A communal militia takes the name of its village when the report gives one.
     if let Some(village) = village_name(text, window) {
@@ -90,14 +94,9 @@ pub fn assign(kb: &Kb, mentions: &[ActorMention], context: &RoleContext<'_>) -> 
         let end = norm.offset_of(window.end);
         format!(" {} ", norm.text.get(start..end).unwrap_or(""))
     };
-    let has_cue = |list: &[String]| {
-        list.iter().any(|cue| {
-            let cue = normalize(cue);
-            !cue.is_empty() && contains_words(&window_norm, &cue)
-        })
-    };
-    let intervention = has_cue(&kb.cues.intervention);
-    let between = has_cue(&kb.cues.between);
+    let has_cue = |list: &[String]| list.iter().any(|cue| contains_words(&window_norm, cue));
+    let intervention = has_cue(&cues.intervention);
+    let between = has_cue(&cues.between);
     let code = context.country_code.map(|c| c.to_ascii_uppercase());
     let generic = |label: &str, inter: Inter| -> Option<Actor> {
         code.as_deref()
@@ -523,8 +522,11 @@ fn sentence_window(text: &str, focus: Span) -> Span {
     Span::new(s, e)
 }
 
-/// Normalised cue lists.
-struct CueSet {
+/// Normalised cue lists, built once per book.
+#[derive(Debug, Clone)]
+pub struct CueSet {
+    intervention: Vec<String>,
+    between: Vec<String>,
     agent_before: Vec<Vec<String>>,
     patient_before: Vec<Vec<String>>,
     verbs: Vec<Vec<String>>,
@@ -533,7 +535,11 @@ struct CueSet {
 }
 
 impl CueSet {
-    fn new(kb: &Kb) -> CueSet {
+    /// Normalise and tokenise the knowledge base's cue words.
+    pub fn new(kb: &Kb) -> CueSet {
+        let plain = |list: &[String]| -> Vec<String> {
+            list.iter().map(|s| normalize(s)).filter(|s| !s.is_empty()).collect()
+        };
         let tok = |list: &[String]| -> Vec<Vec<String>> {
             let mut out: Vec<Vec<String>> = list
                 .iter()
@@ -546,6 +552,8 @@ impl CueSet {
             out
         };
         CueSet {
+            intervention: plain(&kb.cues.intervention),
+            between: plain(&kb.cues.between),
             agent_before: tok(&kb.cues.agent_before),
             patient_before: tok(&kb.cues.patient_before),
             verbs: tok(&kb.cues.verbs),
