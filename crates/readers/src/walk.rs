@@ -7,7 +7,8 @@ use crate::Error;
 
 /// The files under `root`, recursively, in path order (component by component, as
 /// [`Path`]'s ordering), skipping hidden entries (names starting with `.`). Symbolic
-/// links are followed, but a folder is entered only once, so link cycles end.
+/// links are followed, but a folder is entered only once, so link cycles end. Only
+/// regular files are listed (no pipes, sockets or devices).
 /// Unreadable folders are reported through `on_error` and skipped.
 pub(crate) fn files(root: &Path, on_error: &mut dyn FnMut(Error)) -> Vec<PathBuf> {
     let mut found = Vec::new();
@@ -27,7 +28,9 @@ pub(crate) fn files(root: &Path, on_error: &mut dyn FnMut(Error)) -> Vec<PathBuf
                     stack.push(children.into_iter());
                 }
             }
-            Some(path) => found.push(path),
+            // Pipes, sockets and devices could block or never end: regular files only.
+            Some(path) if path.is_file() => found.push(path),
+            Some(_) => {}
         }
     }
     found

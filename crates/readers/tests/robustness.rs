@@ -228,6 +228,20 @@ fn fifty_megabyte_jsonl_streams_every_record() {
     assert_eq!(last_id, format!("r{}", n_written - 1));
 }
 
+#[cfg(unix)]
+#[test]
+fn folders_skip_pipes() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::write(dir.path().join("a.txt"), "A report.").expect("write");
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|status| status.success()) {
+        let results = util::read(dir.path());
+        assert_eq!(texts(&results), ["A report."]);
+        assert!(errors(&results).is_empty());
+    }
+}
+
 #[test]
 fn missing_path_is_an_io_error() {
     let results = util::read(std::path::Path::new("/nonexistent/tocsin/input.jsonl"));
