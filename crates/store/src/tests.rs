@@ -857,3 +857,24 @@ fn joining_an_unknown_event_undoes_the_batch() {
 fn ids_of(reports: &[Report]) -> Vec<&str> {
     reports.iter().map(|report| report.id.as_str()).collect()
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// No text a user can type makes FTS5 fail: the query runs or is refused clearly.
+    #[test]
+    fn any_text_query_runs_or_is_refused_clearly(
+        query in r#"[\PC"*():^+\-{}\[\]'.,;!?~\\ ]{0,40}"#,
+    ) {
+        let store = SAMPLE.with(|store| store.events(&EventFilter { text: Some(query.clone()), ..filter() }).map(|events| events.len()));
+        match store {
+            Ok(_) | Err(Error::InvalidQuery { .. }) => {}
+            Err(other) => proptest::prop_assert!(false, "{query:?}: {other}"),
+        }
+    }
+}
+
+thread_local! {
+    /// One sample store per test thread, for property tests.
+    static SAMPLE: Store = sample_store();
+}
