@@ -739,7 +739,15 @@ fn armed_candidates(
                 || bare_forces;
         if generic {
             let near_named = named.iter().any(|n| near(norm, n.span, m.span));
-            if near_named || (rebels_named && m.kind == MentionKind::UnidentifiedArmed) {
+            // "Unidentified gunmen" say outright that they are not the group named elsewhere.
+            let unidentified = norm_text_of(norm, m.span).is_some_and(|t| {
+                ["unidentified", "unknown", "non identifies", "inconnus"]
+                    .iter()
+                    .any(|w| t.contains(w))
+            });
+            if near_named
+                || (rebels_named && m.kind == MentionKind::UnidentifiedArmed && !unidentified)
+            {
                 continue;
             }
         }
