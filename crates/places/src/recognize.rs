@@ -540,11 +540,10 @@ fn resolve(
         if !hint_countries.is_empty() && !hint_countries.contains(&entry.cc) {
             continue;
         }
-        // An acronym in running text is a place only in the report's own country.
-        if !in_context
-            && tokens[m.first..=m.last].iter().all(|t| t.all_caps)
-            && !mostly_caps(tokens)
-        {
+        // An acronym in running text is a place only in the report's own country, and a
+        // short one only after a preposition.
+        let acronym = tokens[m.first..=m.last].iter().all(|t| t.all_caps) && !mostly_caps(tokens);
+        if acronym && (!in_context || m.folded.len() <= 4 && !cues.locative) {
             continue;
         }
         if best.is_none_or(|(_, s)| score > s) {
@@ -617,9 +616,18 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
         let french_a = matches!(raw(f - 1), "à" | "À");
         let between_and =
             matches!(p1, "and" | "et") && (p3 == "between" || p3 == "entre" || p4 == "between");
+        // One article or adjective may stand between the preposition and the name
+        // (`in the Giro district`, `in neighbouring Kenya`).
+        let skipped = (matches!(p1, "the" | "la" | "le" | "les" | "l")
+            || tokens
+                .get(first.wrapping_sub(1))
+                .is_some_and(|t| !t.capitalised && !is_in(STOP_WORDS, &t.folded)))
+            && matches!(p2, "in" | "at" | "dans" | "inside" | "near")
+            && clause_gap(f - 2, f - 1);
         if matches!(p1, "in" | "at" | "dans" | "au" | "aux" | "inside" | "between" | "entre" | "en")
             || french_a
             || between_and
+            || skipped
         {
             c.locative = true;
         }
@@ -861,7 +869,10 @@ fn rank(
             score += 1.5;
         }
         if c.reference {
-            score -= 1.0;
+            score -= 1.5;
+        }
+        if !c.locative && !c.near && !c.settlement && !c.unit && m.hints.is_empty() {
+            score -= 0.7;
         }
         if entry.fclass == b'A' {
             score -= 0.8;
@@ -879,7 +890,15 @@ fn rank(
             precision = GeoPrecision::Near;
         }
         // An admin unit keeps its own name, coded to its seat's coordinates.
-        let own_name = entry.admin_level().map(|_| entry.name.to_string());
+        // The place is named as the report writes it (`Arbinda` for GeoNames' `Aribinda`),
+        // unless the words were a guess at a spelling or are in capitals.
+        let surface =
+            m.span.text(text).filter(|s| !m.fuzzy && !s.chars().all(|c| !c.is_lowercase()));
+        let own_name = match (surface, entry.admin_level()) {
+            (Some(s), _) => Some(s.to_string()),
+            (_, Some(_)) => Some(entry.name.to_string()),
+            _ => None,
+        };
         let mut place = gazetteer.place(id, precision, own_name.as_deref());
         // A hint inside a parenthesis after an unknown name: the unknown name is the
         // place, located at the hint's seat.
@@ -898,7 +917,7 @@ fn rank(
     for (order, c) in countries.iter().enumerate() {
         let Some(place) = gazetteer.country_place(c.cc) else { continue };
         let cue = cues(text, tokens, c.first, c.last);
-        let mut score = if c.is_name { -1.2 } else { -3.0 };
+        let mut score = if c.is_name { -0.5 } else { -3.0 };
         if !whole && c.span.overlaps(focus) {
             score += 3.0;
         }
@@ -921,8 +940,11 @@ fn rank(
     if let Some(anchor) = anchor {
         for (score, name, span) in unknown_places(text, tokens, mentions, countries) {
             let mut place = anchor.clone();
+            // Near the report's known town, or only within its country.
+            let country_level = place.location == place.country;
             place.location = name;
-            place.geo_precision = GeoPrecision::Region;
+            place.geo_precision =
+                if country_level { GeoPrecision::Region } else { GeoPrecision::Near };
             if !whole && span.overlaps(focus) {
                 scored.push((score + 3.0, place, span));
             } else {
@@ -1001,7 +1023,16 @@ fn unknown_places(
         if (strong || c.locative && after_sentence_start) && !c.away && !c.dateline {
             let span = Span::new(tokens[i].start, tokens[last].end);
             if let Some(name) = span.text(text) {
-                let score = if strong { 0.8 } else { 0.2 } - 0.15 * i as f32 / 10.0;
+                let mut score = 0.3 - 0.15 * i as f32 / 10.0;
+                if c.locative {
+                    score += 2.0;
+                }
+                if c.settlement || c.unit {
+                    score += 1.0;
+                }
+                if c.reference {
+                    score -= 1.5;
+                }
                 out.push((score, name.to_string(), span));
             }
         }

@@ -201,7 +201,7 @@ fn prefers_the_place_after_in_over_origin() {
 #[test]
 fn dateline_is_not_the_event_place() {
     let text = "OUAGADOUGOU (Reuters) - Gunmen killed five people in Arbinda on Sunday.";
-    check(text, Language::En, town("Aribinda", "BF"));
+    check(text, Language::En, town("Arbinda", "BF"));
 }
 
 #[test]
