@@ -14,7 +14,8 @@
 //!   implements it, and so can a test double.
 //!
 //! Merging incidents across reports is not wired in yet: each extraction becomes its
-//! own event (see `tocsin_store::Ingested`).
+//! own event. [`ingest_paths_with`] takes a `tocsin_store::Merge` policy: the seam
+//! where the merge stage will plug in.
 //!
 //! ```
 //! use tocsin_extract::Output;
@@ -46,7 +47,7 @@ use std::sync::mpsc;
 use chrono::{DateTime, Utc};
 use tocsin_extract::{Extractor, Output};
 use tocsin_model::{Diagnostic, Report};
-use tocsin_store::{BatchSummary, Ingested, Store};
+use tocsin_store::{BatchSummary, Ingested, Merge, NoMerge, Store};
 
 pub use tocsin_readers::Error as ReadError;
 
@@ -162,7 +163,21 @@ pub fn ingest_paths(
     config: &IngestConfig,
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<IngestSummary> {
-    run_pipeline(extractor, store, config, progress, &mut |run| {
+    ingest_paths_with(paths, extractor, store, config, &mut NoMerge, progress)
+}
+
+/// [`ingest_paths`] with a merge policy that may add extractions to stored events
+/// instead of creating new ones (see `tocsin_store::Merge`). The policy runs on the
+/// storing thread, inside each batch's transaction.
+pub fn ingest_paths_with(
+    paths: &[PathBuf],
+    extractor: &dyn Extract,
+    store: &mut Store,
+    config: &IngestConfig,
+    merge: &mut (dyn Merge + Send),
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<IngestSummary> {
+    run_pipeline(extractor, store, config, merge, progress, &mut |run| {
         for path in paths {
             tocsin_readers::read(path, &mut |result| run.accept(result));
             if run.stopped() {
@@ -181,7 +196,7 @@ pub fn ingest_reports(
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<IngestSummary> {
     let mut reports = reports.into_iter();
-    run_pipeline(extractor, store, config, progress, &mut |run| {
+    run_pipeline(extractor, store, config, &mut NoMerge, progress, &mut |run| {
         for result in reports.by_ref() {
             run.accept(result);
             if run.stopped() {
@@ -229,6 +244,7 @@ fn run_pipeline(
     extractor: &dyn Extract,
     store: &mut Store,
     config: &IngestConfig,
+    merge: &mut (dyn Merge + Send),
     on_progress: &mut dyn FnMut(&Progress),
     feed: &mut dyn FnMut(&mut Run<'_>),
 ) -> Result<IngestSummary> {
@@ -238,7 +254,7 @@ fn run_pipeline(
         let (written_tx, written) = mpsc::channel::<Written>();
         let writer = scope.spawn(move || {
             for batch in batches {
-                let result = store.ingest(&batch, clock());
+                let result = store.ingest_with(&batch, clock(), merge);
                 let failed = result.is_err();
                 let n_reports = batch.len() as u64;
                 // The receiver lives until this thread ends; a send cannot fail before.

@@ -246,3 +246,50 @@ fn many_small_batches_all_land_once() {
     assert_eq!(n_calls, 2000 + 286);
     assert_eq!(store.totals().unwrap(), Totals { reports: 2000, events: 667 });
 }
+
+/// Joins every extraction to the most recently stored event, if there is one.
+struct JoinLatest;
+
+impl tocsin_store::Merge for JoinLatest {
+    fn candidates(&self, _extraction: &Extraction) -> Option<EventFilter> {
+        Some(EventFilter {
+            sort: tocsin_store::Sort::Stored,
+            limit: Some(1),
+            ..EventFilter::default()
+        })
+    }
+
+    fn place(
+        &mut self,
+        extraction: &Extraction,
+        candidates: &[tocsin_model::Event],
+    ) -> tocsin_store::Placement {
+        match candidates.first() {
+            Some(event) => tocsin_store::Placement::Join {
+                event_id: event.id.clone(),
+                coding: Box::new(extraction.clone()),
+            },
+            None => tocsin_store::Placement::New,
+        }
+    }
+}
+
+#[test]
+fn a_merge_policy_reaches_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_jsonl(dir.path(), "wire.jsonl", &ten_lines_one_broken());
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = crate::ingest_paths_with(
+        &[path],
+        &CountAttacks,
+        &mut store,
+        &config(4),
+        &mut JoinLatest,
+        &mut |_| {},
+    )
+    .unwrap();
+    assert_eq!((summary.stored.events_created, summary.stored.events_joined), (1, 8));
+    assert_eq!(store.totals().unwrap(), Totals { reports: 9, events: 1 });
+    let events = store.events(&EventFilter::default()).unwrap();
+    assert_eq!(events[0].sources.len(), 9);
+}
