@@ -232,9 +232,9 @@ pub fn assign(
                 }
                 _ => match (military(), opponent()) {
                     (Some(m), Some(o)) => Roles {
-                        actor1: Field::inferred(o, CONF_DEFAULT),
+                        actor1: Field::inferred(m, CONF_DEFAULT),
                         assoc_actor_1: Vec::new(),
-                        actor2: Some(Field::inferred(m, CONF_DEFAULT)),
+                        actor2: Some(Field::inferred(o, CONF_DEFAULT)),
                         assoc_actor_2: Vec::new(),
                     },
                     _ => Roles {
