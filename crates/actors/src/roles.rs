@@ -174,7 +174,7 @@ pub fn assign(
             let state =
                 armed.iter().find(|c| matches!(c.kind, MentionKind::StateForces) && !c.facility);
             let actor2 = if sub == ViolentDemonstration {
-                state.filter(|_| intervention).map(Candidate::field)
+                state.filter(|c| intervention || c.score < 0).map(Candidate::field)
             } else if state.is_none() && armed.is_empty() && between {
                 generic("Rioters", Inter::Rioters).map(|a| Field::inferred(a, CONF_DEFAULT))
             } else {
@@ -816,7 +816,14 @@ fn armed_candidates(
         let kind = if ethnic { MentionKind::CommunalMilitia } else { m.kind };
         let entry = m.entry;
         // Merge mentions of the same actor: the first sentence tells the event.
+        let facility = norm_text_of(norm, m.span)
+            .is_some_and(|t| t.split(' ').next_back().is_some_and(|w| FACILITY_WORDS.contains(&w)));
         if let Some(existing) = out.iter_mut().find(|c| c.actor == actor) {
+            // The people, not their building, are the actor ("police station" ... "police fired").
+            if existing.facility && !facility {
+                existing.facility = false;
+                existing.span = m.span;
+            }
             let first_sentence_weak = existing.score.abs() <= 1;
             if existing.score == 0 || (first_sentence_weak && score.abs() >= 2) {
                 existing.score = score;
@@ -824,8 +831,6 @@ fn armed_candidates(
             continue;
         }
         let assoc = m.associated.iter().map(|a| (a.clone(), m.span)).collect();
-        let facility = norm_text_of(norm, m.span)
-            .is_some_and(|t| t.split(' ').next_back().is_some_and(|w| FACILITY_WORDS.contains(&w)));
         out.push(Candidate { actor, span: m.span, kind, entry, score, assoc, facility });
     }
     // "Village self-defence" of a village the report calls Dogon: the Dogon militia.
