@@ -142,7 +142,8 @@ impl Recognizer {
             add(plain.trim(), Target::Actor(idx), None);
             if let Some((acronym, long)) = entry.name.split_once(": ") {
                 add(long.replace("({country})", "").trim(), Target::Actor(idx), None);
-                if acronym.chars().any(|c| c.is_ascii_uppercase()) {
+                // "MAA: ... (Platform)": a qualified name does not own the bare acronym.
+                if acronym.chars().any(|c| c.is_ascii_uppercase()) && !long.ends_with(')') {
                     add(acronym, Target::Actor(idx), Some(exact_form(acronym)));
                 }
             }

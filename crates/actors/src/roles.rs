@@ -745,7 +745,14 @@ fn armed_candidates(
                     .iter()
                     .any(|w| t.contains(w))
             });
+            // "The militiamen" after a named group are that group again.
+            let anaphoric = m.kind == MentionKind::CommunalMilitia
+                && norm_text_of(norm, m.span).is_some_and(|t| {
+                    matches!(t.as_str(), "militiamen" | "militia" | "militias" | "miliciens")
+                })
+                && named.iter().any(|n| !is_ethnic_group(n));
             if near_named
+                || anaphoric
                 || (rebels_named && m.kind == MentionKind::UnidentifiedArmed && !unidentified)
             {
                 continue;
