@@ -476,6 +476,7 @@ impl Recognizer {
                         MentionKind::Rioters,
                         None,
                     ),
+                    "group:Government" => mention(forces_gov(), MentionKind::Group, None),
                     other => {
                         let label = other.strip_prefix("group:")?;
                         mention(
