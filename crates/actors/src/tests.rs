@@ -487,3 +487,79 @@ fn odd_text_never_panics() {
         }
     }
 }
+
+#[test]
+fn french_reports() {
+    check(
+        "Attack",
+        "BF",
+        "2021-04-10",
+        "Des hommes armés non identifiés ont tué trois civils à Seytenga.",
+        ("Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)", &[]),
+    );
+    check(
+        "Armed clash",
+        "BF",
+        "2021-04-10",
+        "Des terroristes ont attaqué le détachement militaire de Koutougou, les soldats burkinabè ont riposté.",
+        ("Unidentified Armed Group (Burkina Faso)", "Military Forces of Burkina Faso (2015-2022)", &[]),
+    );
+    check(
+        "Armed clash",
+        "ML",
+        "2018-06-01",
+        "Des combattants de la Katiba Macina ont affronté les chasseurs dozos près de Djenné.",
+        ("Katiba Macina", "Dozo Communal Militia (Mali)", &[]),
+    );
+    check(
+        "Peaceful protest",
+        "ML",
+        "2020-06-05",
+        "Des milliers de manifestants du M5-RFP ont marché à Bamako.",
+        ("Protesters (Mali)", "", &["M5-RFP: Movement of June 5 - Rally of Patriotic Forces"]),
+    );
+    check(
+        "Arrests",
+        "NE",
+        "2022-01-10",
+        "La police a interpellé un membre présumé de l'EIGS à Niamey.",
+        ("Police Forces of Niger (2021-2023)", "Islamic State (Greater Sahara)", &[]),
+    );
+}
+
+#[test]
+fn officials_and_victim_groups_are_associated_with_civilians() {
+    let roles = roles_of(
+        "Attack",
+        "BF",
+        "2019-01-18",
+        "Presumed Ansaroul Islam militants killed a municipal councillor and two teachers in Derpon.",
+    )
+    .expect("roles");
+    let assoc: Vec<&str> = roles.assoc_actor_2.iter().map(|a| a.value.name.as_str()).collect();
+    assert!(assoc.contains(&"Government of Burkina Faso (2015-2022)"), "{assoc:?}");
+    assert!(assoc.contains(&"Teachers (Burkina Faso)"), "{assoc:?}");
+}
+
+#[test]
+fn ukraine_fighting_without_names_pairs_the_two_sides() {
+    check(
+        "Armed clash",
+        "UA",
+        "2020-05-01",
+        "The OSCE SMM observed a total of 45 explosions near Zolote.",
+        ("Military Forces of Ukraine (2019-)", "NAF: United Armed Forces of Novorossiya", &[]),
+    );
+}
+
+#[test]
+fn gangs_only_where_acled_codes_gangs() {
+    let gang = roles_of("Attack", "MX", "2020-05-01", "Gang members shot a man in Acapulco.");
+    assert_eq!(gang.map(|r| r.actor1.value.name), Some("Unidentified Gang (Mexico)".to_string()));
+    let elsewhere =
+        roles_of("Attack", "BF", "2020-05-01", "Gang members shot a man in Bobo-Dioulasso.");
+    assert_eq!(
+        elsewhere.map(|r| r.actor1.value.name),
+        Some("Unidentified Armed Group (Burkina Faso)".to_string())
+    );
+}
