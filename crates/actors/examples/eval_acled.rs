@@ -138,6 +138,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let path = args.get(1).ok_or("usage: eval_acled PATH.csv [ERRORS.tsv]")?;
     let errors_path = args.get(2);
     let book = ActorBook::load_default()?;
+    let first_sentence_focus = std::env::var("FOCUS").is_ok_and(|v| v == "first");
     let mut codes: HashMap<String, String> = HashMap::new();
     for c in Country::all() {
         codes.insert(book.country_name(c.alpha2).to_lowercase(), c.alpha2.to_string());
@@ -166,9 +167,16 @@ fn main() -> Result<(), Box<dyn Error>> {
         let country = get(&rec, "country").to_lowercase();
         let code = codes.get(&country).cloned();
         let monadic = get(&rec, "origin").contains(":monadic");
+        // FOCUS=first scores with the first sentence as the event's focus, as extraction may pass.
+        let focus = if first_sentence_focus {
+            let end = text.find(". ").map(|i| i + 1).unwrap_or(text.len());
+            Span::new(0, end)
+        } else {
+            Span::new(0, text.len())
+        };
         let context = RoleContext {
             text: &text,
-            focus: Span::new(0, text.len()),
+            focus,
             language: Language::En,
             sub_event_type: sub,
             date,
