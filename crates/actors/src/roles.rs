@@ -709,7 +709,9 @@ fn armed_candidates(
     let named: Vec<&ActorMention> = list
         .iter()
         .copied()
-        .filter(|m| matches!(m.kind, MentionKind::Named | MentionKind::Leader))
+        .filter(|m| {
+            matches!(m.kind, MentionKind::Named | MentionKind::Leader) || is_ethnic_group(m)
+        })
         .collect();
     let rebels_named =
         named.iter().any(|m| m.actor.as_ref().is_some_and(|a| matches!(a.inter, Inter::Rebel)));
