@@ -243,6 +243,7 @@ pub fn clean_admin_name(name: &str) -> String {
         "Région de ",
         "Cercle de ",
         "Cercle d'",
+        "Cercle d’",
         "Préfecture de la ",
         "Préfecture du ",
         "Préfecture des ",
@@ -254,8 +255,17 @@ pub fn clean_admin_name(name: &str) -> String {
         "Département de ",
         "Commune de ",
     ];
-    const SUFFIXES: &[&str] =
-        &[" Province", " Region", " Department", " Prefecture", " Governorate", " District"];
+    const SUFFIXES: &[&str] = &[
+        " Province",
+        " Region",
+        " Department",
+        " Prefecture",
+        " Governorate",
+        " District",
+        " Cercle",
+        " Rayon",
+        " Raion",
+    ];
     let mut out = name.trim();
     for prefix in PREFIXES {
         if let Some(rest) = out.strip_prefix(prefix) {
@@ -371,9 +381,16 @@ fn admin2_from_seats(
     }
     let mut by_name: HashMap<(String, String), usize> = HashMap::new();
     for (idx, place) in places.iter().enumerate().filter(|(_, p)| p.fclass == 'P') {
-        let entry = by_name.entry((place.cc.clone(), fold(&place.name))).or_insert(idx);
-        if places[*entry].population < place.population {
-            *entry = idx;
+        if missing.get(&place.cc).is_none_or(|(m, n)| *m * 10 < *n * 9) {
+            continue;
+        }
+        let names = std::iter::once(&place.name)
+            .chain(place.alternates.iter().filter(|a| keep_alternate(a)));
+        for name in names {
+            let entry = by_name.entry((place.cc.clone(), fold(name))).or_insert(idx);
+            if places[*entry].population < place.population {
+                *entry = idx;
+            }
         }
     }
     // Seats per country: (lat, lon, admin1, unit name).

@@ -290,14 +290,16 @@ impl Gazetteer {
     fn country_place(&self, cc: [u8; 2]) -> Option<Place> {
         let capital = self.entries.get(*self.capitals.get(&cc)? as usize)?;
         let code = std::str::from_utf8(&cc).ok()?.to_string();
+        // Coded to the capital, so the capital's admin units.
+        let admins = self.admins.get(capital.admin as usize).cloned().unwrap_or_default();
         let round = |x: f64| (x * 1e4).round() / 1e4;
         Some(Place {
             country: acled_country_name(&code),
             location: acled_country_name(&code),
             country_code: code,
-            admin1: None,
-            admin2: None,
-            admin3: None,
+            admin1: admins.admin1.map(String::from),
+            admin2: admins.admin2.map(String::from),
+            admin3: admins.admin3.map(String::from),
             latitude: round(capital.lat),
             longitude: round(capital.lon),
             geo_precision: GeoPrecision::Region,

@@ -132,7 +132,8 @@ pub fn prior(entry: &Entry, alternate: bool) -> f32 {
             "PPLX" => 0.7,
             _ => 1.0,
         },
-        b'A' => 0.8,
+        // A unit's population is its seat's: worth less than a town's own.
+        b'A' => 0.6 - 0.15 * ((entry.population as f32) + 1.0).log10(),
         b'S' | b'L' => 0.0,
         b'H' | b'T' | b'V' => -0.3,
         _ => -0.6,

@@ -160,7 +160,13 @@ fn country_only_is_coded_to_the_capital() {
     check(
         text,
         Language::En,
-        Expect { location: "Burkina Faso", cc: "BF", admin1: None, admin2: None, precision: 3 },
+        Expect {
+            location: "Burkina Faso",
+            cc: "BF",
+            admin1: Some("Centre"),
+            admin2: Some("Kadiogo"),
+            precision: 3,
+        },
     );
 }
 
