@@ -753,8 +753,24 @@ fn armed_candidates(
                     matches!(t.as_str(), "militiamen" | "militia" | "militias" | "miliciens")
                 })
                 && named.iter().any(|n| !is_ethnic_group(n));
+            // "Unknown gunmen (presumably JNIM militants)": the parenthesis names them.
+            let named_in_parens = named.iter().any(|n| {
+                n.span.start > m.span.end && {
+                    let gap = norm
+                        .text
+                        .get(norm.offset_of(m.span.end)..norm.offset_of(n.span.start))
+                        .unwrap_or("x");
+                    gap.contains('(')
+                        && gap.len() < 40
+                        && gap
+                            .split(|c: char| !c.is_ascii_alphanumeric())
+                            .filter(|w| !w.is_empty())
+                            .all(|w| PARENTHESIS_HEDGES.contains(&w))
+                }
+            });
             if near_named
                 || anaphoric
+                || named_in_parens
                 || (rebels_named && m.kind == MentionKind::UnidentifiedArmed && !unidentified)
             {
                 continue;
@@ -887,6 +903,32 @@ fn contains_words(outer: &str, inner: &str) -> bool {
         before && after
     })
 }
+
+/// Hedges inside a parenthesis that names an unidentified group ("(presumably JNIM").
+const PARENTHESIS_HEDGES: &[&str] = &[
+    "presumably",
+    "presumed",
+    "suspected",
+    "to",
+    "be",
+    "likely",
+    "believed",
+    "probably",
+    "possibly",
+    "allegedly",
+    "reportedly",
+    "identified",
+    "as",
+    "thought",
+    "of",
+    "the",
+    "probablement",
+    "presumes",
+    "presume",
+    "soupconnes",
+    "d'etre",
+    "etre",
+];
 
 /// Words that name state forces only when nothing else claims them ("JNIM forces").
 const BARE_FORCE_WORDS: &[&str] =
@@ -1035,9 +1077,11 @@ fn combine_alternatives(kb: &Kb, out: &mut Vec<Candidate>, norm: &Normalized, cu
         let gap_start = norm.offset_of(first.span.end);
         let gap_end = norm.offset_of(second.span.start);
         let gap = norm.text.get(gap_start..gap_end).unwrap_or("").trim();
+        let slash = gap == "/";
         let gap = gap.replace('/', " ");
         let gap_tokens: Vec<String> = tokens_of(&gap).into_iter().map(|t| t.0).collect();
-        let is_alt = cues.alternative.contains(&gap_tokens)
+        let is_alt = slash
+            || cues.alternative.contains(&gap_tokens)
             || gap_tokens.iter().map(String::as_str).collect::<Vec<_>>() == ["and", "or"];
         if both_named && is_alt && first.span.start < second.span.start {
             let (x, y) = match (a.entry, b.entry) {
