@@ -283,6 +283,24 @@ fn diagnose(path: &str) -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let elapsed = started.elapsed().as_secs_f64();
+    // The same reports through this crate's own stages only (no places, no actors).
+    let mut reader = csv::Reader::from_path(path)?;
+    let own_started = Instant::now();
+    for row in reader.records() {
+        let row = row?;
+        let notes = strip_label(row.get(c_notes).unwrap_or(""));
+        let dates = find_dates(notes, None);
+        let (segments, _) = tocsin_extract::segment::segments(notes, &dates, None);
+        for segment in segments {
+            let _ = event_fields(notes, segment.span, &dates, None);
+        }
+    }
+    let own = own_started.elapsed().as_secs_f64();
+    println!(
+        "own stages (dates, segmentation, type, fatalities): {:.0} reports/s, {:.2} MB/s",
+        n as f64 / own,
+        bytes as f64 / 1e6 / own
+    );
     println!("{n} reports, {with_event} with an event");
     println!(
         "full extraction throughput: {:.0} reports/s, {:.3} MB/s",

@@ -143,6 +143,16 @@ fn non_event(
             }
         }
     }
+    // A sentence set in a bare year ("in 1976, ...") recalls the past.
+    if !has_day && published.is_none() && YEAR_ONLY.is_match(body) {
+        let any_date = dates
+            .mentions
+            .iter()
+            .any(|m| m.span.start >= sentence.start && m.span.end <= sentence.end && !m.bound);
+        if !any_date {
+            return Some("recollection of an earlier event");
+        }
+    }
     if matches!(sub, SubEventType::ChangeToGroupActivity | SubEventType::Other)
         && POLICY.is_match(body)
     {
@@ -152,7 +162,7 @@ fn non_event(
 }
 
 static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(will|would|could|might|shall|plans?\s+to|planning\s+to|threaten(?:s|ed)?\s+to|warn(?:s|ed|ing)?|expected\s+to|likely\s+to|at\s+risk|fears?\s+of|feared|pourrait|pourraient|devrait|devraient|risque|menace\s+de|menacent\s+de|craint|craignent|pourra)\b")
+    Regex::new(r"(?i)\b(will|would|could|might|shall|plans?\s+to|planning\s+to|planned|scheduled|intends?\s+to|prepar(?:ing|es)\s+to|threaten(?:s|ed)?\s+to|warn(?:s|ed|ing)?|expected\s+to|likely\s+to|at\s+risk|fears?\s+of|feared|pourrait|pourraient|devrait|devraient|risque|menace\s+de|menacent\s+de|craint|craignent|pourra)\b")
         .expect("valid")
 });
 
