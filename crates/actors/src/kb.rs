@@ -180,6 +180,8 @@ pub struct Cues {
     pub between: Vec<String>,
     /// Words saying force was used on demonstrators: `dispersed`, `tear gas`.
     pub intervention: Vec<String>,
+    /// Words of government measures: `curfew`, `ban`, `couvre-feu`.
+    pub measures: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -286,6 +288,8 @@ struct RawCues {
     joint: Vec<String>,
     between: Vec<String>,
     intervention: Vec<String>,
+    #[serde(default)]
+    measures: Vec<String>,
 }
 
 /// The parsed knowledge base.
@@ -340,6 +344,7 @@ impl Kb {
             joint: c.joint,
             between: c.between,
             intervention: c.intervention,
+            measures: c.measures,
         };
         Ok(Kb { actors, countries, families, cues })
     }

@@ -9,7 +9,9 @@
 use tocsin_model::{Actor, Field, Inter, Span, SubEventType};
 
 use crate::kb::Kb;
-use crate::mentions::{country_name, state_forces_name, ActorMention, MentionKind};
+use crate::mentions::{
+    country_name, government_name, state_forces_name, ActorMention, MentionKind,
+};
 use crate::normalize::{normalize, Normalized};
 use crate::{RoleContext, Roles};
 
@@ -97,6 +99,7 @@ pub fn assign(
     let has_cue = |list: &[String]| list.iter().any(|cue| contains_words(&window_norm, cue));
     let intervention = has_cue(&cues.intervention);
     let between = has_cue(&cues.between);
+    let measures = has_cue(&cues.measures);
     let code = context.country_code.map(|c| c.to_ascii_uppercase());
     let generic = |label: &str, inter: Inter| -> Option<Actor> {
         code.as_deref()
@@ -379,11 +382,19 @@ pub fn assign(
         | NonViolentTransferOfTerritory
         | Other => {
             let main = best_agent(&armed);
+            let government = || {
+                code.as_deref()
+                    .and_then(|code| government_name(kb, code, context.date))
+                    .map(|n| Field::inferred(Actor::new(n, Inter::StateForces), CONF_DEFAULT))
+            };
             let actor1 = match main {
                 Some(c) => c.field(),
                 None => match first_of(MentionKind::Protesters) {
                     Some(_) => {
                         found_or_default(MentionKind::Protesters, "Protesters", Inter::Protesters)?
+                    }
+                    None if measures => {
+                        government().or_else(|| uag().map(|u| Field::inferred(u, CONF_DEFAULT)))?
                     }
                     None => Field::inferred(uag()?, CONF_DEFAULT),
                 },
@@ -526,6 +537,7 @@ fn sentence_window(text: &str, focus: Span) -> Span {
 #[derive(Debug, Clone)]
 pub struct CueSet {
     intervention: Vec<String>,
+    measures: Vec<String>,
     between: Vec<String>,
     agent_before: Vec<Vec<String>>,
     patient_before: Vec<Vec<String>>,
@@ -553,6 +565,7 @@ impl CueSet {
         };
         CueSet {
             intervention: plain(&kb.cues.intervention),
+            measures: plain(&kb.cues.measures),
             between: plain(&kb.cues.between),
             agent_before: tok(&kb.cues.agent_before),
             patient_before: tok(&kb.cues.patient_before),
