@@ -221,9 +221,10 @@ fn build_where(filter: &EventFilter) -> Result<Where> {
     if let Some(text) = &filter.text {
         let query = fts_query(text)?;
         clause.add(
-            "e.id IN (SELECT s.event_id FROM event_sources s WHERE s.report_id IN
-                (SELECT r.id FROM reports r WHERE r.key IN
-                    (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)))",
+            "e.id IN (SELECT s.event_id FROM reports_fts
+                JOIN reports r ON r.key = reports_fts.rowid
+                JOIN event_sources s ON s.report_id = r.id
+                WHERE reports_fts MATCH ?)",
             [Value::Text(query)],
         );
         clause.text = Some(text.clone());
