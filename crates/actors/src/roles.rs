@@ -177,7 +177,15 @@ pub fn assign(
             let state =
                 armed.iter().find(|c| matches!(c.kind, MentionKind::StateForces) && !c.facility);
             let actor2 = if sub == ViolentDemonstration {
-                state.filter(|c| intervention || c.score < 0).map(Candidate::field)
+                match state.filter(|c| intervention || c.score < 0) {
+                    Some(c) => Some(c.field()),
+                    // "Rioters were arrested": the police did it, named or not.
+                    None if intervention && state.is_none() => code
+                        .as_deref()
+                        .and_then(|code| state_forces_name(kb, code, "Police", context.date, None))
+                        .map(|n| Field::inferred(Actor::new(n, Inter::StateForces), CONF_DEFAULT)),
+                    None => None,
+                }
             } else if state.is_none() && armed.is_empty() && between {
                 generic("Rioters", Inter::Rioters).map(|a| Field::inferred(a, CONF_DEFAULT))
             } else {
