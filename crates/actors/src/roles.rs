@@ -186,12 +186,17 @@ pub fn assign(
                         .map(|n| Field::inferred(Actor::new(n, Inter::StateForces), CONF_DEFAULT)),
                     None => None,
                 }
-            } else if state.is_none() && armed.is_empty() && between {
-                generic("Rioters", Inter::Rioters).map(|a| Field::inferred(a, CONF_DEFAULT))
             } else {
-                state.or_else(|| armed.first()).map(Candidate::field).or_else(|| {
-                    generic("Civilians", Inter::Civilians).map(|a| Field::inferred(a, CONF_DEFAULT))
-                })
+                // The mob's target: an armed actor it attacks, the other crowd, or civilians.
+                let target =
+                    armed.iter().filter(|c| c.score < 0 && !c.facility).min_by_key(|c| c.score);
+                match target {
+                    Some(c) => Some(c.field()),
+                    None if between => {
+                        generic("Rioters", Inter::Rioters).map(|a| Field::inferred(a, CONF_DEFAULT))
+                    }
+                    None => civilians_field(kb, &in_window, code.as_deref()),
+                }
             };
             Roles { actor1, assoc_actor_1: organisers, actor2, assoc_actor_2: Vec::new() }
         }
