@@ -1083,6 +1083,15 @@ fn near(norm: &Normalized, a: Span, b: Span) -> bool {
                     | "au"
                     | "a"
                     | "its"
+                    | "rebel"
+                    | "rebels"
+                    | "separatist"
+                    | "separatists"
+                    | "insurgent"
+                    | "jihadist"
+                    | "islamist"
+                    | "militant"
+                    | "terrorist"
             )
         })
 }
