@@ -5,7 +5,7 @@ use rusqlite::TransactionBehavior;
 use tocsin_model::{Extraction, Report};
 
 use crate::rows::{self, timestamp};
-use crate::{content_hash, query, Merge, NoMerge, Placement, Result, Store};
+use crate::{content_hash, living, query, Merge, NoMerge, Placement, Result, Store};
 
 /// One report ready for storage, with the events read from it.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,8 +62,9 @@ impl Store {
     ///    entry, unless a [`Merge`] policy given to [`Store::ingest_with`] adds it to a
     ///    stored event instead (a `source_added` history entry keeps the previous coding).
     ///    Judging incidents is the merge stage's job; the store only finds candidates and
-    ///    applies decisions. Events absorbed by a later merge of two stored events are to be
-    ///    marked `merged_into` (the column exists; nothing sets it yet) and drop out of queries.
+    ///    applies decisions. Stored events an analyst kept apart from the report
+    ///    ([`Store::split_event`]) are never offered as candidates. Events absorbed by an
+    ///    analyst's merge ([`Store::merge_events`]) are marked `merged_into` and drop out of queries.
     pub fn ingest(&mut self, batch: &[Ingested], now: DateTime<Utc>) -> Result<BatchSummary> {
         self.ingest_with(batch, now, &mut NoMerge)
     }
@@ -81,6 +82,7 @@ impl Store {
             self.connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut summary = BatchSummary::default();
         let last_key = rows::last_report_key(&transaction)?;
+        let constrained = living::any_apart(&transaction)?;
         for item in batch {
             let hash = content_hash(&item.report);
             if rows::report_id_by_hash(&transaction, &hash)?.is_some() {
@@ -101,10 +103,19 @@ impl Store {
                 let mut extraction = extraction.clone();
                 extraction.report_id.clone_from(&id);
                 rows::make_storable(&mut extraction);
-                let candidates = match merge.candidates(&extraction) {
+                let mut candidates = match merge.candidates(&extraction) {
                     Some(filter) => query::select_events(&transaction, &filter)?,
                     None => Vec::new(),
                 };
+                if constrained {
+                    let mut allowed = Vec::with_capacity(candidates.len());
+                    for event in candidates {
+                        if !living::kept_apart(&transaction, &extraction.report_id, &event.id)? {
+                            allowed.push(event);
+                        }
+                    }
+                    candidates = allowed;
+                }
                 match merge.place(&extraction, &candidates) {
                     Placement::New => {
                         rows::create_event(&transaction, extraction, &now)?;

@@ -21,9 +21,12 @@
 //! and a number per prefix that is never reused; indexed columns for every filter; the
 //! coding as JSON); an R*Tree over event points; `event_sources` (one row per source
 //! extraction, JSON); `event_history` (created, source added, with details as JSON).
+//! Since schema version 4, `analyst_constraints` keeps analysts' merges and splits
+//! ([`Store::merge_events`], [`Store::split_event`]) so later reports respect them, and
+//! [`Store::changes_since`] gives a change feed (deletions included).
 //! Each table also has an integer `key` beside its text id so that the FTS5 and R*Tree
 //! rowids survive `VACUUM`. Events have a `merged_into` column for a later merge of two
-//! stored events; queries skip events that have one.
+//! stored events (set by [`Store::merge_events`]); queries skip events that have one.
 //!
 //! ```
 //! use chrono::{DateTime, Utc};
@@ -62,6 +65,7 @@
 mod fts;
 mod hash;
 mod ingest;
+mod living;
 mod merge;
 mod query;
 mod rows;
@@ -73,6 +77,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use hash::content_hash;
 pub use ingest::{BatchSummary, Ingested};
+pub use living::{Change, ChangeKind, Constraint};
 pub use merge::{Merge, NoMerge, Placement};
 pub use query::{BBox, EventDetail, EventFilter, EventIter, HistoryEntry, Sort, Totals};
 pub use schema::SCHEMA_VERSION;
@@ -151,6 +156,10 @@ pub enum Error {
     /// A merge decision names an event that is not stored (or was merged away).
     #[error("merging chose event {0}, which is not a stored live event")]
     UnknownEvent(String),
+    /// An analyst's split cannot be done (the report is not a source of the event, or
+    /// its only one).
+    #[error("cannot split: {0}")]
+    InvalidSplit(String),
     /// A value cannot be written as JSON.
     #[error("cannot encode {what} as JSON: {source}")]
     Encode {

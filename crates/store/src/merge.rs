@@ -5,7 +5,8 @@
 //! extraction of every new report, inside the batch's transaction: the policy says
 //! which stored events to look at ([`Merge::candidates`], an [`EventFilter`] such as a
 //! date window and a bounding box), the store fetches them (events created earlier in
-//! the same batch included), and the policy decides ([`Merge::place`]). [`NoMerge`],
+//! the same batch included, those an analyst kept apart from the extraction's report
+//! excluded), and the policy decides ([`Merge::place`]). [`NoMerge`],
 //! what [`Store::ingest`](crate::Store::ingest) uses, makes every extraction a new event.
 
 use tocsin_model::{Event, Extraction};
@@ -35,6 +36,13 @@ pub trait Merge {
 
     /// Where `extraction` goes, given the live events `candidates` found.
     fn place(&mut self, extraction: &Extraction, candidates: &[Event]) -> Placement;
+
+    /// The coding of an event from all its `sources`, when an analyst's merge or split
+    /// changes them; `None` keeps the stored coding (or, when the leading report left,
+    /// the first remaining source's).
+    fn recode(&self, _sources: &[Extraction]) -> Option<Extraction> {
+        None
+    }
 }
 
 /// The policy that never merges: every extraction is a new event.

@@ -129,12 +129,30 @@ pub struct EventDetail {
     pub merged_into: Option<String>,
 }
 
+impl EventDetail {
+    /// The lowest and highest fatality figures the event's sources state, when they
+    /// disagree: the coding gives the lowest (codebook 8), and this is the dispute to note.
+    /// A source that does not mention deaths (no span) does not count.
+    pub fn fatality_range(&self) -> Option<(u32, u32)> {
+        let mut stated = self
+            .event
+            .sources
+            .iter()
+            .filter(|source| source.fatalities.span.is_some())
+            .map(|source| source.fatalities.value);
+        let first = stated.next()?;
+        let (low, high) = stated.fold((first, first), |(low, high), n| (low.min(n), high.max(n)));
+        (low != high).then_some((low, high))
+    }
+}
+
 /// One change in an event's life.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HistoryEntry {
     /// When.
     pub timestamp: DateTime<Utc>,
-    /// What: `created` (more kinds arrive with merging).
+    /// What: `created`, `source_added`, `merged` (absorbed another event),
+    /// `merged_into` (absorbed by another), `split` (a report left for a new event).
     pub change: String,
     /// The change's details (for `created`: `{"report_ids": [...]}`).
     pub details: serde_json::Value,

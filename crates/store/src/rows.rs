@@ -284,13 +284,27 @@ pub(crate) fn join_event(
     event.sources.push(extraction);
     write_event_row(connection, &event, Some(key), &prefix, number, now)?;
     set_point(connection, key, &event)?;
-    insert_source(connection, &event, event.sources.len() - 1, now)?;
+    // After an analyst's split the stored positions may have gaps: append after the last.
+    let position: i64 = connection
+        .prepare_cached(
+            "SELECT coalesce(max(position), -1) + 1 FROM event_sources WHERE event_id = ?1",
+        )?
+        .query_row([&event.id], |row| row.get(0))?;
+    if let Some(source) = event.sources.last() {
+        let json = to_json(source, || format!("a source of event {}", event.id))?;
+        connection
+            .prepare_cached(
+                "INSERT INTO event_sources (event_id, position, report_id, extraction, added_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(rusqlite::params![event.id, position, source.report_id, json, now])?;
+    }
     insert_history(connection, &event.id, now, "source_added", &details)?;
     Ok(event)
 }
 
 /// Puts the event's point in the R*Tree (replacing any earlier one).
-fn set_point(connection: &Connection, key: i64, event: &Event) -> Result<()> {
+pub(crate) fn set_point(connection: &Connection, key: i64, event: &Event) -> Result<()> {
     connection.prepare_cached("DELETE FROM events_rtree WHERE key = ?1")?.execute([key])?;
     if let Some(place) = &event.coding.place {
         let (lat, lon) = (place.value.latitude, place.value.longitude);
@@ -307,7 +321,12 @@ fn set_point(connection: &Connection, key: i64, event: &Event) -> Result<()> {
 }
 
 /// Stores `event.sources[position]` in `event_sources`.
-fn insert_source(connection: &Connection, event: &Event, position: usize, now: &str) -> Result<()> {
+pub(crate) fn insert_source(
+    connection: &Connection,
+    event: &Event,
+    position: usize,
+    now: &str,
+) -> Result<()> {
     let Some(source) = event.sources.get(position) else { return Ok(()) };
     let json = to_json(source, || format!("a source of event {}", event.id))?;
     connection
@@ -320,7 +339,7 @@ fn insert_source(connection: &Connection, event: &Event, position: usize, now: &
 }
 
 /// Appends an entry to an event's history.
-fn insert_history(
+pub(crate) fn insert_history(
     connection: &Connection,
     event_id: &str,
     now: &str,
@@ -336,7 +355,7 @@ fn insert_history(
 }
 
 /// Inserts (`key` `None`) or rewrites the `events` row of an event; returns its key.
-fn write_event_row(
+pub(crate) fn write_event_row(
     connection: &Connection,
     event: &Event,
     key: Option<i64>,
@@ -422,4 +441,31 @@ fn write_event_row(
             Ok(key)
         }
     }
+}
+
+/// A live event with the numbers its row needs to be rewritten: key, prefix, number.
+pub(crate) struct LiveEvent {
+    /// The event.
+    pub event: Event,
+    /// Its `events.key`.
+    pub key: i64,
+    /// Its ID prefix.
+    pub prefix: String,
+    /// Its number within the prefix.
+    pub number: i64,
+}
+
+/// The live (not merged away) event `event_id`, or [`Error::UnknownEvent`].
+pub(crate) fn live_event(connection: &Connection, event_id: &str) -> Result<LiveEvent> {
+    let sql = format!(
+        "SELECT {EVENT_COLUMNS}, e.key, e.prefix, e.number FROM events e
+         WHERE e.id = ?1 AND e.merged_into IS NULL"
+    );
+    let mut statement = connection.prepare_cached(&sql)?;
+    let mut rows = statement.query([event_id])?;
+    let Some(row) = rows.next()? else {
+        return Err(Error::UnknownEvent(event_id.to_owned()));
+    };
+    let event = event_from_row(row)?;
+    Ok(LiveEvent { event, key: row.get(3)?, prefix: row.get(4)?, number: row.get(5)? })
 }

@@ -16,7 +16,7 @@ use crate::{Error, Result};
 pub(crate) const APPLICATION_ID: i64 = 0x7463_736E;
 
 /// The migrations, oldest first. `MIGRATIONS[n]` upgrades version `n` to `n + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this release writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -145,6 +145,26 @@ UPDATE events SET event = json_remove(event, '$.sources');
 UPDATE events SET sort_key = '0000-00-00' || substr(sort_key, 2) WHERE sort_key LIKE '~ %';
 DROP INDEX events_fatalities;
 CREATE INDEX events_fatalities ON events (fatalities, sort_key);
+"#;
+
+/// Version 4: the living dataset.
+///
+/// * `events_updated` lets a change feed ([`Store::changes_since`](crate::Store::changes_since))
+///   find every event created, recoded, merged away or split since a time.
+/// * `analyst_constraints` keeps the analysts' decisions so that later reports respect
+///   them: `apart` (report `report_id` must not join event `event_id`, set by a split)
+///   and `together` (event `other_event_id` was merged into `event_id`).
+const V4: &str = r#"
+CREATE INDEX events_updated ON events (updated_at);
+CREATE TABLE analyst_constraints (
+    key            INTEGER PRIMARY KEY,
+    kind           TEXT NOT NULL,
+    report_id      TEXT,
+    event_id       TEXT NOT NULL,
+    other_event_id TEXT,
+    created_at     TEXT NOT NULL
+);
+CREATE INDEX analyst_constraints_report ON analyst_constraints (report_id, event_id);
 "#;
 
 /// Brings the store on `connection` to [`SCHEMA_VERSION`], checking first that it is

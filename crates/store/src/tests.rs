@@ -218,6 +218,19 @@ fn a_store_written_at_schema_v3_opens_and_answers() {
 }
 
 #[test]
+fn a_store_written_at_schema_v4_keeps_its_analyst_decisions() {
+    check_fixture(4, Totals { reports: 4, events: 3 });
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&fixture_copy("store-v4.db", dir.path())).unwrap();
+    let detail = store.event("BFA1").unwrap().unwrap();
+    assert_eq!(detail.event.doc_ids(), ["v4-b", "v4-d"]);
+    let changes: Vec<&str> = detail.history.iter().map(|entry| entry.change.as_str()).collect();
+    assert_eq!(changes, ["created", "source_added", "split", "merged"]);
+    assert_eq!(store.event("BFA2").unwrap().unwrap().merged_into.as_deref(), Some("BFA1"));
+    assert_eq!(store.constraints().unwrap().len(), 2);
+}
+
+#[test]
 #[ignore = "writes the fixture of the current schema version; run once per version"]
 fn generate_fixture() {
     let v = SCHEMA_VERSION;
@@ -268,6 +281,11 @@ fn generate_fixture() {
         events: vec![extraction(djibo)],
     }];
     store.ingest_with(&later, now(), &mut JoinBfa1).unwrap();
+    if v >= 4 {
+        // An analyst splits the fourth report out (BFA2), then merges it back.
+        store.split_event("BFA1", &format!("v{v}-d"), now()).unwrap();
+        store.merge_events("BFA1", "BFA2", now()).unwrap();
+    }
     store.connection.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); VACUUM;").unwrap();
 }
 
@@ -852,6 +870,150 @@ fn joining_an_unknown_event_undoes_the_batch() {
     let error = store.ingest_with(&batch, now(), &mut JoinNowhere).unwrap_err();
     assert!(matches!(&error, Error::UnknownEvent(id) if id == "TGO99"), "{error}");
     assert_eq!(store.totals().unwrap(), Totals::default());
+}
+
+// The living dataset: analysts' merges and splits, constraints, change feeds.
+
+/// A merge policy that joins every extraction to the first candidate and recodes an
+/// event as its sources' highest fatality figure (enough to see recoding happen).
+struct JoinFirst;
+
+impl crate::Merge for JoinFirst {
+    fn candidates(&self, _: &Extraction) -> Option<EventFilter> {
+        Some(EventFilter::default())
+    }
+    fn place(
+        &mut self,
+        extraction: &Extraction,
+        candidates: &[tocsin_model::Event],
+    ) -> crate::Placement {
+        match candidates.first() {
+            Some(event) => crate::Placement::Join {
+                event_id: event.id.clone(),
+                coding: Box::new(event.coding.clone()),
+            },
+            None => {
+                let _ = extraction;
+                crate::Placement::New
+            }
+        }
+    }
+    fn recode(&self, sources: &[Extraction]) -> Option<Extraction> {
+        sources.iter().max_by_key(|source| source.fatalities.value).cloned()
+    }
+}
+
+fn later() -> DateTime<Utc> {
+    now() + chrono::Duration::hours(1)
+}
+
+/// Three Togo events from reports a, b, c with 1, 5 and 3 stated fatalities.
+fn three_events() -> Store {
+    let mut store = memory();
+    let batch: Vec<Ingested> = [("a", 1), ("b", 5), ("c", 3)]
+        .iter()
+        .map(|(id, n)| {
+            item(
+                id,
+                &format!("report {id}"),
+                vec![extraction(|e| {
+                    e.place = located("TG");
+                    e.date = dated("2024-04-01");
+                    e.fatalities = Field::found(*n, Span::new(0, 1), 0.9);
+                })],
+            )
+        })
+        .collect();
+    store.ingest(&batch, now()).unwrap();
+    store
+}
+
+#[test]
+fn merging_events_moves_the_sources_and_retires_the_absorbed_one() {
+    let mut store = three_events();
+    let merged = store.merge_events_with("TGO1", "TGO2", later(), &JoinFirst).unwrap();
+    assert_eq!(merged.doc_ids(), ["a", "b"]);
+    assert_eq!(merged.coding.fatalities.value, 5, "recoded from both sources");
+    assert_eq!(store.totals().unwrap(), Totals { reports: 3, events: 2 });
+    let all = store.events(&EventFilter { sort: Sort::Stored, ..Default::default() }).unwrap();
+    assert_eq!(ids(&all), ["TGO3", "TGO1"]);
+    let detail = store.event("TGO1").unwrap().unwrap();
+    assert_eq!(detail.fatality_range(), Some((1, 5)));
+    assert_eq!(detail.history.last().unwrap().change, "merged");
+    let gone = store.event("TGO2").unwrap().unwrap();
+    assert_eq!(gone.merged_into.as_deref(), Some("TGO1"));
+    assert!(gone.event.sources.is_empty());
+    // A retired event can be neither merged again nor joined.
+    assert!(matches!(store.merge_events("TGO1", "TGO2", later()), Err(Error::UnknownEvent(_))));
+    assert!(matches!(store.merge_events("TGO2", "TGO3", later()), Err(Error::UnknownEvent(_))));
+    // Merging an event with itself changes nothing.
+    assert_eq!(store.merge_events("TGO3", "TGO3", later()).unwrap().doc_ids(), ["c"]);
+}
+
+#[test]
+fn the_change_feed_reports_upserts_and_deletions_since_a_time() {
+    let mut store = three_events();
+    assert_eq!(store.changes_since(now()).unwrap(), vec![], "strictly after");
+    assert_eq!(store.changes_since(now() - chrono::Duration::seconds(1)).unwrap().len(), 3);
+    store.merge_events("TGO1", "TGO2", later()).unwrap();
+    let changes = store.changes_since(now()).unwrap();
+    let kinds: Vec<(&str, bool)> = changes
+        .iter()
+        .map(|c| (c.event_id.as_str(), matches!(c.kind, crate::ChangeKind::Deleted { .. })))
+        .collect();
+    assert_eq!(kinds, [("TGO1", false), ("TGO2", true)]);
+    assert!(changes.iter().all(|change| change.at == later()));
+    match &changes[0].kind {
+        crate::ChangeKind::Upserted(event) => assert_eq!(event.doc_ids(), ["a", "b"]),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn splitting_moves_a_report_into_a_new_event_and_keeps_it_apart() {
+    let mut store = three_events();
+    store.merge_events("TGO1", "TGO2", now()).unwrap();
+    let (remaining, created) = store.split_event_with("TGO1", "a", later(), &JoinFirst).unwrap();
+    assert_eq!((remaining.doc_ids(), created.doc_ids()), (vec!["b"], vec!["a"]));
+    assert_eq!(created.id, "TGO4", "numbers are never reused");
+    assert_eq!(remaining.coding.fatalities.value, 5);
+    assert_eq!(store.event("TGO1").unwrap().unwrap().event.doc_ids(), ["b"]);
+    let history = store.event("TGO1").unwrap().unwrap().history;
+    assert_eq!(history.last().unwrap().change, "split");
+    assert_eq!(store.totals().unwrap().events, 3);
+    assert_eq!(
+        store.constraints().unwrap().last(),
+        Some(&crate::Constraint::Apart { report_id: "a".into(), event_id: "TGO1".into() })
+    );
+    // Refused: a report that is not a source, or the only source.
+    assert!(matches!(store.split_event("TGO1", "c", later()), Err(Error::InvalidSplit(_))));
+    assert!(matches!(store.split_event("TGO1", "b", later()), Err(Error::InvalidSplit(_))));
+    let changed: Vec<String> =
+        store.changes_since(now()).unwrap().into_iter().map(|c| c.event_id).collect();
+    assert_eq!(changed, ["TGO1", "TGO4"]);
+}
+
+#[test]
+fn ingestion_never_offers_an_event_to_a_report_kept_apart_from_it() {
+    let mut store = three_events();
+    store.merge_events("TGO1", "TGO2", now()).unwrap();
+    store.split_event("TGO1", "a", now()).unwrap();
+    // Report `a` comes again with other content (so under a new id) ...
+    let apart = crate::living::kept_apart(store.connection(), "a", "TGO1").unwrap();
+    assert!(apart);
+    // ... and a report id an analyst kept apart is filtered out of the candidates.
+    store
+        .connection
+        .execute(
+            "INSERT INTO analyst_constraints (kind, report_id, event_id, created_at)
+             VALUES ('apart', 'd', 'TGO4', 'x'), ('apart', 'd', 'TGO3', 'x')",
+            [],
+        )
+        .unwrap();
+    let batch = [item("d", "report d", vec![extraction(|e| e.place = located("TG"))])];
+    let summary = store.ingest_with(&batch, later(), &mut JoinFirst).unwrap();
+    assert_eq!(summary.events_joined, 1);
+    assert_eq!(store.event("TGO1").unwrap().unwrap().event.doc_ids(), ["b", "d"]);
 }
 
 fn ids_of(reports: &[Report]) -> Vec<&str> {
