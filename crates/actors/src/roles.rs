@@ -479,16 +479,6 @@ fn best_agent(armed: &[Candidate]) -> Option<&Candidate> {
     best
 }
 
-/// Agent score first, then named over generic.
-fn rank(c: &Candidate) -> (i32, i32) {
-    let specificity = match c.kind {
-        MentionKind::Named | MentionKind::Leader => 2,
-        MentionKind::StateForces | MentionKind::Air => 1,
-        _ => 0,
-    };
-    (c.score, specificity)
-}
-
 /// The attacker and the other side.
 fn two_sides(armed: &[Candidate]) -> (Option<&Candidate>, Option<&Candidate>) {
     let first = best_agent(armed);
@@ -496,13 +486,9 @@ fn two_sides(armed: &[Candidate]) -> (Option<&Candidate>, Option<&Candidate>) {
         armed
             .iter()
             .filter(|c| c.actor != f.actor && !f.assoc.iter().any(|(a, _)| *a == c.actor))
-            .min_by_key(|c| (c.score, -specificity(c)))
+            .min_by_key(|c| c.score)
     });
     (first, second)
-}
-
-fn specificity(c: &Candidate) -> i32 {
-    rank(c).1
 }
 
 /// The sentences that overlap the focus span.
