@@ -68,6 +68,14 @@ pub struct Candidate {
     pub population: u32,
 }
 
+/// Knobs of [`Gazetteer::locate_with`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LocateOptions {
+    /// ISO codes (alpha-2 or alpha-3) of countries the report is likely about; each counts
+    /// like one place name known in that country only, so the text can still overrule it.
+    pub prior_countries: Vec<String>,
+}
+
 /// The place index every lookup goes through.
 pub struct Gazetteer {
     entries: Vec<Entry>,
@@ -168,7 +176,19 @@ impl Gazetteer {
     /// `text` is the whole report, so country context from elsewhere in it can help;
     /// every returned span lies in `text`.
     pub fn locate(&self, text: &str, focus: Span, language: Language) -> Vec<Field<Place>> {
-        recognize::locate(self, text, focus, language)
+        recognize::locate(self, text, focus, language, &LocateOptions::default())
+    }
+
+    /// [`Gazetteer::locate`] with options, such as countries the caller already knows the
+    /// report is about (from its source, or from the actors it names).
+    pub fn locate_with(
+        &self,
+        text: &str,
+        focus: Span,
+        language: Language,
+        options: &LocateOptions,
+    ) -> Vec<Field<Place>> {
+        recognize::locate(self, text, focus, language, options)
     }
 
     /// Country names and demonyms in `text` (English and French), in text order.

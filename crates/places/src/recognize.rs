@@ -161,6 +161,7 @@ pub fn locate(
     text: &str,
     focus: Span,
     language: Language,
+    options: &crate::LocateOptions,
 ) -> Vec<Field<Place>> {
     let tokens = tokenize(text);
     if tokens.is_empty() {
@@ -175,7 +176,15 @@ pub fn locate(
     }
     let mut mentions = find_mentions(gazetteer, text, &tokens, &taken);
     attach_hints(text, &tokens, &mut mentions, gazetteer);
-    let context = country_votes(gazetteer, &countries, &mentions);
+    let mut context = country_votes(gazetteer, &countries, &mentions);
+    for code in &options.prior_countries {
+        if let Some(country) = tocsin_model::Country::from_code(code) {
+            let b = country.alpha2.as_bytes();
+            if let [x, y] = b {
+                *context.entry([*x, *y]).or_default() += 1.0;
+            }
+        }
+    }
     for idx in 0..mentions.len() {
         let best = resolve(gazetteer, text, &tokens, &mentions, idx, &context);
         mentions[idx].best = best;

@@ -287,3 +287,12 @@ fn empty_and_odd_input_does_not_panic() {
         let _ = gazetteer().locate(text, Span::new(5, 2), Language::Fr);
     }
 }
+
+#[test]
+fn prior_countries_break_ties_the_text_leaves_open() {
+    // A village name with no country in the text: the caller's prior decides.
+    let text = "Gunmen attacked the village of Sona.";
+    let options = crate::LocateOptions { prior_countries: vec!["BF".into()] };
+    let places = gazetteer().locate_with(text, Span::new(0, text.len()), Language::En, &options);
+    assert_eq!(places.first().map(|p| p.value.country_code.as_str()), Some("BF"), "{places:#?}");
+}
