@@ -1,6 +1,6 @@
 //! `tocsin extract`: read, extract, print; nothing is stored.
 
-use std::io::Write;
+use std::io::{ErrorKind, Write};
 
 use anyhow::{bail, Result};
 use tocsin_export::{EventRow, Writer};
@@ -14,8 +14,8 @@ pub fn run(args: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()> {
     let extractor = setup::load_extractor()?;
     let progress = Progress::new("extracting", quiet);
     let mut writer = Writer::new(args.format.export_format(), out);
-    // The first write error (a closed pipe, a full disk) ends the output; reading has
-    // no way to stop early, so later reports are passed over.
+    // The first write error (a full disk) ends the output; reading has no way to stop
+    // early, so later reports are passed over.
     let mut failure: Option<tocsin_export::Error> = None;
     let summary = tocsin_ingest::extract_paths(
         &inputs_or_stdin(&args.input.inputs),
@@ -30,6 +30,12 @@ pub fn run(args: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()> {
                     for extraction in &output.events {
                         let row = EventRow::from_extraction(extraction, Some(&report));
                         if let Err(error) = writer.write(&row) {
+                            if is_closed_pipe(&error) {
+                                // Whoever reads our output has stopped (`| head`): reading
+                                // cannot be stopped from here, so end the process now.
+                                progress.finish();
+                                std::process::exit(0);
+                            }
                             failure = Some(error);
                             return;
                         }
@@ -60,4 +66,9 @@ pub fn run(args: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()> {
         bail!("no report could be read (see the warnings above)");
     }
     Ok(())
+}
+
+/// Whether writing failed because the reader of our output has gone.
+fn is_closed_pipe(error: &tocsin_export::Error) -> bool {
+    matches!(error, tocsin_export::Error::Io(io) if io.kind() == ErrorKind::BrokenPipe)
 }
