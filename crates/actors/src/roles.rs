@@ -862,7 +862,7 @@ fn armed_candidates(
                 existing.span = m.span;
             }
             let first_sentence_weak = existing.score.abs() <= 1;
-            if existing.score == 0 || (first_sentence_weak && score.abs() >= 2) {
+            if existing.score == 0 || (first_sentence_weak && score.abs() >= 3) {
                 existing.score = score;
             }
             continue;
