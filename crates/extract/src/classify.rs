@@ -108,7 +108,7 @@ impl Cues {
         let first = |regex: &Regex| regex.find(text).map(|m| Span::new(m.start(), m.end()));
         Cues {
             protest: first(&PROTEST),
-            riot: first(&RIOT),
+            riot: foreground(&RIOT, text),
             mob: first(&MOB),
             intervention: first(&INTERVENTION),
             lethal_force: first(&LETHAL_FORCE),
@@ -277,7 +277,7 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
         let armed_violence =
             cues.clash.is_some() && cues.riot.is_none() && any_armed && cues.intervention.is_none();
         if !armed_violence || cues.protest.map(|p| p.start) < cues.clash.map(|c| c.start) {
-            if let Some(riot) = cues.riot.or_else(|| first_match(&DEMO_VIOLENCE, text)) {
+            if let Some(riot) = cues.riot.or_else(|| foreground(&DEMO_VIOLENCE, text)) {
                 return Some((ViolentDemonstration, riot, 0.8));
             }
             if let Some(lethal) = cues.lethal_force {
@@ -440,11 +440,31 @@ fn intervention_against_protesters(text: &str) -> Option<Span> {
         .any(|w| before.contains(w))
             || after.trim_start().starts_with("of ")
             || after.trim_start().starts_with("in ");
-        if !about_a_cause {
+        // The noun ("his arrest", "arrests") names the protesters' grievance unless it is
+        // "arrests of protesters" or "made arrests".
+        let noun = matches!(word.as_str(), "arrest" | "arrests" | "arrestation" | "arrestations");
+        let noun_about_protesters = PROTESTER_ARRESTS.is_match(&after)
+            || before.trim_end().ends_with("made")
+            || before.trim_end().ends_with("mass");
+        if !about_a_cause && (!noun || noun_about_protesters) {
             return Some(Span::new(found.start(), found.end()));
         }
     }
     None
+}
+
+/// The first match of `regex` that is not inside a clause of background or cause
+/// ("after the riots of the previous week").
+fn foreground(regex: &Regex, text: &str) -> Option<Span> {
+    regex
+        .find_iter(text)
+        .find(|m| {
+            let sentence_start =
+                text.get(..m.start()).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1);
+            let before = text.get(sentence_start..m.start()).unwrap_or("");
+            !BACKGROUND.is_match(before)
+        })
+        .map(|m| Span::new(m.start(), m.end()))
 }
 
 fn first_match(regex: &Regex, text: &str) -> Option<Span> {
