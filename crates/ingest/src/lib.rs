@@ -13,9 +13,13 @@
 //! * [`Extract`] is what the pipeline needs of an extractor; `tocsin_extract::Extractor`
 //!   implements it, and so can a test double.
 //!
-//! Merging incidents across reports is not wired in yet: each extraction becomes its
-//! own event. [`ingest_paths_with`] takes a `tocsin_store::Merge` policy: the seam
-//! where the merge stage will plug in.
+//! Reports of the same incident become one event: by default ([`IngestConfig::merge`])
+//! every extraction goes through [`IncidentMerge`], which finds candidate events through
+//! the store's indexes and judges and recodes them with `tocsin_merge`.
+//! [`ingest_paths_with`] takes any other `tocsin_store::Merge` policy
+//! (`tocsin_store::NoMerge` makes every extraction its own event).
+//! [`merge_events`] and [`split_event`] are the analyst's operations, recoding with
+//! `tocsin_merge::combine`.
 //!
 //! ```
 //! use tocsin_extract::Output;
@@ -46,9 +50,13 @@ use std::sync::mpsc;
 
 use chrono::{DateTime, Utc};
 use tocsin_extract::{Extractor, Output};
+use tocsin_model::Event;
 use tocsin_model::{Diagnostic, Report};
 use tocsin_store::{BatchSummary, Ingested, Merge, NoMerge, Store};
 
+mod merge;
+
+pub use merge::IncidentMerge;
 pub use tocsin_readers::Error as ReadError;
 
 /// An error that stops a run.
@@ -90,12 +98,47 @@ pub struct IngestConfig {
     pub batch_size: usize,
     /// The clock that stamps each batch (default: the system clock).
     pub clock: fn() -> DateTime<Utc>,
+    /// Whether reports of one incident join one event ([`IncidentMerge`], the default)
+    /// or every extraction becomes its own event (`tocsin_store::NoMerge`).
+    pub merge: bool,
 }
 
 impl Default for IngestConfig {
     fn default() -> IngestConfig {
-        IngestConfig { batch_size: 500, clock: Utc::now }
+        IngestConfig { batch_size: 500, clock: Utc::now, merge: true }
     }
+}
+
+/// The merge policy `config` asks for.
+fn policy(config: &IngestConfig) -> Box<dyn Merge + Send> {
+    if config.merge {
+        Box::new(IncidentMerge::default())
+    } else {
+        Box::new(NoMerge)
+    }
+}
+
+/// An analyst's merge: event `b` joins event `a` (see `tocsin_store::Store::merge_events`),
+/// and `a` is recoded from all its sources by ACLED's rules (`tocsin_merge::combine`).
+pub fn merge_events(
+    store: &mut Store,
+    a: &str,
+    b: &str,
+    now: DateTime<Utc>,
+) -> tocsin_store::Result<Event> {
+    store.merge_events_with(a, b, now, &IncidentMerge::default())
+}
+
+/// An analyst's split: report `report_id` leaves event `id` for a new event (see
+/// `tocsin_store::Store::split_event`); both are recoded from their sources. Returns the
+/// remaining event and the new one.
+pub fn split_event(
+    store: &mut Store,
+    id: &str,
+    report_id: &str,
+    now: DateTime<Utc>,
+) -> tocsin_store::Result<(Event, Event)> {
+    store.split_event_with(id, report_id, now, &IncidentMerge::default())
 }
 
 /// How far a run has got; handed to the progress callback after every report and
@@ -150,7 +193,8 @@ pub struct ExtractSummary {
     pub diagnostics: u64,
 }
 
-/// Reads every input in `paths` (files, folders, `-`), extracts and stores.
+/// Reads every input in `paths` (files, folders, `-`), extracts and stores, merging
+/// reports of one incident into one event unless [`IngestConfig::merge`] is off.
 ///
 /// Reading and extraction run on the calling thread (so `extractor` need not be
 /// `Sync`, and `progress` is called here), while a second thread stores full batches.
@@ -163,7 +207,7 @@ pub fn ingest_paths(
     config: &IngestConfig,
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<IngestSummary> {
-    ingest_paths_with(paths, extractor, store, config, &mut NoMerge, progress)
+    ingest_paths_with(paths, extractor, store, config, policy(config).as_mut(), progress)
 }
 
 /// [`ingest_paths`] with a merge policy that may add extractions to stored events
@@ -188,6 +232,7 @@ pub fn ingest_paths_with(
 }
 
 /// [`ingest_paths`] for reports already read: each item is a report or a read error.
+/// Merging follows [`IngestConfig::merge`] as there.
 pub fn ingest_reports(
     reports: impl IntoIterator<Item = std::result::Result<Report, ReadError>>,
     extractor: &dyn Extract,
@@ -196,7 +241,8 @@ pub fn ingest_reports(
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<IngestSummary> {
     let mut reports = reports.into_iter();
-    run_pipeline(extractor, store, config, &mut NoMerge, progress, &mut |run| {
+    let mut merge = policy(config);
+    run_pipeline(extractor, store, config, merge.as_mut(), progress, &mut |run| {
         for result in reports.by_ref() {
             run.accept(result);
             if run.stopped() {

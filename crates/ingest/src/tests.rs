@@ -55,7 +55,7 @@ fn fixed_clock() -> DateTime<Utc> {
 }
 
 fn config(batch_size: usize) -> IngestConfig {
-    IngestConfig { batch_size, clock: fixed_clock }
+    IngestConfig { batch_size, clock: fixed_clock, ..IngestConfig::default() }
 }
 
 fn record_error(line: usize) -> ReadError {
@@ -292,4 +292,183 @@ fn a_merge_policy_reaches_the_store() {
     assert_eq!(store.totals().unwrap(), Totals { reports: 9, events: 1 });
     let events = store.events(&EventFilter::default()).unwrap();
     assert_eq!(events[0].sources.len(), 9);
+}
+
+// Merging incidents (IncidentMerge, on by default).
+
+/// Reads one event per line `actor1|actor2|YYYY-MM-DD|lat|lon|fatalities` (fatalities
+/// may be `-`: not stated), in Togo.
+struct Lines;
+
+impl Extract for Lines {
+    fn extract(&self, report: &Report) -> Output {
+        let events = report
+            .text
+            .lines()
+            .filter_map(|line| {
+                let parts: Vec<&str> = line.split('|').collect();
+                let [actor1, actor2, date, lat, lon, dead] = parts.as_slice() else { return None };
+                let span = Span::new(0, 1);
+                let actor = |name: &str| {
+                    let inter = if name.starts_with("Military") {
+                        Inter::StateForces
+                    } else {
+                        Inter::Rebel
+                    };
+                    Field::found(Actor::new(name, inter), span, 0.9)
+                };
+                let date = tocsin_model::EventDate {
+                    date: date.parse().ok()?,
+                    precision: tocsin_model::TimePrecision::Day,
+                };
+                let place = tocsin_model::Place {
+                    country: "Togo".into(),
+                    country_code: "TG".into(),
+                    admin1: Some("Savanes".into()),
+                    admin2: None,
+                    admin3: None,
+                    location: format!("{lat},{lon}"),
+                    latitude: lat.parse().ok()?,
+                    longitude: lon.parse().ok()?,
+                    geo_precision: tocsin_model::GeoPrecision::Town,
+                    border_distance_km: None,
+                };
+                Some(Extraction {
+                    report_id: report.id.clone(),
+                    date: Some(Field::found(date, span, 0.9)),
+                    sub_event_type: Field::found(SubEventType::ArmedClash, span, 0.9),
+                    actor1: actor(actor1),
+                    assoc_actor_1: vec![],
+                    actor2: Some(actor(actor2)).filter(|_| !actor2.is_empty()),
+                    assoc_actor_2: vec![],
+                    civilian_targeting: Field::inferred(false, 0.9),
+                    place: Some(Field::found(place, span, 0.8)),
+                    fatalities: match dead.parse() {
+                        Ok(n) => Field::found(n, span, 0.9),
+                        Err(_) => Field::inferred(0, 0.5),
+                    },
+                    trigger: span,
+                    confidence: 0.7,
+                })
+            })
+            .collect();
+        Output { events, diagnostics: vec![] }
+    }
+}
+
+const JNIM: &str = "JNIM: Group for Support of Islam and Muslims";
+const ARMY: &str = "Military Forces of Togo (2005-)";
+
+/// The incidents of the stored events: each event's report ids, sorted, in sorted order.
+fn incidents(store: &Store) -> Vec<Vec<String>> {
+    let mut groups: Vec<Vec<String>> = store
+        .events(&EventFilter::default())
+        .unwrap()
+        .iter()
+        .map(|event| {
+            let mut ids: Vec<String> = event.doc_ids().into_iter().map(String::from).collect();
+            ids.sort();
+            ids
+        })
+        .collect();
+    groups.sort();
+    groups
+}
+
+fn ingest_lines(lines: &[(&str, String)], merge: bool, batch_size: usize) -> Store {
+    let input = lines.iter().map(|(id, text)| Ok(Report::new(*id, text.clone())));
+    let mut store = Store::open_in_memory().unwrap();
+    let config = IngestConfig { merge, ..config(batch_size) };
+    ingest_reports(input, &Lines, &mut store, &config, &mut |_| {}).unwrap();
+    store
+}
+
+fn line(actor1: &str, actor2: &str, date: &str, lat: f64, lon: f64, dead: &str) -> String {
+    format!("{actor1}|{actor2}|{date}|{lat}|{lon}|{dead}")
+}
+
+/// Reports of two incidents and three near misses that must stay apart.
+fn corpus() -> Vec<(&'static str, String)> {
+    vec![
+        ("a1", line(JNIM, ARMY, "2024-07-20", 10.99, 0.63, "12")),
+        ("a2", line(JNIM, ARMY, "2024-07-20", 11.00, 0.64, "8")),
+        ("a3", line("Unidentified Armed Group (Togo)", ARMY, "2024-07-20", 10.99, 0.63, "-")),
+        // Same actors, the next day.
+        ("n1", line(JNIM, ARMY, "2024-07-21", 10.99, 0.63, "2")),
+        // Same actors, same day, about 80 km away.
+        ("n2", line(JNIM, ARMY, "2024-07-20", 10.30, 0.63, "1")),
+        // Same day, same place, other actors.
+        (
+            "n3",
+            line(
+                "Islamic State Sahel Province",
+                "Civilians (Togo)",
+                "2024-07-20",
+                10.99,
+                0.63,
+                "3",
+            ),
+        ),
+        ("b1", line(JNIM, ARMY, "2024-07-25", 10.86, 0.21, "4")),
+        ("b2", line(JNIM, ARMY, "2024-07-25", 10.86, 0.21, "5")),
+    ]
+}
+
+fn sorted(groups: &[&[&str]]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> =
+        groups.iter().map(|g| g.iter().map(|s| s.to_string()).collect()).collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn reports_of_one_incident_become_one_event_and_near_misses_stay_apart() {
+    let store = ingest_lines(&corpus(), true, 500);
+    let want = sorted(&[&["a1", "a2", "a3"], &["n1"], &["n2"], &["n3"], &["b1", "b2"]]);
+    assert_eq!(incidents(&store), want);
+    let a = store.events(&EventFilter { min_fatalities: Some(8), ..Default::default() }).unwrap();
+    assert_eq!(a.len(), 1, "the lowest stated figure (8) is coded, not 12");
+    let detail = store.event(&a[0].id).unwrap().unwrap();
+    assert_eq!(detail.event.coding.fatalities.value, 8);
+    assert_eq!(detail.fatality_range(), Some((8, 12)));
+    assert_eq!(detail.event.coding.actor1.value.name, JNIM, "the named group, not the generic one");
+    let changes: Vec<&str> = detail.history.iter().map(|h| h.change.as_str()).collect();
+    assert_eq!(changes, ["created", "source_added", "source_added"]);
+}
+
+#[test]
+fn the_grouping_does_not_depend_on_report_order_or_batches() {
+    let forward = incidents(&ingest_lines(&corpus(), true, 500));
+    let mut reversed = corpus();
+    reversed.reverse();
+    assert_eq!(incidents(&ingest_lines(&reversed, true, 1)), forward);
+    let mut rotated = corpus();
+    rotated.rotate_left(3);
+    assert_eq!(incidents(&ingest_lines(&rotated, true, 2)), forward);
+}
+
+#[test]
+fn merging_can_be_turned_off() {
+    let store = ingest_lines(&corpus(), false, 500);
+    assert_eq!(store.totals().unwrap().events, 8);
+}
+
+#[test]
+fn analysts_merge_and_split_with_recoding() {
+    let mut store = ingest_lines(&corpus(), true, 500);
+    let find = |store: &Store, report: &str| -> String {
+        let events = store.events(&EventFilter::default()).unwrap();
+        events.iter().find(|e| e.doc_ids().contains(&report)).unwrap().id.clone()
+    };
+    let (a, n1) = (find(&store, "a1"), find(&store, "n1"));
+    let merged = crate::merge_events(&mut store, &a, &n1, fixed_clock()).unwrap();
+    assert_eq!(merged.coding.fatalities.value, 2, "recoded: the lowest of 12, 8, 2");
+    let (remaining, created) = crate::split_event(&mut store, &a, "n1", fixed_clock()).unwrap();
+    assert_eq!(remaining.coding.fatalities.value, 8);
+    assert_eq!(created.doc_ids(), ["n1"]);
+    // A later report of incident a still joins it.
+    let later = [("a4", line(JNIM, ARMY, "2024-07-20", 10.99, 0.63, "9"))];
+    let input = later.iter().map(|(id, text)| Ok(Report::new(*id, text.clone())));
+    ingest_reports(input, &Lines, &mut store, &config(10), &mut |_| {}).unwrap();
+    assert_eq!(store.event(&a).unwrap().unwrap().event.doc_ids(), ["a1", "a2", "a3", "a4"]);
 }

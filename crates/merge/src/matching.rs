@@ -1,6 +1,6 @@
 //! Whether two extractions describe the same incident.
 
-use tocsin_model::{Actor, EventType, Extraction, Inter, Place};
+use tocsin_model::{Actor, EventType, Extraction, GeoPrecision, Inter, Place};
 
 /// Knobs of the incident test.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,13 +65,32 @@ fn places_agree(a: &Place, b: &Place, config: &MatchConfig) -> bool {
     if a.country_code != b.country_code {
         return false;
     }
-    if normalise(&a.location) == normalise(&b.location) {
+    let coarse = a.geo_precision == GeoPrecision::Region || b.geo_precision == GeoPrecision::Region;
+    if coarse {
+        // A region-level place is a province's centroid: within 100 km lie other towns'
+        // incidents, so both must at least name the same province.
+        let same_admin1 = match (&a.admin1, &b.admin1) {
+            (Some(x), Some(y)) => normalise(x) == normalise(y),
+            _ => false,
+        };
+        if !same_admin1 {
+            return false;
+        }
+    }
+    let km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude);
+    let (name_a, name_b) = (normalise(&a.location), normalise(&b.location));
+    // One name geocoded to two points (two gazetteer entries) is one place when they are
+    // not far apart; a name that normalises to nothing says nothing.
+    if !name_a.is_empty() && name_a == name_b && km <= SAME_NAME_KM {
         return true;
     }
     let radius = a.geo_precision.uncertainty_km().max(b.geo_precision.uncertainty_km())
         + config.distance_slack_km;
-    haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= radius
+    km <= radius
 }
+
+/// How far apart two places of the same name may be geocoded and still be one place.
+const SAME_NAME_KM: f64 = 50.0;
 
 /// Event types two reports of one incident may plausibly disagree on.
 fn types_compatible(a: EventType, b: EventType) -> bool {
@@ -228,6 +247,21 @@ mod tests {
     #[test]
     fn events_of_one_report_never_merge() {
         check(Spec::default(), Spec::default(), Verdict::Different("same report"));
+    }
+
+    #[test]
+    fn nameless_places_are_compared_by_distance() {
+        let a = Spec { location: ("12", 10.99, 0.63), ..Spec::default() };
+        let b = Spec { report: "r2", location: ("7", 10.30, 0.63), ..Spec::default() };
+        check(a, b, Verdict::Different("different places"));
+    }
+
+    #[test]
+    fn one_name_geocoded_far_apart_is_two_places() {
+        let b = Spec { report: "r2", location: ("Kpinkankandi", 10.0, 0.63), ..Spec::default() };
+        check(Spec::default(), b, Verdict::Different("different places"));
+        let b = Spec { report: "r2", location: ("Kpinkankandi", 10.9, 0.60), ..Spec::default() };
+        check(Spec::default(), b, Verdict::Same);
     }
 
     #[test]

@@ -1,0 +1,124 @@
+//! [`IncidentMerge`]: the store's merge seam wired to `tocsin_merge`.
+//!
+//! For each new extraction the store looks up candidate events through its indexes (a
+//! date window from the time precision, a bounding box from the geo precision, the
+//! country), so the millionth report costs about what the first did. An extraction
+//! joins the candidate with the most sources that `tocsin_merge::same_incident` says
+//! are the same incident (single link, as `tocsin_merge::cluster` groups a batch), and
+//! the event is recoded from all its sources with `tocsin_merge::combine`, which does
+//! not depend on their order.
+
+use chrono::Duration;
+use tocsin_merge::{combine, same_incident, MatchConfig, Verdict};
+use tocsin_model::{Event, Extraction, TimePrecision};
+use tocsin_store::{BBox, EventFilter, Merge, Placement};
+
+/// The widest time uncertainty any stored source can have (month precision), in days.
+const WIDEST_DAYS: i64 = 16;
+
+/// The widest geo uncertainty any stored source can have (region precision), in km,
+/// plus room for the event's point having moved to a more precise source's place.
+const WIDEST_KM: f64 = 125.0;
+
+/// At most this many candidates are judged per extraction.
+const MAX_CANDIDATES: usize = 200;
+
+/// The merge policy ingestion uses by default: reports of one incident become one event.
+#[derive(Debug, Clone, Default)]
+pub struct IncidentMerge {
+    /// The knobs of `tocsin_merge::same_incident`.
+    pub config: MatchConfig,
+}
+
+impl IncidentMerge {
+    /// The policy with the default [`MatchConfig`].
+    pub fn new() -> IncidentMerge {
+        IncidentMerge::default()
+    }
+
+    /// How many of `event`'s sources describe the same incident as `extraction`.
+    fn matching_sources(&self, extraction: &Extraction, event: &Event) -> usize {
+        event
+            .sources
+            .iter()
+            .filter(|source| same_incident(extraction, source, &self.config) == Verdict::Same)
+            .count()
+    }
+}
+
+impl Merge for IncidentMerge {
+    fn candidates(&self, extraction: &Extraction) -> Option<EventFilter> {
+        // same_incident needs both a date and a place.
+        let date = &extraction.date.as_ref()?.value;
+        let place = &extraction.place.as_ref()?.value;
+        if !(place.latitude.is_finite() && place.longitude.is_finite()) {
+            return None;
+        }
+        let days = precision_days(date.precision) + WIDEST_DAYS + self.config.date_slack_days;
+        let km = place.geo_precision.uncertainty_km()
+            + WIDEST_KM
+            + self.config.distance_slack_km.max(0.0);
+        let dlat = km / 111.0;
+        let cos = place.latitude.to_radians().cos().abs().max(0.05);
+        let dlon = (km / (111.0 * cos)).min(180.0);
+        let wrap = |lon: f64| {
+            if lon > 180.0 {
+                lon - 360.0
+            } else if lon < -180.0 {
+                lon + 360.0
+            } else {
+                lon
+            }
+        };
+        let bbox = BBox {
+            west: wrap(place.longitude - dlon),
+            south: (place.latitude - dlat).max(-90.0),
+            east: wrap(place.longitude + dlon),
+            north: (place.latitude + dlat).min(90.0),
+        };
+        Some(EventFilter {
+            start: date.date.checked_sub_signed(Duration::days(days)),
+            end: date.date.checked_add_signed(Duration::days(days)),
+            country: Some(place.country_code.clone()).filter(|code| !code.trim().is_empty()),
+            bbox: Some(bbox),
+            limit: Some(MAX_CANDIDATES),
+            ..EventFilter::default()
+        })
+    }
+
+    fn place(&mut self, extraction: &Extraction, candidates: &[Event]) -> Placement {
+        // The candidate with the most matching sources; ties go to the oldest event
+        // (lowest number), so the choice does not depend on the candidates' order.
+        let best = candidates
+            .iter()
+            .map(|event| (self.matching_sources(extraction, event), event))
+            .filter(|(n, _)| *n > 0)
+            .max_by(|(n_a, a), (n_b, b)| {
+                n_a.cmp(n_b).then_with(|| id_order(&b.id).cmp(&id_order(&a.id)))
+            });
+        let Some((_, event)) = best else { return Placement::New };
+        let mut sources = event.sources.clone();
+        sources.push(extraction.clone());
+        match combine(&sources) {
+            Some(coding) => {
+                Placement::Join { event_id: event.id.clone(), coding: Box::new(coding) }
+            }
+            None => Placement::New,
+        }
+    }
+
+    fn recode(&self, sources: &[Extraction]) -> Option<Extraction> {
+        combine(sources)
+    }
+}
+
+fn precision_days(precision: TimePrecision) -> i64 {
+    precision.uncertainty_days()
+}
+
+/// An event ID's order: prefix, then number (so `TGO9` comes before `TGO10`).
+fn id_order(id: &str) -> (&str, u64) {
+    let split = id.find(|c: char| c.is_ascii_digit()).unwrap_or(id.len());
+    let (prefix, number) = id.split_at(split);
+    (prefix, number.parse().unwrap_or(u64::MAX))
+}
