@@ -291,6 +291,8 @@
       drawTable(page);
       drawLegend(stats);
       drawSummary(stats, page);
+      if (!String(params)) loadCountries(stats);
+      document.body.dataset.total = String(page.total);
       document.body.dataset.loading = "";
       document.body.dataset.markers = String(page.events.length);
       if (!window.tocsinMapDrawnAt) window.tocsinMapDrawnAt = performance.now();
@@ -303,8 +305,10 @@
     if (end) params.set("end", end);
   }
 
-  function loadChoices() {
-    api("stats").then(function (stats) {
+  function loadCountries(stats) {
+    if (state.countriesLoaded) return;
+    state.countriesLoaded = true;
+    (function () {
       var countries = {};
       stats.by_admin1.forEach(function (a) { if (a.country) countries[a.country] = (countries[a.country] || 0) + a.events; });
       var select = $("f-country");
@@ -313,10 +317,16 @@
         option.value = name; option.textContent = name + " (" + countries[name] + ")";
         select.appendChild(option);
       });
-    }).catch(function () {});
+    })();
+  }
+
+  // The actor suggestions cost a pass over the events: fetched when first wanted.
+  function loadActors() {
+    if (state.actorsLoaded) return;
+    state.actorsLoaded = true;
     api("actors", new URLSearchParams({ limit: "200" })).then(function (actors) {
       $("actor-list").innerHTML = actors.map(function (a) { return '<option value="' + esc(a.name) + '">'; }).join("");
-    }).catch(function () {});
+    }).catch(function () { state.actorsLoaded = false; });
   }
 
   form.addEventListener("submit", function (event) { event.preventDefault(); state.week = null; refresh(); });
@@ -325,7 +335,7 @@
   $("panel-close").addEventListener("click", function () { $("panel").hidden = true; delete document.body.dataset.panel; });
   window.addEventListener("resize", function () { if (state.weeks) drawTimeline(state.weeks); });
 
+  $("f-actor").addEventListener("focus", loadActors);
   var bordersReady = initMap();
-  loadChoices();
   Promise.all([bordersReady, refresh()]).then(function () { document.body.dataset.ready = "1"; });
 })();

@@ -78,7 +78,17 @@ pub async fn events(State(state): State<AppState>, query: Pairs) -> Result<Respo
     let (total, events, rows) = with_store(&state, move |store| {
         let (total, events) = match &family {
             Some(names) => family_events(store, &query.filter, names)?,
-            None => (store.count(&query.filter)?, store.events(&query.filter)?),
+            None => {
+                let events = store.events(&query.filter)?;
+                // A first page that is not full holds every match: no need to count them.
+                let page_holds_all = query.filter.offset == 0 && events.len() < limit;
+                let total = if page_holds_all {
+                    events.len() as u64
+                } else {
+                    store.count(&query.filter)?
+                };
+                (total, events)
+            }
         };
         let rows = match format {
             OutputFormat::Json => Vec::new(),
