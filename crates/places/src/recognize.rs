@@ -71,6 +71,66 @@ struct Cues {
     dateline: bool,
     /// A reference point (`south of X`): the event is near it, not in it.
     reference: bool,
+    /// A weak sign of place: `of X`, or the object of an attack verb.
+    weak: bool,
+    /// A possessive (`Baghdad's neighbourhood`): a container of the place, not the place.
+    possessive: bool,
+    /// Part of an organisation's name (`Islamic State of Iraq`).
+    in_name: bool,
+}
+
+/// Attack and movement verbs whose object is a place (`captured Lubumbashi`).
+const PLACE_VERBS: &[&str] = &[
+    "attacked",
+    "captured",
+    "raided",
+    "stormed",
+    "shelled",
+    "bombed",
+    "struck",
+    "hit",
+    "seized",
+    "besieged",
+    "overran",
+    "entered",
+    "targeted",
+    "targeting",
+    "attacking",
+    "invaded",
+    "recaptured",
+    "liberated",
+    "took",
+    "reached",
+    "occupied",
+    "attaque",
+    "attaquee",
+    "frappe",
+    "pris",
+    "occupe",
+];
+
+/// Whether only lowercase words (articles, adjectives, directions) separate the name at
+/// `first` from an `in/at/near/dans` before it, within the clause.
+fn skipped_to_preposition(text: &str, tokens: &[Token], first: usize) -> bool {
+    let mut i = first;
+    for _ in 0..3 {
+        if i == 0 {
+            return false;
+        }
+        let gap = between(text, tokens, i - 1, i);
+        if gap.contains(['.', ';', ':', '(', ')', ',', '\n']) {
+            return false;
+        }
+        let Some(prev) = tokens.get(i - 1) else { return false };
+        if matches!(prev.folded.as_str(), "in" | "at" | "dans" | "inside" | "near") && i < first {
+            return true;
+        }
+        if prev.capitalised || prev.folded.chars().any(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        i -= 1;
+    }
+    false
 }
 
 /// Finds country names and demonyms, longest first.
@@ -628,12 +688,7 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
             matches!(p1, "and" | "et") && (p3 == "between" || p3 == "entre" || p4 == "between");
         // One article or adjective may stand between the preposition and the name
         // (`in the Giro district`, `in neighbouring Kenya`).
-        let skipped = (matches!(p1, "the" | "la" | "le" | "les" | "l")
-            || tokens
-                .get(first.wrapping_sub(1))
-                .is_some_and(|t| !t.capitalised && !is_in(STOP_WORDS, &t.folded)))
-            && matches!(p2, "in" | "at" | "dans" | "inside" | "near")
-            && clause_gap(f - 2, f - 1);
+        let skipped = skipped_to_preposition(text, tokens, first);
         if matches!(p1, "in" | "at" | "dans" | "au" | "aux" | "inside" | "between" | "entre" | "en")
             || french_a
             || between_and
@@ -761,6 +816,22 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
             c.near = true;
         }
     }
+    if near_ok && (p1 == "of" || is_in(PLACE_VERBS, p1)) {
+        c.weak = true;
+    }
+    if near_ok && p1 == "of" && f >= 2 {
+        let owner = tokens.get(first - 2);
+        if owner.is_some_and(|t| t.capitalised) && !sentence_initial(text, tokens, first - 2) {
+            c.in_name = true;
+        }
+    }
+    let after_name = tokens.get(last + 1).map(|t| t.start).unwrap_or(text.len());
+    let tail = text.get(tokens[last].end..after_name).unwrap_or("");
+    if (tail.starts_with('\'') || tail.starts_with('’'))
+        && tokens.get(last + 1).is_some_and(|t| t.folded == "s")
+    {
+        c.possessive = true;
+    }
     if first == 0 {
         let after = tokens.get(last + 1).map(|t| t.start).unwrap_or(text.len());
         let gap = text.get(tokens[last].end..after).unwrap_or("");
@@ -882,7 +953,10 @@ fn rank(
             score -= 1.5;
         }
         if !c.locative && !c.near && !c.settlement && !c.unit && m.hints.is_empty() {
-            score -= 0.7;
+            score -= if c.weak { -0.3 } else { 0.7 };
+        }
+        if c.possessive {
+            score -= 1.0;
         }
         if entry.fclass == b'A' {
             score -= 0.8;
@@ -925,8 +999,17 @@ fn rank(
     // Countries: the event may be placed no better than its country.
     let n_mentions = mentions.len();
     for (order, c) in countries.iter().enumerate() {
-        let Some(place) = gazetteer.country_place(c.cc) else { continue };
+        let Some(mut place) = gazetteer.country_place(c.cc) else { continue };
         let cue = cues(text, tokens, c.first, c.last);
+        if cue.in_name {
+            continue;
+        }
+        // A country-level place keeps the report's words (`West Bank`, `Bosnia-Herzegovina`).
+        if c.is_name {
+            if let Some(surface) = c.span.text(text).filter(|s| s.chars().any(char::is_lowercase)) {
+                place.location = surface.to_string();
+            }
+        }
         let mut score = if c.is_name { -0.5 } else { -3.0 };
         if !whole && c.span.overlaps(focus) {
             score += 3.0;
@@ -936,6 +1019,9 @@ fn rank(
         }
         if cue.away {
             score -= 2.0;
+        }
+        if cue.possessive {
+            score -= 1.0;
         }
         score -= 0.15 * (order + n_mentions) as f32;
         scored.push((score, place, c.span));
@@ -1038,7 +1124,7 @@ fn unknown_places(
                     score += 2.0;
                 }
                 if c.settlement || c.unit {
-                    score += 1.0;
+                    score += 2.0;
                 }
                 if c.reference {
                     score -= 1.5;
