@@ -150,8 +150,15 @@ pub fn assign(
         PeacefulProtest | ProtestWithIntervention | ExcessiveForceAgainstProtesters => {
             let actor1 =
                 found_or_default(MentionKind::Protesters, "Protesters", Inter::Protesters)?;
+            // Counter-demonstrators face the demonstrators.
+            let counter = ["counter protest", "counter demonstr", "contre manifest"]
+                .iter()
+                .any(|w| window_norm.contains(w));
             let actor2 = if sub == PeacefulProtest {
-                None
+                counter
+                    .then(|| generic("Protesters", Inter::Protesters))
+                    .flatten()
+                    .map(|a| Field::inferred(a, CONF_DEFAULT))
             } else {
                 armed
                     .iter()
