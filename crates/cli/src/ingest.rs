@@ -40,7 +40,11 @@ pub fn run(args: &InputArgs, db: Option<&Path>, quiet: bool, out: &mut dyn Write
             "{} reports read: {} new, {} duplicate{renamed}",
             summary.reports_read, stored.reports_new, stored.reports_duplicate
         )?;
-        writeln!(out, "{} events created", stored.events_created)?;
+        writeln!(
+            out,
+            "{} events created, {} merged into events already stored",
+            stored.events_created, stored.events_joined
+        )?;
         if !summary.read_errors.is_empty() {
             writeln!(out, "{} errors (listed on standard error)", summary.read_errors.len())?;
         }
