@@ -102,3 +102,45 @@ fn stored_events_filter_show_and_export() {
     let latitude = feature["geometry"]["coordinates"][1].as_f64().unwrap_or_default();
     assert!((-0.2..1.9).contains(&longitude) && (6.0..11.2).contains(&latitude), "{feature}");
 }
+
+#[test]
+fn two_outlets_reporting_one_attack_make_one_event_citing_both() {
+    let env = Env::new();
+    let report = |id: &str, outlet: &str, text: &str| {
+        serde_json::json!({"id": id, "source": outlet, "published": "2024-07-21",
+            "language": "en", "text": text})
+        .to_string()
+    };
+    let input = env.write(
+        "two.jsonl",
+        [
+            report(
+                "wire-a",
+                "Wire A",
+                "DAPAONG, 21 July 2024 - Several hundred JNIM fighters attacked a Togolese army \
+                 post near Mandouri on 20 July 2024, killing 12 soldiers, security sources said.",
+            ),
+            report(
+                "wire-b",
+                "Wire B",
+                "LOME, 21 July 2024 - Fighters of the Group for Support of Islam and Muslims, \
+                 with members of Ansaroul Islam, attacked a military post of the Togolese army \
+                 near Mandouri on 20 July 2024. At least ten soldiers were killed.",
+            ),
+        ]
+        .join("\n"),
+    );
+    env.run(&["ingest", input.to_str().unwrap_or_default()])
+        .success()
+        .stdout_has("1 events created, 1 merged");
+    let rows = env.run(&["export", "--format", "jsonl"]).success().jsonl();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let event = &rows[0];
+    assert_eq!(event["doc_ids"], serde_json::json!(["wire-a", "wire-b"]));
+    assert_eq!(event["source"], serde_json::json!(["Wire A", "Wire B"]));
+    assert_eq!(event["event_type"], "Battles");
+    let id = event["event_id_cnty"].as_str().expect("an id");
+    let shown = env.run(&["show", id]).success();
+    assert!(shown.stdout.contains("Sources (2)"), "{}", shown.stdout);
+    assert!(shown.stdout.contains("[wire-a") && shown.stdout.contains("[wire-b"));
+}
