@@ -467,10 +467,6 @@ fn foreground(regex: &Regex, text: &str) -> Option<Span> {
         .map(|m| Span::new(m.start(), m.end()))
 }
 
-fn first_match(regex: &Regex, text: &str) -> Option<Span> {
-    regex.find(text).map(|m| Span::new(m.start(), m.end()))
-}
-
 /// Names of the cues present in `text`, for explaining a decision.
 pub fn explain(text: &str) -> String {
     format!("{:?}", Cues::find(text))
