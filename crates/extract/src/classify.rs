@@ -361,6 +361,13 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
             }
         }
     }
+    // An explosion of unknown origin is coded as a remote explosive.
+    if let Some(explosion) = cues.explosion.filter(|_| cues.disrupted.is_none()) {
+        let word = text.get(explosion.start..explosion.end).unwrap_or("").to_lowercase();
+        if word.starts_with("explo") || word.starts_with("detonat") || word == "blast" {
+            return Some((RemoteExplosiveLandmineIed, explosion, 0.5));
+        }
+    }
     // An attack on an armed group is a battle.
     if let Some(violence) = cues.attack.or(cues.kill) {
         if any_armed && cues.execute.is_none() {
