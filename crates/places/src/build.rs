@@ -705,6 +705,19 @@ fn add_admin_units(places: &mut Vec<RawPlace>) {
     places.extend(new_units);
 }
 
+/// A name without its leading Arabic article (`Al-Bab` → `Bab`), when what is left is long.
+fn strip_article(name: &str) -> Option<String> {
+    const ARTICLES: &[&str] = &[
+        "Al ", "Al-", "al-", "al ", "El ", "El-", "el-", "Ad-", "As-", "Ar-", "An-", "Ash-", "At-",
+        "Az-",
+    ];
+    ARTICLES
+        .iter()
+        .find_map(|a| name.strip_prefix(a))
+        .filter(|rest| rest.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .map(str::to_string)
+}
+
 /// Whether an alternate name is worth indexing: Latin script, no digits, not an airport code.
 fn keep_alternate(name: &str) -> bool {
     let latin = name.chars().all(|c| (c as u32) < 0x250 || (0x1E00..0x1F00).contains(&(c as u32)));
@@ -793,12 +806,21 @@ fn write_all(places: &[RawPlace], borders: &[Vec<(f64, f64)>], out: &Path) -> Re
                 names.entry(cleaned).or_default().push(id);
             }
         }
-        for alternate in p.alternates.iter().filter(|a| keep_alternate(a)) {
-            for variant in [alternate.clone(), clean_admin_name(alternate)] {
-                let folded = fold(&variant);
-                if !folded.is_empty() && seen.insert(folded.clone()) {
-                    names.entry(folded).or_default().push(id | ALT_FLAG);
-                }
+        let mut variants: Vec<String> = Vec::new();
+        for alternate in
+            std::iter::once(&p.name).chain(p.alternates.iter().filter(|a| keep_alternate(a)))
+        {
+            variants.push(alternate.clone());
+            variants.push(clean_admin_name(alternate));
+        }
+        // Arabic names are written with and without the article (`Al Karmah`, `Karmah`).
+        let without_article: Vec<String> =
+            variants.iter().filter_map(|v| strip_article(v)).collect();
+        variants.extend(without_article);
+        for variant in variants {
+            let folded = fold(&variant);
+            if !folded.is_empty() && seen.insert(folded.clone()) {
+                names.entry(folded).or_default().push(id | ALT_FLAG);
             }
         }
     }

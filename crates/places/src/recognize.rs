@@ -1070,8 +1070,10 @@ fn unknown_places(
     countries: &[CountryMention],
 ) -> Vec<(f32, String, Span)> {
     let mut covered = vec![false; tokens.len()];
+    // Names the gazetteer resolved are not unknown; names it could not place are.
     for (first, last) in mentions
         .iter()
+        .filter(|m| m.best.is_some())
         .map(|m| (m.first, m.last))
         .chain(countries.iter().map(|c| (c.first, c.last)))
     {
