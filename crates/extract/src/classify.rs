@@ -594,6 +594,51 @@ mod tests {
     }
 
     #[test]
+    fn french_reports() {
+        check(
+            "Des individus armés non identifiés ont enlevé trois personnes à Djibo.",
+            Some("Abduction/forced disappearance"),
+        );
+        check(
+            "Une frappe de drone a tué cinq terroristes près de Ménaka.",
+            Some("Air/drone strike"),
+        );
+        check(
+            "Les forces de défense et de sécurité ont neutralisé plusieurs terroristes.",
+            Some("Armed clash"),
+        );
+        check("Un engin explosif improvisé a explosé au passage d'un véhicule civil, tuant deux passagers.", Some("Remote explosive/landmine/IED"));
+        check("Des hommes armés ont tué le chef du village de Kpinkankandi.", Some("Attack"));
+        check(
+            "Des manifestants ont incendié des pneus et érigé des barricades à Lomé.",
+            Some("Violent demonstration"),
+        );
+        check("Des jeunes ont manifesté pacifiquement devant la mairie.", Some("Peaceful protest"));
+        check(
+            "Des affrontements ont opposé l'armée aux jihadistes près de Tillabéri.",
+            Some("Armed clash"),
+        );
+        check(
+            "Les militaires ont désamorcé un engin explosif sur l'axe Djibo-Namsiguia.",
+            Some("Disrupted weapons use"),
+        );
+        check("La police a arrêté le chef de l'opposition à Ouagadougou.", Some("Arrests"));
+    }
+
+    #[test]
+    fn background_riots_do_not_make_a_protest_violent() {
+        check("Residents protested against the release of prisoners, after riots in the prisons last week.", Some("Peaceful protest"));
+        check("Journalists protested against the unjust arrest of their editor. His arrest is seen as an attack on the press.", Some("Peaceful protest"));
+    }
+
+    #[test]
+    fn unarmed_victims_make_violence_against_civilians() {
+        check("Soldiers shot dead two unarmed individuals at the market in Djibo.", Some("Attack"));
+        check("Unknown gunmen shot dead a police lieutenant in Dar'a.", Some("Armed clash"));
+        check("Supporters of two parties fought each other in Ntega.", Some("Mob violence"));
+    }
+
+    #[test]
     fn no_event() {
         check("The economy grew by 3% last year, the minister said.", None);
         check("Analysts expect inflation to slow.", None);

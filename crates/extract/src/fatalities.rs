@@ -837,6 +837,20 @@ mod tests {
     }
 
     #[test]
+    fn acled_conventions() {
+        check("8 Taliban were killed. Fatalities are split across 2 events (4).", 4);
+        check("Soldiers killed sixteen civilians. Fatalities split across two events.", 8);
+        check("Four civilians (including three men and a woman) were killed by an IED.", 4);
+        check("2 Taliban militants including a commander were killed.", 2);
+        check("Militants assassinated a municipal councilor and a village chief.", 2);
+        check("A woman and a child were killed in the explosion.", 2);
+        check("A local leader was beaten to death by four men.", 1);
+        check("An IED killed several sheep near the village.", 0);
+        check("The corpses of around thirty militants were discovered.", 30);
+        check("Neither fatalities nor injuries were reported.", 0);
+    }
+
+    #[test]
     fn suicide_bombers_count() {
         check("A suicide bomber killed 4 worshippers and himself.", 5);
     }
