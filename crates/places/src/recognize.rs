@@ -67,6 +67,8 @@ struct Cues {
     unit: bool,
     /// A settlement word is attached (`village of X`, `X village`).
     settlement: bool,
+    /// The settlement word says it is small (`village`, `hamlet`, `hameau`).
+    small: bool,
     /// The mention opens the text like a dateline.
     dateline: bool,
     /// A reference point (`south of X`): the event is near it, not in it.
@@ -524,6 +526,16 @@ fn resolve(
                 .collect()
         })
         .collect();
+    // Candidate points of the other names (not this one's hints), a few per name.
+    let other_points: Vec<([u8; 2], f64, f64)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(j, o)| *j != idx && !m.hints.contains(j) && o.folded != m.folded)
+        .flat_map(|(_, o)| o.candidates.iter().take(40))
+        .filter_map(|&(id, _)| gazetteer.entries.get(id as usize))
+        .filter(|e| e.fclass == b'P')
+        .map(|e| (e.cc, e.lat, e.lon))
+        .collect();
     // The countries every hint may belong to.
     let mut hint_countries: Option<Vec<[u8; 2]>> = None;
     for points in &hint_points {
@@ -558,6 +570,17 @@ fn resolve(
         }
         if Some(entry.cc) == top {
             score += 1.0;
+        }
+        // Places named together lie together: closeness to another mention's candidates.
+        let nearest_other = other_points
+            .iter()
+            .filter(|(cc, _, _)| *cc == entry.cc)
+            .map(|(_, lat, lon)| crate::geo::distance_km(entry.lat, entry.lon, *lat, *lon))
+            .fold(f64::MAX, f64::min);
+        if nearest_other < 50.0 {
+            score += 1.0;
+        } else if nearest_other < 150.0 {
+            score += 0.5;
         }
         let mut hint_agrees = false;
         for (hint, points) in hint_names.iter().zip(&hint_points) {
@@ -598,6 +621,10 @@ fn resolve(
         }
         if cues.unit && entry.fclass != b'A' {
             score -= 0.5;
+        }
+        // A village is not a city.
+        if cues.small && entry.population > 20_000 {
+            score -= 2.0;
         }
         // Never a region-sized unit for a village.
         if cues.settlement && entry.admin_level() == Some(1) {
@@ -815,6 +842,11 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
         if matches!(next, "area" | "zone" | "outskirts" | "vicinity") {
             c.near = true;
         }
+    }
+    let small_word =
+        |w: &str| matches!(w, "village" | "villages" | "hamlet" | "hameau" | "localite");
+    if c.settlement && (small_word(p1) || small_word(p2) || small_word(next)) {
+        c.small = true;
     }
     if near_ok && (p1 == "of" || is_in(PLACE_VERBS, p1)) {
         c.weak = true;

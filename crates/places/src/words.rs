@@ -545,6 +545,7 @@ pub const UNIT_WORDS: &[&str] = &[
 
 /// Folded words for settlements, which a village's name may follow or precede.
 pub const SETTLEMENT_WORDS: &[&str] = &[
+    "villages",
     "village",
     "town",
     "city",
