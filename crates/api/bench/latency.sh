@@ -8,7 +8,7 @@ db="${2:-/tmp/tocsin-latency-$n.db}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 target="${CARGO_TARGET_DIR:-$root/target}"
 cd "$root"
-cargo build -q --release -p tocsin-api --example serve --example seed
+[ -n "${SKIP_BUILD:-}" ] || cargo build -q --release -p tocsin-api --example serve --example seed
 [ -f "$db" ] || "$target/release/examples/seed" "$db" "$n"
 out="$(mktemp)"
 "$target/release/examples/serve" "$db" 127.0.0.1:0 > "$out" &
