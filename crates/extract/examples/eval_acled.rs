@@ -270,8 +270,7 @@ fn diagnose(path: &str) -> Result<(), Box<dyn std::error::Error>> {
                 .diagnostics
                 .iter()
                 .map(|d| d.message.split(';').next().unwrap_or("").to_string())
-                .filter(|m| !m.starts_with("date ") && !m.starts_with("no place"))
-                .next()
+                .find(|m| !m.starts_with("date ") && !m.starts_with("no place"))
                 .unwrap_or_else(|| "no event cue".to_string());
             *reasons.entry(reason.clone()).or_default() += 1;
             let list = examples.entry(reason).or_default();

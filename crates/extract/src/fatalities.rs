@@ -89,8 +89,11 @@ pub fn combine(mentions: &[DeathMention]) -> u32 {
             None => lowest.push((mention.victims, mention.count)),
         }
     }
-    let specific: u32 =
-        lowest.iter().filter(|(v, _)| *v != Victims::Generic).map(|(_, c)| *c).sum();
+    let specific: u32 = lowest
+        .iter()
+        .filter(|(v, _)| *v != Victims::Generic)
+        .map(|(_, c)| *c)
+        .fold(0u32, u32::saturating_add);
     let generic = lowest.iter().find(|(v, _)| *v == Victims::Generic).map(|(_, c)| *c);
     match generic {
         Some(generic) => generic.max(specific),
@@ -391,7 +394,7 @@ fn after(
         }
         let kind = victims_of(tokens, quantity.last + 1, noun_end + 1);
         victims = if first.is_none() || kind == victims { kind } else { Victims::Generic };
-        total += quantity.value;
+        total = total.saturating_add(quantity.value);
         vague |= quantity.vague;
         first.get_or_insert(quantity.first);
         mark(used, quantity.first, noun_end);
@@ -403,7 +406,7 @@ fn after(
                 .get(noun_end + 2)
                 .is_some_and(|t| t.is_any(&["himself", "herself", "lui-même"]))
         {
-            total += 1;
+            total = total.saturating_add(1);
             last = noun_end + 2;
             mark(used, noun_end + 1, noun_end + 2);
             break;
@@ -523,7 +526,7 @@ fn before(
                 {
                     break;
                 }
-                total += item.value;
+                total = total.saturating_add(item.value);
                 vague |= item.vague;
                 first = item.first;
                 k = item.first;
@@ -549,7 +552,7 @@ fn before(
     if let Some(j) = singular {
         let victims = victims_of(tokens, j + 1, trigger);
         // "a woman and a child were killed": earlier singular victims of the same list.
-        let mut count = 1;
+        let mut count: u32 = 1;
         let mut first = j;
         while first >= 3 {
             let joiner = tokens.get(first - 1);
@@ -563,7 +566,7 @@ fn before(
                     if joiner.is_any(&["and", "et", ","])
                         && !used.get(d).copied().unwrap_or(true) =>
                 {
-                    count += 1;
+                    count = count.saturating_add(1);
                     first = d;
                 }
                 _ => break,
@@ -578,7 +581,7 @@ fn before(
 /// Counts singular victims listed after the noun at `noun`: "a councilor and a village
 /// chief" gives 2. Returns the count and the last token of the list.
 fn singular_list(tokens: &[Token], noun: usize) -> (u32, usize) {
-    let mut count = 1;
+    let mut count: u32 = 1;
     let mut last = noun;
     let mut k = noun + 1;
     while k <= last + 5 {
@@ -591,7 +594,7 @@ fn singular_list(tokens: &[Token], noun: usize) -> (u32, usize) {
         });
         let not_injured = tokens.get(k + 2).is_some_and(|n| !is_injury(&n.lower));
         if token.is_any(&["and", "et", ","]) && determiner && not_injured {
-            count += 1;
+            count = count.saturating_add(1);
             last = k + 2;
             k += 3;
             continue;

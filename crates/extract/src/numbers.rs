@@ -166,11 +166,11 @@ fn word_number(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
         }
         match word.as_str() {
             "hundred" | "cent" | "cents" if last.is_some() || word != "hundred" => {
-                current = current.max(1) * 100;
+                current = current.max(1).saturating_mul(100);
                 last_added = 100;
             }
             "thousand" | "mille" => {
-                total += current.max(1) * 1000;
+                total = total.saturating_add(current.max(1).saturating_mul(1000));
                 current = 0;
                 last_added = 1000;
             }
@@ -179,11 +179,11 @@ fn word_number(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
                 if last.is_none() {
                     current = value;
                 } else if value == 20 && current % 100 == 4 {
-                    current = current - 4 + 80; // quatre-vingt
+                    current = current.saturating_add(76); // quatre-vingt
                 } else if (last_added >= 10 && last_added % 10 == 0 && value < last_added)
                     || last_added >= 100
                 {
-                    current += value;
+                    current = current.saturating_add(value);
                 } else {
                     break;
                 }
@@ -193,7 +193,7 @@ fn word_number(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
         last = Some(j);
         j += 1;
     }
-    last.map(|last| (total + current, last))
+    last.map(|last| (total.saturating_add(current), last))
 }
 
 /// The value of one number word (accents folded), English or French.
