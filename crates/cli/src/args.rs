@@ -71,6 +71,26 @@ Examples:
   tocsin show TGO1")]
     Show(ShowArgs),
 
+    /// Serve the HTTP API and the dashboard over the database until Ctrl-C.
+    #[command(
+        after_help = "The dashboard is at http://ADDRESS/ and the API under /api/ (its OpenAPI
+document at /api/openapi.json). Everything is served from the binary: no network needed.
+
+Examples:
+  tocsin serve
+  tocsin --db events.db serve --addr 0.0.0.0:8080"
+    )]
+    Serve(ServeArgs),
+
+    /// Fill the database with made-up demonstration events (for trying the dashboard).
+    #[command(
+        after_help = "The events and their reports are made up: keep them in a database of their own (--db).
+
+Example:
+  tocsin --db demo.db demo && tocsin --db demo.db serve"
+    )]
+    Demo(DemoArgs),
+
     /// Measure extraction speed, memory and start-up time on the given inputs.
     #[command(after_help = "Nothing is stored and no event is printed.
 
@@ -193,6 +213,22 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// Options of `tocsin serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address and port to listen on (port 0 picks a free one).
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDRESS:PORT")]
+    pub addr: std::net::SocketAddr,
+}
+
+/// Options of `tocsin demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// How many demonstration events to create.
+    #[arg(long, default_value_t = 500)]
+    pub events: usize,
 }
 
 /// Options of `tocsin show`.

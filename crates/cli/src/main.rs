@@ -13,6 +13,7 @@ mod filters;
 mod ingest;
 mod progress;
 mod rows;
+mod serve;
 mod setup;
 mod show;
 mod table;
@@ -51,6 +52,8 @@ fn run(cli: &Cli) -> Result<()> {
         Command::Events(args) => events::run(args, db, cli.quiet, &mut out)?,
         Command::Export(args) => export::run(args, db, cli.quiet, &mut out)?,
         Command::Show(args) => show::run(args, db, &mut out)?,
+        Command::Serve(args) => serve::serve(args, db, cli.quiet)?,
+        Command::Demo(args) => serve::demo(args, db, cli.quiet, &mut out)?,
     }
     out.flush()?;
     Ok(())

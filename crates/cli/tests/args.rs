@@ -9,7 +9,7 @@ fn help_lists_every_command_with_examples() {
     for command in ["extract", "ingest", "events", "export", "show", "bench", "Examples:"] {
         assert!(run.stdout.contains(command), "help lacks {command}: {}", run.stdout);
     }
-    for command in ["extract", "ingest", "events", "export", "show", "bench"] {
+    for command in ["extract", "ingest", "events", "export", "show", "bench", "serve", "demo"] {
         env.run(&[command, "--help"]).success().stdout_has("Example");
     }
 }

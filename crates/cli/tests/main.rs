@@ -8,3 +8,4 @@ mod content;
 mod extract;
 mod ingest;
 mod query;
+mod serve;
