@@ -9,11 +9,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "tocsin", version, about, long_about = None)]
 #[command(after_help = "Examples:
-  tocsin extract samples/ > events.jsonl      read, extract, print JSON Lines
-  tocsin ingest samples/                      store reports and events in the database
-  tocsin events --country Togo --from 2024-07-01
+  tocsin extract samples/reports/ > events.jsonl   read, extract, print JSON Lines
+  tocsin ingest samples/reports/                   store reports and events
+  tocsin events --country Togo --from 2024-07-01   list stored events
   tocsin export --format acled-csv --output events.csv
-  tocsin show TGO1")]
+  tocsin show TGO1                                 one event with its evidence
+  tocsin serve                                     dashboard at http://127.0.0.1:8080/")]
 pub struct Cli {
     /// The database file (default: tocsin.db in the platform's data directory).
     #[arg(long, global = true, env = "TOCSIN_DB", value_name = "PATH")]
