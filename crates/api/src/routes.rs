@@ -14,7 +14,7 @@ use axum::Json;
 use tocsin_export::{EventRow, Format, Writer};
 use tocsin_ingest::{ingest_reports, IngestConfig};
 use tocsin_model::{Event, Report};
-use tocsin_store::{EventFilter, Sort, Store};
+use tocsin_store::{ChangeKind, EventFilter, Sort, Store};
 
 use crate::error::ApiError;
 use crate::params::{event_query, EventQuery, OutputFormat, MAX_LIMIT};
@@ -413,25 +413,32 @@ pub async fn submit_reports(
                 ApiError::internal("an earlier write failed badly; restart the server")
             })?;
         let config = IngestConfig::default();
+        // Events this request creates or recodes are stamped after `before` (the store
+        // keeps milliseconds; one is taken off so that a stamp in the same one counts).
+        let before = (config.clock)() - chrono::Duration::milliseconds(1);
         let summary =
             ingest_reports(reports.into_iter().map(Ok), &*extractor, store, &config, &mut |_| {})
                 .map_err(|error| ApiError::internal(error.to_string()))?;
         let created = summary.stored.events_created;
-        let events = if created == 0 {
+        let touched = created + summary.stored.events_joined;
+        let events: Vec<Event> = if touched == 0 {
             Vec::new()
         } else {
-            let recent = EventFilter {
-                sort: Sort::Stored,
-                limit: Some(usize::try_from(created).unwrap_or(usize::MAX)),
-                ..EventFilter::default()
-            };
-            store.events(&recent)?
+            store
+                .changes_since(before)?
+                .into_iter()
+                .filter_map(|change| match change.kind {
+                    ChangeKind::Upserted(event) => Some(*event),
+                    ChangeKind::Deleted { .. } => None,
+                })
+                .collect()
         };
         Ok(SubmitResult {
             reports_received: n_reports,
             reports_new: summary.stored.reports_new,
             reports_duplicate: summary.stored.reports_duplicate,
             events_created: created,
+            events_joined: summary.stored.events_joined,
             events: events.iter().map(EventSummary::from_event).collect(),
             diagnostics: summary
                 .diagnostics

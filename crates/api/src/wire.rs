@@ -424,7 +424,9 @@ pub struct SubmitResult {
     pub reports_duplicate: u64,
     /// Events created.
     pub events_created: u64,
-    /// The events created.
+    /// Reports that joined an existing event (which merging then recoded).
+    pub events_joined: u64,
+    /// The events created or recoded, as they now stand.
     pub events: Vec<EventSummary>,
     /// What extraction could not resolve.
     pub diagnostics: Vec<String>,
