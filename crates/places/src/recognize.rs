@@ -79,6 +79,8 @@ struct Cues {
     possessive: bool,
     /// Part of an organisation's name (`Islamic State of Iraq`).
     in_name: bool,
+    /// A container of the event's place (`in Idleb countryside`, `rural Homs`).
+    container: bool,
 }
 
 /// Attack and movement verbs whose object is a place (`captured Lubumbashi`).
@@ -843,6 +845,15 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
             c.near = true;
         }
     }
+    if (next_gap_ok
+        && matches!(
+            next,
+            "countryside" | "province" | "governorate" | "region" | "state" | "county"
+        ))
+        || (near_ok && matches!(p1, "rural" | "countryside"))
+    {
+        c.container = true;
+    }
     let small_word =
         |w: &str| matches!(w, "village" | "villages" | "hamlet" | "hameau" | "localite");
     if c.settlement && (small_word(p1) || small_word(p2) || small_word(next)) {
@@ -987,7 +998,7 @@ fn rank(
         if !c.locative && !c.near && !c.settlement && !c.unit && m.hints.is_empty() {
             score -= if c.weak { -0.3 } else { 0.7 };
         }
-        if c.possessive {
+        if c.possessive || c.container {
             score -= 1.0;
         }
         if entry.fclass == b'A' {
@@ -1028,6 +1039,7 @@ fn rank(
         }
         scored.push((score, place, m.span));
     }
+    let named_places = scored.len();
     // Countries: the event may be placed no better than its country.
     let n_mentions = mentions.len();
     for (order, c) in countries.iter().enumerate() {
@@ -1060,10 +1072,12 @@ fn rank(
     }
     // Unknown names introduced as places (`the village of X`, `in X district`): located
     // no better than the report's best known place or country.
-    let anchor = scored
-        .iter()
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, place, _)| place.clone())
+    // The anchor: the best named place, else the best country, else the context's.
+    let best_of = |items: &[(f32, Place, Span)]| {
+        items.iter().max_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, place, _)| place.clone())
+    };
+    let anchor = best_of(scored.get(..named_places).unwrap_or(&[]))
+        .or_else(|| best_of(&scored))
         .or_else(|| top_country(context).and_then(|cc| gazetteer.country_place(cc)));
     if let Some(anchor) = anchor {
         for (score, name, span) in unknown_places(text, tokens, mentions, countries) {
@@ -1150,7 +1164,9 @@ fn unknown_places(
         let after_sentence_start =
             i > 0 && !between(text, tokens, i - 1, i).contains(['.', '!', '?', '\n']);
         let strong = c.settlement || c.unit || c.near;
-        if (strong || c.locative && after_sentence_start) && !c.away && !c.dateline {
+        let verb_object =
+            c.weak && i > 0 && tokens.get(i - 1).is_some_and(|t| is_in(PLACE_VERBS, &t.folded));
+        if (strong || verb_object || c.locative && after_sentence_start) && !c.away && !c.dateline {
             let span = Span::new(tokens[i].start, tokens[last].end);
             if let Some(name) = span.text(text) {
                 let mut score = 0.3 - 0.15 * i as f32 / 10.0;
@@ -1162,6 +1178,12 @@ fn unknown_places(
                 }
                 if c.reference {
                     score -= 1.5;
+                }
+                if verb_object {
+                    score += 1.5;
+                }
+                if c.container {
+                    score -= 1.0;
                 }
                 out.push((score, name.to_string(), span));
             }
