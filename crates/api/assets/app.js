@@ -336,6 +336,26 @@
   window.addEventListener("resize", function () { if (state.weeks) drawTimeline(state.weeks); });
 
   $("f-actor").addEventListener("focus", loadActors);
+  $("place-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var q = $("place-q").value.trim();
+    var box = $("place-results");
+    if (!q) { box.innerHTML = ""; return; }
+    api("places", new URLSearchParams({ q: q, limit: "6" })).then(function (places) {
+      if (!places.length) { box.innerHTML = '<div class="muted">no such place</div>'; return; }
+      box.innerHTML = places.map(function (p, i) {
+        return '<div data-index="' + i + '">' + esc(p.name) + ' <span class="conf-text">' +
+          esc([p.admin1, p.country].filter(Boolean).join(", ")) + "</span></div>";
+      }).join("");
+      Array.prototype.forEach.call(box.querySelectorAll("div[data-index]"), function (item) {
+        item.addEventListener("click", function () {
+          var p = places[Number(item.getAttribute("data-index"))];
+          map.flyTo([p.latitude, p.longitude], 9);
+          L.popup().setLatLng([p.latitude, p.longitude]).setContent(esc(p.name)).openOn(map);
+        });
+      });
+    }).catch(function (error) { box.innerHTML = '<div class="muted">' + esc(error.message) + "</div>"; });
+  });
   var bordersReady = initMap();
   Promise.all([bordersReady, refresh()]).then(function () { document.body.dataset.ready = "1"; });
 })();

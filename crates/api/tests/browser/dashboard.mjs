@@ -102,6 +102,14 @@ try {
   await page.selectOption("#f-type", "");
   await page.waitForFunction(() => document.body.dataset.loading === "", null, { timeout: 15000 });
 
+  // Place search through the gazetteer.
+  await page.fill("#place-q", "Dapaong");
+  await page.press("#place-q", "Enter");
+  await page.waitForSelector("#place-results div[data-index]", { timeout: 30000 });
+  const firstPlace = await page.locator("#place-results div[data-index]").first().textContent();
+  if (!firstPlace.includes("Togo")) fail(`place search: ${firstPlace}`);
+  console.log(`place search: ${firstPlace}`);
+
   // Open a deadly battle's event panel: evidence is highlighted per field.
   await page.selectOption("#f-type", "Battles");
   await page.waitForFunction(() => document.body.dataset.loading === "" &&
