@@ -20,6 +20,10 @@ use crate::Gazetteer;
 /// Longest place name tried, in words.
 const MAX_NAME_WORDS: usize = 6;
 
+/// How much a place loses per word it comes later in the text: the first place named is
+/// most often the event's.
+const ORDER_WEIGHT: f32 = 0.04;
+
 /// A country name or demonym in the text.
 #[derive(Debug, Clone)]
 pub struct CountryMention {
@@ -793,8 +797,10 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
             ) {
                 c.away = true;
             }
-            if matches!(p2, "area") && matches!(p3, "border") {
+            // `the border area of Kompienga`: a region, not the town.
+            if matches!(p2, "area" | "zone" | "region") && matches!(p3, "border" | "frontier") {
                 c.locative = true;
+                c.unit = true;
             }
         }
         if p1 == "from" {
@@ -969,7 +975,7 @@ fn rank(
 ) -> Vec<Field<Place>> {
     let whole = focus.start == 0 && focus.end >= text.len();
     let mut scored: Vec<(f32, Place, Span)> = Vec::new();
-    for (order, m) in mentions.iter().enumerate() {
+    for m in mentions {
         let Some((id, resolve_score)) = m.best else { continue };
         let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
         let c = cues(text, tokens, m.first, m.last);
@@ -1007,7 +1013,7 @@ fn rank(
         if m.fuzzy {
             score -= 0.5;
         }
-        score -= 0.15 * order as f32;
+        score -= ORDER_WEIGHT * m.first as f32;
         let mut precision = match entry.admin_level() {
             Some(1) | Some(2) => GeoPrecision::Region,
             Some(_) => GeoPrecision::Near,
@@ -1041,8 +1047,7 @@ fn rank(
     }
     let named_places = scored.len();
     // Countries: the event may be placed no better than its country.
-    let n_mentions = mentions.len();
-    for (order, c) in countries.iter().enumerate() {
+    for c in countries {
         let Some(mut place) = gazetteer.country_place(c.cc) else { continue };
         let cue = cues(text, tokens, c.first, c.last);
         if cue.in_name {
@@ -1067,7 +1072,7 @@ fn rank(
         if cue.possessive {
             score -= 1.0;
         }
-        score -= 0.15 * (order + n_mentions) as f32;
+        score -= ORDER_WEIGHT * c.first as f32;
         scored.push((score, place, c.span));
     }
     // Unknown names introduced as places (`the village of X`, `in X district`): located
@@ -1169,7 +1174,7 @@ fn unknown_places(
         if (strong || verb_object || c.locative && after_sentence_start) && !c.away && !c.dateline {
             let span = Span::new(tokens[i].start, tokens[last].end);
             if let Some(name) = span.text(text) {
-                let mut score = 0.3 - 0.15 * i as f32 / 10.0;
+                let mut score = 0.3 - ORDER_WEIGHT * i as f32;
                 if c.locative {
                     score += 2.0;
                 }

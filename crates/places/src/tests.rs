@@ -296,3 +296,33 @@ fn prior_countries_break_ties_the_text_leaves_open() {
     let places = gazetteer().locate_with(text, Span::new(0, text.len()), Language::En, &options);
     assert_eq!(places.first().map(|p| p.value.country_code.as_str()), Some("BF"), "{places:#?}");
 }
+
+#[test]
+fn french_admin_hint_and_village() {
+    let text = "Le 4 mars, des hommes armés ont attaqué le village de Seme (Toeni, Sourou).";
+    check(
+        text,
+        Language::Fr,
+        Expect { location: "Seme", cc: "BF", admin1: None, admin2: Some("Sourou"), precision: 1 },
+    );
+}
+
+#[test]
+fn french_demonym_gives_context() {
+    let text = "Des soldats burkinabè ont été tués dans une embuscade à Kaya.";
+    check(text, Language::Fr, town("Kaya", "BF"));
+}
+
+#[test]
+fn french_km_from() {
+    let text = "Une attaque a eu lieu à 10 km de Dori, au Burkina Faso.";
+    check(text, Language::Fr, Expect { precision: 2, ..town("Dori", "BF") });
+}
+
+#[test]
+fn border_area_of_a_province_is_precision_three() {
+    let text = "Clashes were reported in the border area of Kompienga, Burkina Faso.";
+    let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+    let top = places.first().map(|p| (p.value.admin2.clone(), p.value.geo_precision.code()));
+    assert_eq!(top, Some((Some("Kompienga".to_string()), 3)), "{places:#?}");
+}
