@@ -174,7 +174,19 @@ impl Gazetteer {
     /// Candidate event locations for the event described at `focus` in `text`, best first.
     ///
     /// `text` is the whole report, so country context from elsewhere in it can help;
-    /// every returned span lies in `text`.
+    /// every returned span lies in `text`. Each place is named as the report writes it
+    /// (its span's words) and carries the gazetteer entry's coordinates and admin names:
+    ///
+    /// * a town or village: `geo_precision` 1, or 2 after `near`, `km from`, `area of`,
+    ///   `between`, `south of`;
+    /// * an admin unit only (`Soum province`): its own name, coded to its seat, precision 3
+    ///   (2 for a third-level unit);
+    /// * a name the gazetteer lacks but the words call a place (`the village of X`,
+    ///   `X (Djibo, Soum)`): coded to the admin hint's seat or the report's best known
+    ///   place (precision 2), or to its country's capital (precision 3);
+    /// * a country only: the country, coded to its capital, precision 3.
+    ///
+    /// Confidence is low for the last two kinds.
     pub fn locate(&self, text: &str, focus: Span, language: Language) -> Vec<Field<Place>> {
         recognize::locate(self, text, focus, language, &LocateOptions::default())
     }
