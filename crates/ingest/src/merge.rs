@@ -4,13 +4,14 @@
 //! date window from the time precision, a bounding box from the geo precision, the
 //! country), so the millionth report costs about what the first did. An extraction
 //! joins the candidate with the most sources that `tocsin_merge::same_incident` says
-//! are the same incident (single link, as `tocsin_merge::cluster` groups a batch), and
-//! the event is recoded from all its sources with `tocsin_merge::combine`, which does
+//! are the same incident (single link, as `tocsin_merge::cluster` groups a batch); when
+//! it matches several events it bridges them into one, so the grouping does not depend on
+//! the order reports arrive in. The event is recoded from all its sources with `tocsin_merge::combine`, which does
 //! not depend on their order.
 
 use chrono::Duration;
 use tocsin_merge::{combine, same_incident, MatchConfig, Verdict};
-use tocsin_model::{Event, Extraction, TimePrecision};
+use tocsin_model::{Event, Extraction};
 use tocsin_store::{BBox, EventFilter, Merge, Placement};
 
 /// The widest time uncertainty any stored source can have (month precision), in days.
@@ -54,7 +55,7 @@ impl Merge for IncidentMerge {
         if !(place.latitude.is_finite() && place.longitude.is_finite()) {
             return None;
         }
-        let days = precision_days(date.precision) + WIDEST_DAYS + self.config.date_slack_days;
+        let days = date.precision.uncertainty_days() + WIDEST_DAYS + self.config.date_slack_days;
         let km = place.geo_precision.uncertainty_km()
             + WIDEST_KM
             + self.config.distance_slack_km.max(0.0);
@@ -87,33 +88,34 @@ impl Merge for IncidentMerge {
     }
 
     fn place(&mut self, extraction: &Extraction, candidates: &[Event]) -> Placement {
-        // The candidate with the most matching sources; ties go to the oldest event
-        // (lowest number), so the choice does not depend on the candidates' order.
-        let best = candidates
+        // The candidate with the most matching sources keeps its ID; ties go to the
+        // oldest event (lowest number), so the choice does not depend on candidate order.
+        let mut matched: Vec<(usize, &Event)> = candidates
             .iter()
             .map(|event| (self.matching_sources(extraction, event), event))
             .filter(|(n, _)| *n > 0)
-            .max_by(|(n_a, a), (n_b, b)| {
-                n_a.cmp(n_b).then_with(|| id_order(&b.id).cmp(&id_order(&a.id)))
-            });
-        let Some((_, event)) = best else { return Placement::New };
-        let mut sources = event.sources.clone();
+            .collect();
+        matched.sort_by(|(n_a, a), (n_b, b)| {
+            n_b.cmp(n_a).then_with(|| id_order(&a.id).cmp(&id_order(&b.id)))
+        });
+        let Some(((_, event), others)) = matched.split_first() else { return Placement::New };
+        // Every matched event is the same incident (single link, as `cluster` groups).
+        let mut sources: Vec<Extraction> =
+            matched.iter().flat_map(|(_, event)| event.sources.iter().cloned()).collect();
         sources.push(extraction.clone());
-        match combine(&sources) {
-            Some(coding) => {
-                Placement::Join { event_id: event.id.clone(), coding: Box::new(coding) }
-            }
-            None => Placement::New,
+        let Some(coding) = combine(&sources) else { return Placement::New };
+        let (event_id, coding) = (event.id.clone(), Box::new(coding));
+        if others.is_empty() {
+            Placement::Join { event_id, coding }
+        } else {
+            let absorbed = others.iter().map(|(_, other)| other.id.clone()).collect();
+            Placement::Bridge { event_id, absorbed, coding }
         }
     }
 
     fn recode(&self, sources: &[Extraction]) -> Option<Extraction> {
         combine(sources)
     }
-}
-
-fn precision_days(precision: TimePrecision) -> i64 {
-    precision.uncertainty_days()
 }
 
 /// An event ID's order: prefix, then number (so `TGO9` comes before `TGO10`).

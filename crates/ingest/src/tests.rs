@@ -472,3 +472,52 @@ fn analysts_merge_and_split_with_recoding() {
     ingest_reports(input, &Lines, &mut store, &config(10), &mut |_| {}).unwrap();
     assert_eq!(store.event(&a).unwrap().unwrap().event.doc_ids(), ["a1", "a2", "a3", "a4"]);
 }
+
+#[test]
+fn a_report_that_matches_two_events_bridges_them() {
+    // With a day of slack, c (21st) matches a (20th) and b (22nd), which do not match
+    // each other: arriving last, c must bring all three together, as any order would.
+    let mut wide = crate::IncidentMerge {
+        config: tocsin_merge::MatchConfig { date_slack_days: 1, ..Default::default() },
+    };
+    let mut store = Store::open_in_memory().unwrap();
+    let first = [
+        ("a", line(JNIM, ARMY, "2024-07-20", 10.99, 0.63, "3")),
+        ("b", line(JNIM, ARMY, "2024-07-22", 10.99, 0.63, "4")),
+    ];
+    ingest_with_policy(&first, &mut store, &mut wide);
+    assert_eq!(store.totals().unwrap().events, 2);
+    let bridging = [("c", line(JNIM, ARMY, "2024-07-21", 10.99, 0.63, "5"))];
+    ingest_with_policy(&bridging, &mut store, &mut wide);
+    assert_eq!(incidents(&store), sorted(&[&["a", "b", "c"]]));
+    let events = store.events(&EventFilter::default()).unwrap();
+    let detail = store.event(&events[0].id).unwrap().unwrap();
+    assert_eq!(detail.event.coding.fatalities.value, 3, "recoded from all three");
+    let changes: Vec<&str> = detail.history.iter().map(|h| h.change.as_str()).collect();
+    assert_eq!(changes, ["created", "merged", "source_added"]);
+    // The absorbed event is reported deleted by the change feed.
+    let deleted = store
+        .changes_since(fixed_clock() - chrono::Duration::seconds(1))
+        .unwrap()
+        .into_iter()
+        .filter(|change| matches!(change.kind, tocsin_store::ChangeKind::Deleted { .. }))
+        .count();
+    assert_eq!(deleted, 1);
+}
+
+/// Stores `lines` (id, text) read by [`Lines`] in one batch with `merge`.
+fn ingest_with_policy(
+    lines: &[(&str, String)],
+    store: &mut Store,
+    merge: &mut crate::IncidentMerge,
+) {
+    let batch: Vec<tocsin_store::Ingested> = lines
+        .iter()
+        .map(|(id, text)| {
+            let report = Report::new(*id, text.clone());
+            let events = Lines.extract(&report).events;
+            tocsin_store::Ingested { report, events }
+        })
+        .collect();
+    store.ingest_with(&batch, fixed_clock(), merge).unwrap();
+}

@@ -250,6 +250,23 @@ mod tests {
     }
 
     #[test]
+    fn region_level_places_need_the_same_province() {
+        let mut a = extraction(Spec::default());
+        let mut b =
+            extraction(Spec { report: "r2", location: ("Savanes", 10.6, 0.5), ..Spec::default() });
+        let config = MatchConfig::default();
+        if let Some(place) = &mut b.place {
+            place.value.geo_precision = GeoPrecision::Region;
+        }
+        assert_eq!(same_incident(&a, &b, &config), Verdict::Same);
+        if let Some(place) = &mut a.place {
+            place.value.admin1 = Some("Kara".into());
+        }
+        assert_eq!(same_incident(&a, &b, &config), Verdict::Different("different places"));
+        assert_eq!(same_incident(&b, &a, &config), Verdict::Different("different places"));
+    }
+
+    #[test]
     fn nameless_places_are_compared_by_distance() {
         let a = Spec { location: ("12", 10.99, 0.63), ..Spec::default() };
         let b = Spec { report: "r2", location: ("7", 10.30, 0.63), ..Spec::default() };

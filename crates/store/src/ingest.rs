@@ -64,7 +64,9 @@ impl Store {
     ///    Judging incidents is the merge stage's job; the store only finds candidates and
     ///    applies decisions. Stored events an analyst kept apart from the report
     ///    ([`Store::split_event`]) are never offered as candidates. Events absorbed by an
-    ///    analyst's merge ([`Store::merge_events`]) are marked `merged_into` and drop out of queries.
+    ///    analyst's merge ([`Store::merge_events`]) are marked `merged_into` and drop out of
+    ///    queries; so are events a new extraction shows to be one incident with the event it
+    ///    joins ([`Placement::Bridge`]), unless an analyst split them apart.
     pub fn ingest(&mut self, batch: &[Ingested], now: DateTime<Utc>) -> Result<BatchSummary> {
         self.ingest_with(batch, now, &mut NoMerge)
     }
@@ -122,6 +124,35 @@ impl Store {
                         summary.events_created += 1;
                     }
                     Placement::Join { event_id, mut coding } => {
+                        rows::make_storable(&mut coding);
+                        rows::join_event(&transaction, &event_id, extraction, *coding, &now)?;
+                        summary.events_joined += 1;
+                    }
+                    Placement::Bridge { event_id, absorbed, mut coding } => {
+                        let mut skipped = false;
+                        for other in absorbed.iter().filter(|other| **other != event_id) {
+                            if living::split_apart(&transaction, &event_id, other)? {
+                                skipped = true;
+                            } else {
+                                living::absorb(
+                                    &transaction,
+                                    &event_id,
+                                    other,
+                                    None,
+                                    &now,
+                                    "ingestion",
+                                )?;
+                            }
+                        }
+                        if skipped {
+                            // The coding counted sources an analyst keeps apart: recode.
+                            let mut sources =
+                                rows::live_event(&transaction, &event_id)?.event.sources;
+                            sources.push(extraction.clone());
+                            if let Some(recoded) = merge.recode(&sources) {
+                                *coding = recoded;
+                            }
+                        }
                         rows::make_storable(&mut coding);
                         rows::join_event(&transaction, &event_id, extraction, *coding, &now)?;
                         summary.events_joined += 1;

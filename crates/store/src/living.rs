@@ -132,54 +132,14 @@ impl Store {
         let now = timestamp(now);
         let transaction =
             self.connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut kept = rows::live_event(&transaction, a)?;
+        let kept = rows::live_event(&transaction, a)?;
         if a == b {
             return Ok(kept.event);
         }
-        let absorbed = rows::live_event(&transaction, b)?;
-        let offset = next_position(&transaction, a)?;
-        transaction
-            .prepare_cached(
-                "UPDATE event_sources SET event_id = ?1, position = position + ?2 WHERE event_id = ?3",
-            )?
-            .execute(rusqlite::params![a, offset, b])?;
-        let previous = kept.event.coding.clone();
-        kept.event.sources.extend(absorbed.event.sources.iter().cloned());
-        if let Some(coding) = merge.recode(&kept.event.sources) {
-            kept.event.coding = coding;
-        }
-        rows::make_storable(&mut kept.event.coding);
-        rows::write_event_row(
-            &transaction,
-            &kept.event,
-            Some(kept.key),
-            &kept.prefix,
-            kept.number,
-            &now,
-        )?;
-        rows::set_point(&transaction, kept.key, &kept.event)?;
-        let details = serde_json::json!({
-            "absorbed": b,
-            "report_ids": absorbed.event.doc_ids(),
-            "previous_coding": previous,
-        });
-        rows::insert_history(&transaction, a, &now, "merged", &details)?;
-        transaction
-            .prepare_cached("UPDATE events SET merged_into = ?1, updated_at = ?2 WHERE key = ?3")?
-            .execute(rusqlite::params![a, now, absorbed.key])?;
-        transaction
-            .prepare_cached("DELETE FROM events_rtree WHERE key = ?1")?
-            .execute([absorbed.key])?;
-        rows::insert_history(
-            &transaction,
-            b,
-            &now,
-            "merged_into",
-            &serde_json::json!({ "into": a }),
-        )?;
+        let kept = absorb(&transaction, a, b, Some(merge), &now, "analyst")?;
         add_constraint(&transaction, "together", None, a, Some(b), &now)?;
         transaction.commit()?;
-        Ok(kept.event)
+        Ok(kept)
     }
 
     /// Splits the extractions of report `report_id` out of event `id` into a new event
@@ -265,6 +225,65 @@ impl Store {
         transaction.commit()?;
         Ok((remaining.event, created))
     }
+}
+
+/// Merges the live event `b` into the live event `a` inside a transaction: `b`'s
+/// sources move to `a`, `a` is recoded with `recode` (when given and it answers; else
+/// it keeps its coding), `b` is marked `merged_into = a`. `by` (`analyst`, `ingestion`)
+/// goes into the history. Returns `a` as it now stands.
+pub(crate) fn absorb(
+    connection: &Connection,
+    a: &str,
+    b: &str,
+    recode: Option<&dyn Merge>,
+    now: &str,
+    by: &str,
+) -> Result<Event> {
+    let mut kept = rows::live_event(connection, a)?;
+    let absorbed = rows::live_event(connection, b)?;
+    let offset = next_position(connection, a)?;
+    connection
+        .prepare_cached(
+            "UPDATE event_sources SET event_id = ?1, position = position + ?2 WHERE event_id = ?3",
+        )?
+        .execute(rusqlite::params![a, offset, b])?;
+    let previous = kept.event.coding.clone();
+    kept.event.sources.extend(absorbed.event.sources.iter().cloned());
+    if let Some(coding) = recode.and_then(|merge| merge.recode(&kept.event.sources)) {
+        kept.event.coding = coding;
+    }
+    rows::make_storable(&mut kept.event.coding);
+    rows::write_event_row(connection, &kept.event, Some(kept.key), &kept.prefix, kept.number, now)?;
+    rows::set_point(connection, kept.key, &kept.event)?;
+    let details = serde_json::json!({
+        "absorbed": b,
+        "report_ids": absorbed.event.doc_ids(),
+        "previous_coding": previous,
+        "by": by,
+    });
+    rows::insert_history(connection, a, now, "merged", &details)?;
+    connection
+        .prepare_cached("UPDATE events SET merged_into = ?1, updated_at = ?2 WHERE key = ?3")?
+        .execute(rusqlite::params![a, now, absorbed.key])?;
+    connection
+        .prepare_cached("DELETE FROM events_rtree WHERE key = ?1")?
+        .execute([absorbed.key])?;
+    let details = serde_json::json!({ "into": a, "by": by });
+    rows::insert_history(connection, b, now, "merged_into", &details)?;
+    Ok(kept.event)
+}
+
+/// Whether an analyst split a source report of one of the events `a`, `b` out of the
+/// other (so ingestion must not merge them again).
+pub(crate) fn split_apart(connection: &Connection, a: &str, b: &str) -> Result<bool> {
+    Ok(connection
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM analyst_constraints c JOIN event_sources s
+                ON s.report_id = c.report_id
+             WHERE c.kind = 'apart'
+               AND ((c.event_id = ?1 AND s.event_id = ?2) OR (c.event_id = ?2 AND s.event_id = ?1)))",
+        )?
+        .query_row([a, b], |row| row.get(0))?)
 }
 
 /// The position after the last source of `event_id`.

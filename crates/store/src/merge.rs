@@ -26,6 +26,19 @@ pub enum Placement {
         /// The event's coding with the new source (boxed: it is large).
         coding: Box<Extraction>,
     },
+    /// A new source of the stored event `event_id` that also shows the events `absorbed`
+    /// to be the same incident (it matches each of them): they are merged into
+    /// `event_id` first (as an analyst's merge would, unless an analyst split them
+    /// apart), then the extraction joins, and the event's coding becomes `coding`.
+    /// This keeps grouping transitive whatever order reports arrive in.
+    Bridge {
+        /// The stored event that stays.
+        event_id: String,
+        /// The stored events merged into it.
+        absorbed: Vec<String>,
+        /// The event's coding with every source (boxed: it is large).
+        coding: Box<Extraction>,
+    },
 }
 
 /// A merge policy.
