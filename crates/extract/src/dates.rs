@@ -35,6 +35,9 @@ pub struct DateMention {
     pub relative: bool,
     /// Whether the words say the date bounds a longer span ("since", "depuis", "until").
     pub bound: bool,
+    /// Whether the date is the report's own dateline ("LOMÉ, 21 July (AFP) -"), which
+    /// dates the report rather than the event.
+    pub dateline: bool,
 }
 
 /// What date finding produced: resolved mentions in text order, and unresolved ones.
@@ -83,6 +86,9 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Dates {
         let prefix_start = floor_char_boundary(text, found.span.start.saturating_sub(24));
         let before = text.get(prefix_start..found.span.start).unwrap_or("").to_lowercase();
         let bound = BOUND_BEFORE.is_match(&before);
+        let after_end = floor_char_boundary(text, (found.span.end + 24).min(text.len()));
+        let after = text.get(found.span.end..after_end).unwrap_or("");
+        let dateline = found.span.start < 80 && DATELINE_AFTER.is_match(after);
         let approximate = APPROX_BEFORE.is_match(&before);
         match resolve(&found, published, &text_years) {
             Some((day, mut precision, relative, mut confidence)) => {
@@ -99,6 +105,7 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Dates {
                     confidence,
                     relative,
                     bound,
+                    dateline,
                 });
             }
             None => dates.unresolved.push(found.span),
@@ -232,6 +239,14 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
 static BOUND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\bsince|\bdepuis(?:\s+le)?|\buntil|\bjusqu'(?:au|à)|\bstarting|\bas of|\bby|\bbefore|\bavant(?:\s+le)?)\s*(?:the\s+|le\s+)?$")
         .expect("valid")
+});
+
+/// What follows a dateline: an agency in brackets or a dash opening the story.
+static DATELINE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:\d{4}\s*)?(?:\((?:AFP|Reuters|AP|APA|Xinhua|ANP|MAP|PANA|AIP|ATOP|AA)\)|[-–—]\s)",
+    )
+    .expect("valid")
 });
 
 /// Words just before a date that make it approximate (precision 2).
@@ -669,6 +684,14 @@ mod tests {
             "2018-09-15/3",
         );
         check("Between 9 and 23 February 2020, operations", None, "2020-02-16/3");
+    }
+
+    #[test]
+    fn datelines_are_marked() {
+        let text = "LOMÉ, 21 July 2024 (AFP) - Gunmen attacked an army post on Saturday.";
+        let dates = find_dates(text, Some(ymd("2024-07-21")));
+        let flags: Vec<bool> = dates.mentions.iter().map(|m| m.dateline).collect();
+        assert_eq!(flags, vec![true, false]);
     }
 
     #[test]

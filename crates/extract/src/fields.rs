@@ -44,7 +44,7 @@ pub fn event_date(
     published: Option<NaiveDate>,
 ) -> Option<Field<EventDate>> {
     let usable = |m: &&crate::dates::DateMention| {
-        !m.bound && published.is_none_or(|p| m.date.date <= p + chrono::Days::new(1))
+        !m.bound && !m.dateline && published.is_none_or(|p| m.date.date <= p + chrono::Days::new(1))
     };
     let inside = dates
         .mentions

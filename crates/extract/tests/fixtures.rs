@@ -74,6 +74,11 @@ fn french_report_with_two_events_on_two_days() {
 }
 
 #[test]
+fn dateline_dates_the_report_not_the_event() {
+    check("en_dateline", &["2024-07-20/1 Armed clash 12"]);
+}
+
+#[test]
 fn analysis_and_aggregates_give_no_event() {
     check("fr_analyse", &[]);
     check("en_aggregate", &[]);
