@@ -935,7 +935,27 @@ fn add_fuzzy_mentions(
         if !(c.locative || c.settlement || before_paren) {
             continue;
         }
-        let hits = gazetteer.fuzzy_lookup(&tok.folded, Some(country), 0.8);
+        let mut hits = gazetteer.fuzzy_lookup(&tok.folded, Some(country), 0.8);
+        // Before `(A, B)`, a guess must lie near what the hints name.
+        if before_paren {
+            let hint_points: Vec<(f64, f64)> = mentions
+                .iter()
+                .filter(|m| m.first > i && m.first <= i + 3)
+                .flat_map(|m| m.candidates.iter())
+                .filter_map(|&(id, _)| gazetteer.entries.get(id as usize))
+                .map(|e| {
+                    let seat = e.seat.and_then(|s| gazetteer.entries.get(s as usize)).unwrap_or(e);
+                    (seat.lat, seat.lon)
+                })
+                .collect();
+            hits.retain(|&(id, _)| {
+                gazetteer.entries.get(id as usize).is_some_and(|e| {
+                    hint_points
+                        .iter()
+                        .any(|&(lat, lon)| crate::geo::distance_km(e.lat, e.lon, lat, lon) < 60.0)
+                })
+            });
+        }
         let Some(&(id, similarity)) = hits.first() else { continue };
         // Ambiguous guesses are not worth making.
         if hits.get(1).is_some_and(|&(_, s)| s >= similarity - 0.02) {
@@ -992,10 +1012,16 @@ fn rank(
         if c.dateline {
             score -= 3.0;
         }
-        if m.hint_of.is_some() {
+        // `Name (A, B)`: A and B qualify the name before the parenthesis, known or not.
+        let name_before_paren = m.first > 0
+            && between(text, tokens, m.first - 1, m.first).contains('(')
+            && tokens
+                .get(m.first - 1)
+                .is_some_and(|t| t.capitalised && !is_in(STOP_WORDS, &t.folded));
+        let paren_after = between(text, tokens, m.last, m.last + 1).contains('(');
+        if m.hint_of.is_some() || name_before_paren {
             score -= 2.5;
-        }
-        if !m.hints.is_empty() {
+        } else if !m.hints.is_empty() || paren_after {
             score += 1.5;
         }
         if c.reference {
@@ -1039,7 +1065,9 @@ fn rank(
             if let Some(name) = unknown_name_before(text, tokens, m, mentions) {
                 place.location = name.1;
                 place.geo_precision = GeoPrecision::Near;
-                scored.push((score + 2.5, place, name.0));
+                // The parenthesis penalty was for this mention, not for the name before it.
+                let lifted = if name_before_paren && m.hint_of.is_none() { 2.5 } else { 0.0 };
+                scored.push((score + 2.5 + lifted, place, name.0));
                 continue;
             }
         }
