@@ -121,9 +121,9 @@ impl Cues {
             abduct: first(&ABDUCT),
             arrest: first(&ARREST),
             air: first(&AIR),
-            shelling: first(&SHELLING),
-            ied: first(&IED),
-            grenade: first(&GRENADE),
+            shelling: used_weapon(&SHELLING, text),
+            ied: used_weapon(&IED, text),
+            grenade: used_weapon(&GRENADE, text),
             suicide: first(&SUICIDE),
             chemical: first(&CHEMICAL),
             explosion: first(&EXPLOSION),
@@ -386,6 +386,12 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
             return Some((RemoteExplosiveLandmineIed, explosion, 0.5));
         }
     }
+    // An attack on an empty post destroys property; nobody fought.
+    if let Some(empty) = EMPTY_TARGET.find(text) {
+        if cues.kill.is_none() && cues.harm.is_none() && cues.clash.is_none() {
+            return Some((LootingPropertyDestruction, Span::new(empty.start(), empty.end()), 0.6));
+        }
+    }
     // An attack on an armed group is a battle.
     if let Some(violence) = cues.attack.or(cues.kill) {
         if any_armed && cues.execute.is_none() {
@@ -399,6 +405,7 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
     if let Some(violence) = cues.kill.or(cues.execute).or(cues.harm).or(cues.attack) {
         let looting_only = cues.kill.is_none()
             && cues.harm.is_none()
+            && cues.execute.is_none()
             && cues.loot.is_some()
             && !GUNFIRE.is_match(text);
         if !looting_only {
@@ -476,6 +483,20 @@ fn intervention_against_protesters(text: &str) -> Option<Span> {
         }
     }
     None
+}
+
+/// The first mention of a weapon that is not seized, found or destroyed ("seized arms,
+/// ammunition and explosives" tells of no explosion).
+fn used_weapon(regex: &Regex, text: &str) -> Option<Span> {
+    regex
+        .find_iter(text)
+        .find(|m| {
+            let start = floor_boundary(text, m.start().saturating_sub(60));
+            let before = text.get(start..m.start()).unwrap_or("");
+            let clause = before.rsplit(['.', ';']).next().unwrap_or("");
+            !SEIZED.is_match(clause)
+        })
+        .map(|m| Span::new(m.start(), m.end()))
 }
 
 /// The first match of `regex` that is not inside a clause of background or cause
