@@ -303,18 +303,6 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
     if let Some(mob) = cues.mob {
         return Some((MobViolence, mob, 0.75));
     }
-    // Violence by an unarmed crowd (or a vigilante crowd) outside a demonstration.
-    if let Some(violence) = cues.clash.or(cues.attack).or(cues.harm).or(cues.kill) {
-        let sentence_start =
-            text.get(..violence.start).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1);
-        let subject = text.get(sentence_start..violence.start).unwrap_or("");
-        let crowd_did_it = CROWD_PERPETRATOR.is_match(subject) && !ARMED_NOUN.is_match(subject);
-        let no_weapons = cues.air.is_none() && cues.shelling.is_none() && cues.ied.is_none();
-        if no_weapons && (crowd_did_it || (VIGILANTE.is_match(text) && !ARMED_NOUN.is_match(text)))
-        {
-            return Some((MobViolence, violence, 0.55));
-        }
-    }
     if let Some(riot) = cues.riot.filter(|riot| {
         let sentence_start =
             text.get(..riot.start).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1);
@@ -329,6 +317,18 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
             || text.get(riot.start..riot.end).is_some_and(|w| w.to_lowercase().starts_with("riot"))
         {
             return Some((MobViolence, riot, 0.6));
+        }
+    }
+    // Violence by an unarmed crowd (or a vigilante crowd) outside a demonstration.
+    if let Some(violence) = cues.clash.or(cues.attack).or(cues.harm).or(cues.kill) {
+        let sentence_start =
+            text.get(..violence.start).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1);
+        let subject = text.get(sentence_start..violence.start).unwrap_or("");
+        let crowd_did_it = CROWD_PERPETRATOR.is_match(subject) && !ARMED_NOUN.is_match(subject);
+        let no_weapons = cues.air.is_none() && cues.shelling.is_none() && cues.ied.is_none();
+        if no_weapons && (crowd_did_it || (VIGILANTE.is_match(text) && !ARMED_NOUN.is_match(text)))
+        {
+            return Some((MobViolence, violence, 0.55));
         }
     }
     // Territory.
