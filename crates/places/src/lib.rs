@@ -129,6 +129,11 @@ impl Gazetteer {
         if let Some(bad) = entries.iter().position(|e| e.admin as usize >= admins.len()) {
             return Err(Error::Data(format!("places row {}: admin index out of range", bad + 1)));
         }
+        if let Some(bad) =
+            entries.iter().position(|e| e.seat.is_some_and(|s| s as usize >= entries.len()))
+        {
+            return Err(Error::Data(format!("places row {}: seat out of range", bad + 1)));
+        }
         let mut by_country: HashMap<[u8; 2], Vec<u32>> = HashMap::new();
         let mut capitals = HashMap::new();
         for (idx, entry) in entries.iter().enumerate() {
@@ -273,6 +278,7 @@ impl Gazetteer {
         (offset + 1..offset + 1 + count)
             .filter_map(|i| self.postings.get(i))
             .map(|p| (p & !ALT_FLAG, p & ALT_FLAG != 0))
+            .filter(|(id, _)| (*id as usize) < self.entries.len())
             .collect()
     }
 

@@ -326,3 +326,50 @@ fn border_area_of_a_province_is_precision_three() {
     let top = places.first().map(|p| (p.value.admin2.clone(), p.value.geo_precision.code()));
     assert_eq!(top, Some((Some("Kompienga".to_string()), 3)), "{places:#?}");
 }
+
+#[test]
+fn pseudo_random_texts_never_panic() {
+    // A fixed linear congruential generator: the same texts every run.
+    let pieces = [
+        "in ",
+        "Djibo",
+        " (",
+        ")",
+        ", ",
+        "village of ",
+        "Kaya",
+        "é",
+        "’s ",
+        "near ",
+        "km from ",
+        "BURKINA",
+        "Mali",
+        " and ",
+        "between ",
+        "\u{200b}",
+        "Al-",
+        "-",
+        ".",
+        "Ségou",
+        "(",
+        "Soum",
+        "province",
+        " ",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..(state % 24) {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+        }
+        let places = gazetteer().locate(&text, Span::new(0, text.len()), Language::En);
+        for p in places {
+            assert!(p.span.is_none_or(|s| s.text(&text).is_some()), "span outside {text:?}");
+        }
+        let _ = gazetteer().countries(&text);
+        state = state.wrapping_add(17);
+    }
+}
