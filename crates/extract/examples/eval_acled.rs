@@ -99,6 +99,11 @@ fn macro_f1(pairs: &[(String, String)]) -> f64 {
             }
         })
         .collect();
+    if std::env::var_os("EVAL_PER_CLASS").is_some() {
+        for ((name, &(tp, fp, fnn)), f1) in classes.iter().zip(&f1s) {
+            println!("  {name:<36} tp {tp:5} fp {fp:5} fn {fnn:5} F1 {:.2}", f1);
+        }
+    }
     f1s.iter().sum::<f64>() / f1s.len().max(1) as f64
 }
 

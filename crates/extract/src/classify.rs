@@ -353,6 +353,16 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
     if let Some(clash) = cues.clash {
         return Some((ArmedClash, clash, 0.85));
     }
+    // Explosives that blew up their own planters or never went off were disrupted.
+    if let Some(own_goal) = SELF_DETONATION.find(text) {
+        if cues.ied.is_some()
+            || cues.shelling.is_some()
+            || cues.explosion.is_some()
+            || cues.grenade.is_some()
+        {
+            return Some((DisruptedWeaponsUse, Span::new(own_goal.start(), own_goal.end()), 0.7));
+        }
+    }
     // Remote violence absent fighting, unless it was prevented.
     let exploded = cues.explosion.is_some() || cues.violence().is_some();
     if let Some(disrupted) = cues.disrupted {
