@@ -426,6 +426,15 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
     if let Some(abduct) = cues.abduct {
         return Some((AbductionForcedDisappearance, abduct, 0.8));
     }
+    // An "arrest" by a non-state armed group is an abduction (codebook: non-state arrests).
+    if let Some(arrest) = cues.arrest {
+        let sentence_start =
+            text.get(..arrest.start).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1);
+        let subject = text.get(sentence_start..arrest.start).unwrap_or("");
+        if NON_STATE.is_match(subject) {
+            return Some((AbductionForcedDisappearance, arrest, 0.6));
+        }
+    }
     // Strategic developments.
     let strategic = [
         (DisruptedWeaponsUse, cues.disrupted),
