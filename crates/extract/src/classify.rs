@@ -280,6 +280,12 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
             if let Some(riot) = cues.riot.or_else(|| foreground(&DEMO_VIOLENCE, text)) {
                 return Some((ViolentDemonstration, riot, 0.8));
             }
+            // Force that seriously hurts the demonstrators, told after the demonstration
+            // itself (force told before it is usually its cause).
+            if let Some(hurt) = foreground(&PROTESTERS_HURT, text).filter(|h| h.start > protest.end)
+            {
+                return Some((ExcessiveForceAgainstProtesters, hurt, 0.6));
+            }
             if let Some(lethal) = cues.lethal_force {
                 return Some((ExcessiveForceAgainstProtesters, lethal, 0.7));
             }
