@@ -189,7 +189,14 @@ fn target_of(text: &str, start: usize, end: usize) -> Target {
         let cut = floor_boundary(after, cut);
         let window = after.get(..cut).unwrap_or("");
         // "killed following an incursion by militants": the perpetrator is no target.
-        match PERPETRATOR.find(window) {
+        // ("a post manned by police" keeps its guards.)
+        let agent = PERPETRATOR.find_iter(window).find(|by| {
+            let before = window.get(..by.start()).unwrap_or("").trim_end().to_lowercase();
+            !["manned", "guarded", "escorted", "protected", "held", "occupied", "defended"]
+                .iter()
+                .any(|w| before.ends_with(w))
+        });
+        match agent {
             Some(by) => window.get(..by.start()).unwrap_or(""),
             None => window,
         }
@@ -410,6 +417,7 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
     }
     // An attack on an armed group is a battle.
     if let Some(violence) = cues.attack.or(cues.kill) {
+        // Executions are violence against civilians (codebook: executed detainees).
         if any_armed && cues.execute.is_none() {
             return Some((ArmedClash, violence, 0.7));
         }
