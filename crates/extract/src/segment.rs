@@ -162,7 +162,7 @@ fn non_event(
 }
 
 static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(will|would|could|might|shall|plans?\s+to|planning\s+to|planned|scheduled|intends?\s+to|prepar(?:ing|es)\s+to|threaten(?:s|ed)?\s+to|warn(?:s|ed|ing)?|expected\s+to|likely\s+to|at\s+risk|fears?\s+of|feared|pourrait|pourraient|devrait|devraient|risque|menace\s+de|menacent\s+de|craint|craignent|pourra)\b")
+    Regex::new(r"(?i)\b(will|would|could|might|shall|urges?|urged|appeal(?:s|ed)?\s+to|calls?\s+on|called\s+on|if|unless|in\s+case|exhort\w*|appelle\s+à|exhorte\w*|si|plans?\s+to|planning\s+to|planned|scheduled|intends?\s+to|prepar(?:ing|es)\s+to|threaten(?:s|ed)?\s+to|warn(?:s|ed|ing)?|expected\s+to|likely\s+to|at\s+risk|fears?\s+of|feared|pourrait|pourraient|devrait|devraient|risque|menace\s+de|menacent\s+de|craint|craignent|pourra)\b")
         .expect("valid")
 });
 
