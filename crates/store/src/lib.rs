@@ -20,7 +20,7 @@
 //! `events` (ACLED-style ID such as `TGO1`: the country's ISO alpha-3 code, or `XXX`,
 //! and a number per prefix that is never reused; indexed columns for every filter; the
 //! coding as JSON); an R*Tree over event points; `event_sources` (one row per source
-//! extraction, JSON); `event_history` (created, source added, with details as JSON).
+//! extraction, JSON); `event_history` (created, source_added, merged, merged_into, split; details as JSON).
 //! Since schema version 4, `analyst_constraints` keeps analysts' merges and splits
 //! ([`Store::merge_events`], [`Store::split_event`]) so later reports respect them, and
 //! [`Store::changes_since`] gives a change feed (deletions included).

@@ -661,6 +661,20 @@ fn filter_by_bounding_box() {
     check(&store, bbox("-2,12,0,14"), &["BFA1"]);
     check(&store, bbox("0.5,5,-1.5,12"), &["TGO1", "TGO2"]);
     check(&store, bbox("2,-90,-2,90"), &[]);
+    // With a date window the box is tested on the events' own points: same answers.
+    for (text, want) in [
+        ("-1,5,2,12", &["TGO1", "TGO2"][..]),
+        ("-2,12,0,14", &["BFA1"]),
+        ("0.5,5,-1.5,12", &["TGO1", "TGO2"]),
+        ("2,-90,-2,90", &[]),
+    ] {
+        let windowed = EventFilter {
+            start: Some(day("1900-01-01")),
+            end: Some(day("2100-01-01")),
+            ..bbox(text)
+        };
+        check(&store, windowed, want);
+    }
     let south_above_north = BBox { west: 0.0, south: 10.0, east: 1.0, north: 5.0 };
     let error = store.events(&EventFilter { bbox: Some(south_above_north), ..filter() });
     assert!(matches!(error, Err(Error::InvalidFilter(_))));
