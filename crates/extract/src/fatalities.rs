@@ -613,7 +613,22 @@ fn mark(used: &mut [bool], first: usize, last: usize) {
 fn is_animal(word: &str) -> bool {
     matches!(
         fold(word).as_str(),
-        "sheep"
+        // Devices are "neutralised" too.
+        "ied"
+            | "ieds"
+            | "explosive"
+            | "explosives"
+            | "mine"
+            | "mines"
+            | "devices"
+            | "device"
+            | "bombs"
+            | "engins"
+            | "engin"
+            | "explosifs"
+            | "drones"
+            | "drone"
+            | "sheep"
             | "cattle"
             | "cows"
             | "goats"
