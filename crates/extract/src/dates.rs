@@ -89,7 +89,8 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Dates {
         let after_end = floor_char_boundary(text, (found.span.end + 24).min(text.len()));
         let after = text.get(found.span.end..after_end).unwrap_or("");
         let dateline = found.span.start < 80 && DATELINE_AFTER.is_match(after);
-        let approximate = APPROX_BEFORE.is_match(&before);
+        let approximate = APPROX_BEFORE.is_match(&before)
+            || APPROX_AFTER.is_match(text.get(found.span.end..).unwrap_or(""));
         match resolve(&found, published, &text_years) {
             Some((day, mut precision, relative, mut confidence)) => {
                 if approximate && precision == TimePrecision::Day {
@@ -249,9 +250,15 @@ static DATELINE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid")
 });
 
+/// Words just after a date that make it approximate: "2 May 2020 (or around)".
+static APPROX_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\((?:or\s+around|or\s+about|approximately|approx\.?|as\s+reported)\)")
+        .expect("valid")
+});
+
 /// Words just before a date that make it approximate (precision 2).
 static APPROX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\baround|\bon or around|\bon or about|\babout|\bcirca|\breported on|\breported|\bvers le|\baux alentours du|\bautour du)\s*(?:the\s+)?$")
+    Regex::new(r"(?:\(or\s+(?:around|about)\)|\baround|\bon or around|\bon or about|\babout|\bcirca|\breported on|\breported|\bvers le|\baux alentours du|\bautour du)\s*(?:the\s+)?$")
         .expect("valid")
 });
 

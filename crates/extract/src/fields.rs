@@ -1,6 +1,9 @@
 //! The fields extraction reads from the words alone: type, date and fatalities of a passage.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
+use regex::Regex;
 use tocsin_model::{EventDate, Field, Span, TimePrecision};
 
 use crate::classify::{classify, Classification};
@@ -33,7 +36,13 @@ pub fn event_fields(
     let passage = segment.text(text)?;
     let classification = classify(passage, segment.start)?;
     let fatalities = fatalities(passage, segment.start);
-    let date = event_date(segment, dates, published);
+    let mut date = event_date(segment, dates, published);
+    // A body found on a day tells that the death happened around then, not on it.
+    if let Some(found) = date.as_mut() {
+        if found.value.precision == TimePrecision::Day && FOUND_DEAD.is_match(passage) {
+            found.value.precision = TimePrecision::Week;
+        }
+    }
     Some(EventFields { classification, date, fatalities })
 }
 
@@ -58,3 +67,9 @@ pub fn event_date(
     published
         .map(|day| Field::inferred(EventDate { date: day, precision: TimePrecision::Day }, 0.3))
 }
+
+/// Deaths discovered rather than witnessed.
+static FOUND_DEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:found\s+(?:dead|murdered|killed|lifeless)|(?:body|bodies|corpses?)\s+(?:of\s+[^.;]{0,60})?(?:was|were)\s+(?:found|discovered)|(?:found|discovered)\s+(?:the\s+)?(?:body|bodies|corpses?)|retrouvés?\s+morts?|corps\s+(?:sans\s+vie\s+)?(?:a\s+été\s+|ont\s+été\s+)?(?:retrouvés?|découverts?))")
+        .expect("valid")
+});
