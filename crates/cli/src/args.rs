@@ -83,12 +83,15 @@ Examples:
     )]
     Serve(ServeArgs),
 
-    /// Fill the database with made-up demonstration events (for trying the dashboard).
+    /// Ingest the sample reports that ship with tocsin, list their events, serve the dashboard.
     #[command(
-        after_help = "The events and their reports are made up: keep them in a database of their own (--db).
+        after_help = "The samples (English and French, in five formats) are embedded in the binary and
+go through the real pipeline: reading, extraction, merging, storage. They land in a
+database of their own, demo.db beside the default database (or --db), never in yours.
 
-Example:
-  tocsin --db demo.db demo && tocsin --db demo.db serve"
+Examples:
+  tocsin demo                       # then open http://127.0.0.1:8080/
+  tocsin demo --no-serve            # ingest and list only"
     )]
     Demo(DemoArgs),
 
@@ -227,9 +230,13 @@ pub struct ServeArgs {
 /// Options of `tocsin demo`.
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// How many demonstration events to create.
-    #[arg(long, default_value_t = 500)]
-    pub events: usize,
+    /// Where the dashboard listens (port 0 picks a free one).
+    #[command(flatten)]
+    pub serve: ServeArgs,
+
+    /// Ingest and list the events, but do not start the server.
+    #[arg(long)]
+    pub no_serve: bool,
 }
 
 /// Options of `tocsin show`.

@@ -20,6 +20,15 @@ pub fn path(db: Option<&Path>) -> Result<PathBuf> {
     Ok(dir.join("tocsin.db"))
 }
 
+/// The demonstration database: `--db` when given, else `demo.db` beside the default
+/// database, so that sample events never mix with an analyst's own.
+pub fn demo_path(db: Option<&Path>) -> Result<PathBuf> {
+    match db {
+        Some(db) => Ok(db.to_owned()),
+        None => Ok(path(None)?.with_file_name("demo.db")),
+    }
+}
+
 /// Opens (creating when missing) the store for writing.
 pub fn open_for_writing(db: Option<&Path>) -> Result<Store> {
     let path = path(db)?;

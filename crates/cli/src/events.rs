@@ -5,6 +5,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use tocsin_export::{EventRow, JsonlWriter};
+use tocsin_store::{EventFilter, Store};
 
 use crate::args::{EventsArgs, ListFormat};
 use crate::filters::event_filter;
@@ -16,17 +17,28 @@ const DEFAULT_TABLE_LIMIT: usize = 50;
 
 /// Runs the command, printing to `out`.
 pub fn run(args: &EventsArgs, db: Option<&Path>, quiet: bool, out: &mut dyn Write) -> Result<()> {
-    let mut filter = event_filter(&args.filters)?;
+    let filter = event_filter(&args.filters)?;
     let store = crate::db::open_existing(db)?;
-    if args.format == ListFormat::Table && filter.limit.is_none() {
+    print(&store, filter, args.format, quiet, out)
+}
+
+/// Prints the events `filter` selects; a table shows the newest 50 unless a limit is set.
+pub fn print(
+    store: &Store,
+    mut filter: EventFilter,
+    format: ListFormat,
+    quiet: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if format == ListFormat::Table && filter.limit.is_none() {
         filter.limit = Some(DEFAULT_TABLE_LIMIT);
     }
     let events = store.events(&filter)?;
     let mut rows = Vec::with_capacity(events.len());
     for event in &events {
-        rows.push(event_row(&store, event)?);
+        rows.push(event_row(store, event)?);
     }
-    match args.format {
+    match format {
         ListFormat::Jsonl => {
             let mut writer = JsonlWriter::new(out);
             for row in &rows {

@@ -4,7 +4,8 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{bail, Result};
-use tocsin_ingest::IngestConfig;
+use tocsin_ingest::{IngestConfig, IngestSummary};
+use tocsin_store::Store;
 
 use crate::args::InputArgs;
 use crate::progress::Progress;
@@ -25,6 +26,25 @@ pub fn run(args: &InputArgs, db: Option<&Path>, quiet: bool, out: &mut dyn Write
     );
     progress.finish();
     let summary = summary?;
+    print_summary(&summary, &store, quiet, out)?;
+    if summary.reports_read == 0 {
+        let names: Vec<String> = inputs.iter().map(|input| display(input)).collect();
+        bail!(
+            "no report could be read from {}: tocsin reads plain text, HTML, JSON Lines, CSV \
+             with a text column and RSS/Atom (see `tocsin ingest --help`)",
+            names.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// Prints what a run did: read errors to stderr, counts to `out` unless `quiet`.
+pub fn print_summary(
+    summary: &IngestSummary,
+    store: &Store,
+    quiet: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
     for error in &summary.read_errors {
         eprintln!("warning: {error}");
     }
@@ -54,14 +74,6 @@ pub fn run(args: &InputArgs, db: Option<&Path>, quiet: bool, out: &mut dyn Write
             "the database now holds {} reports and {} events",
             totals.reports, totals.events
         )?;
-    }
-    if summary.reports_read == 0 {
-        let names: Vec<String> = inputs.iter().map(|input| display(input)).collect();
-        bail!(
-            "no report could be read from {}: tocsin reads plain text, HTML, JSON Lines, CSV \
-             with a text column and RSS/Atom (see `tocsin ingest --help`)",
-            names.join(", ")
-        );
     }
     Ok(())
 }

@@ -6,6 +6,7 @@
 mod args;
 mod bench;
 mod db;
+mod demo;
 mod events;
 mod export;
 mod extract;
@@ -53,7 +54,7 @@ fn run(cli: &Cli) -> Result<()> {
         Command::Export(args) => export::run(args, db, cli.quiet, &mut out)?,
         Command::Show(args) => show::run(args, db, &mut out)?,
         Command::Serve(args) => serve::serve(args, db, cli.quiet)?,
-        Command::Demo(args) => serve::demo(args, db, cli.quiet, &mut out)?,
+        Command::Demo(args) => demo::run(args, db, cli.quiet, &mut out)?,
     }
     out.flush()?;
     Ok(())
