@@ -20,7 +20,6 @@
 #![warn(missing_docs)]
 
 mod acled_csv;
-mod country;
 mod geojson;
 mod jsonl;
 mod row;
@@ -29,7 +28,6 @@ use std::io::Write;
 use std::str::FromStr;
 
 pub use acled_csv::{AcledCsvWriter, ACLED_COLUMNS};
-pub use country::{iso_numeric, region};
 pub use geojson::GeoJsonWriter;
 pub use jsonl::JsonlWriter;
 pub use row::{EventRow, EvidenceRow, CIVILIAN_TARGETING};

@@ -3,8 +3,6 @@
 use serde::{Deserialize, Serialize};
 use tocsin_model::{Event, Extraction, Field, Report, Span};
 
-use crate::country;
-
 /// The value ACLED writes in `civilian_targeting` when civilians were the target.
 pub const CIVILIAN_TARGETING: &str = "Civilian targeting";
 
@@ -163,7 +161,7 @@ fn coding_row(coding: &Extraction, reports: &[&Report]) -> EventRow {
     let date = coding.date.as_ref().map(|field| field.value);
     let place = coding.place.as_ref().map(|field| &field.value);
     let actor2 = coding.actor2.as_ref().map(|field| &field.value);
-    let country_code = place.map(|place| place.country_code.as_str());
+    let country = place.and_then(|place| tocsin_model::Country::from_code(&place.country_code));
     let mut row = EventRow {
         event_id_cnty: None,
         event_date: date.map(|date| date.date.format("%Y-%m-%d").to_string()),
@@ -184,8 +182,11 @@ fn coding_row(coding: &Extraction, reports: &[&Report]) -> EventRow {
         } else {
             String::new()
         },
-        iso: country_code.and_then(country::iso_numeric),
-        region: country_code.and_then(country::region).map(str::to_owned),
+        iso: country.map(|country| country.numeric),
+        region: country
+            .map(|country| country.region)
+            .filter(|region| !region.is_empty())
+            .map(str::to_owned),
         country: place.map(|place| place.country.clone()),
         admin1: place.and_then(|place| place.admin1.clone()),
         admin2: place.and_then(|place| place.admin2.clone()),
