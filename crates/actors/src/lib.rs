@@ -102,8 +102,8 @@ impl ActorBook {
     /// The actors of the event described in `context`, in ACLED's roles.
     ///
     /// For violent and demonstration sub-event types this returns at least actor 1,
-    /// falling back to ACLED's generic actors of the event's country; it returns `None`
-    /// only when neither an actor nor a country is known.
+    /// falling back to ACLED's generic actors of the event's country (`Protesters (Benin)`),
+    /// or to the bare generic label (`Protesters`) when no country is known.
     pub fn roles(&self, context: &RoleContext<'_>) -> Option<Roles> {
         let mention_context =
             MentionContext { country_code: context.country_code, date: context.date };

@@ -101,9 +101,13 @@ pub fn assign(
     let between = has_cue(&cues.between);
     let measures = has_cue(&cues.measures);
     let code = context.country_code.map(|c| c.to_ascii_uppercase());
+    // ACLED names generic actors after the event's country; when no country is known the
+    // bare label keeps the event (its place and country stay blank) rather than losing it.
     let generic = |label: &str, inter: Inter| -> Option<Actor> {
-        code.as_deref()
-            .map(|code| Actor::new(format!("{label} ({})", country_name(kb, code)), inter))
+        Some(match code.as_deref() {
+            Some(code) => Actor::new(format!("{label} ({})", country_name(kb, code)), inter),
+            None => Actor::new(label, inter),
+        })
     };
     let first_of = |kind: MentionKind| -> Option<&ActorMention> {
         in_window.iter().find(|m| m.kind == kind && m.actor.is_some())

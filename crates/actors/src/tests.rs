@@ -407,6 +407,23 @@ fn generic_actors_always_come_with_a_country() {
 }
 
 #[test]
+fn generic_actors_without_a_country_keep_the_bare_label() {
+    let book = book();
+    let text = "Students marched to demand the reopening of the university.";
+    let context = RoleContext {
+        text,
+        focus: Span::new(0, text.len()),
+        language: Language::En,
+        sub_event_type: SubEventType::PeacefulProtest,
+        date: None,
+        country_code: None,
+    };
+    let roles = book.roles(&context).expect("a protest always has protesters");
+    assert_eq!(roles.actor1.value.name, "Protesters");
+    assert_eq!(roles.actor1.value.inter, Inter::Protesters);
+}
+
+#[test]
 fn lookup_and_family() {
     let book = book();
     let entry = book.lookup("GSIM").expect("GSIM is JNIM");
