@@ -37,8 +37,17 @@ impl IncidentMerge {
         IncidentMerge::default()
     }
 
-    /// How many of `event`'s sources describe the same incident as `extraction`.
+    /// How many of `event`'s sources describe the same incident as `extraction`; 0 when
+    /// the event's coding (its most precise date and place, its lead actors) does not, so
+    /// that imprecise sources cannot chain distinct incidents (a week-precision date
+    /// bridging two days, ...).
     fn matching_sources(&self, extraction: &Extraction, event: &Event) -> usize {
+        let mut coding = event.coding.clone();
+        // The coding carries its lead report's id; judged as the event, not as that report.
+        coding.report_id.clear();
+        if same_incident(extraction, &coding, &self.config) != Verdict::Same {
+            return 0;
+        }
         event
             .sources
             .iter()

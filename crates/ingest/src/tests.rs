@@ -317,10 +317,12 @@ impl Extract for Lines {
                     };
                     Field::found(Actor::new(name, inter), span, 0.9)
                 };
-                let date = tocsin_model::EventDate {
-                    date: date.parse().ok()?,
-                    precision: tocsin_model::TimePrecision::Day,
+                // `YYYY-MM-DD~week`: a week-precision date.
+                let (date, precision) = match date.strip_suffix("~week") {
+                    Some(date) => (date, tocsin_model::TimePrecision::Week),
+                    None => (*date, tocsin_model::TimePrecision::Day),
                 };
+                let date = tocsin_model::EventDate { date: date.parse().ok()?, precision };
                 let place = tocsin_model::Place {
                     country: "Togo".into(),
                     country_code: "TG".into(),
@@ -520,4 +522,16 @@ fn ingest_with_policy(
         })
         .collect();
     store.ingest_with(&batch, fixed_clock(), merge).unwrap();
+}
+
+#[test]
+fn an_imprecise_report_does_not_chain_distinct_days() {
+    // b's week spans both the 20th and the 24th; a and c are four days apart.
+    let reports = vec![
+        ("a", line(JNIM, ARMY, "2024-07-20", 10.99, 0.63, "3")),
+        ("b", line(JNIM, ARMY, "2024-07-22~week", 10.99, 0.63, "-")),
+        ("c", line(JNIM, ARMY, "2024-07-24", 10.99, 0.63, "4")),
+    ];
+    let store = ingest_lines(&reports, true, 500);
+    assert_eq!(incidents(&store), sorted(&[&["a", "b"], &["c"]]));
 }

@@ -7,7 +7,8 @@ use tocsin_model::{Actor, EventType, Extraction, GeoPrecision, Inter, Place};
 pub struct MatchConfig {
     /// Extra days allowed between two dates on top of their time precision.
     pub date_slack_days: i64,
-    /// Extra kilometres allowed between two places on top of their geo precision.
+    /// How far apart two town-level (or "near") places may be and still be one place;
+    /// the extra kilometres allowed on top of the geo precision when one is region-level.
     pub distance_slack_km: f64,
 }
 
@@ -29,8 +30,9 @@ pub enum Verdict {
 /// Whether `a` and `b` describe the same incident.
 ///
 /// ACLED's unit is one actor pair, one place, one day. Two extractions match when
-/// their dates agree within the looser time precision, their places within the looser
-/// geo precision, their event types are compatible (an "attack" in one report may be
+/// their dates agree within the looser time precision, their places are one coded
+/// location (the same point, or the same name within 50 km; a region-level place
+/// covers its province's towns within 100 km), their event types are compatible (an "attack" in one report may be
 /// a "clash" in another) and their actors do not contradict each other. Symmetric.
 pub fn same_incident(a: &Extraction, b: &Extraction, config: &MatchConfig) -> Verdict {
     if a.report_id == b.report_id {
@@ -84,9 +86,16 @@ fn places_agree(a: &Place, b: &Place, config: &MatchConfig) -> bool {
     if !name_a.is_empty() && name_a == name_b && km <= SAME_NAME_KM {
         return true;
     }
-    let radius = a.geo_precision.uncertainty_km().max(b.geo_precision.uncertainty_km())
-        + config.distance_slack_km;
-    km <= radius
+    if coarse {
+        let radius = a.geo_precision.uncertainty_km().max(b.geo_precision.uncertainty_km())
+            + config.distance_slack_km;
+        return km <= radius;
+    }
+    // ACLED's unit is one coded location: an incident "near X" is coded at X, so two
+    // town-level or "near" places are one only at one point (up to the slack). Allowing
+    // each side's uncertainty radius chained distinct incidents 20 km apart into one
+    // event on ACLED's dev notes.
+    km <= config.distance_slack_km
 }
 
 /// How far apart two places of the same name may be geocoded and still be one place.
@@ -264,6 +273,19 @@ mod tests {
         }
         assert_eq!(same_incident(&a, &b, &config), Verdict::Different("different places"));
         assert_eq!(same_incident(&b, &a, &config), Verdict::Different("different places"));
+    }
+
+    #[test]
+    fn near_places_twenty_km_apart_are_two_locations() {
+        // "Near Kpinkankandi" and "near Mandouri": each is coded at its own town.
+        let a = Spec { near: true, ..Spec::default() };
+        let b = Spec {
+            report: "r2",
+            near: true,
+            location: ("Mandouri", 10.85, 0.80),
+            ..Spec::default()
+        };
+        check(a, b, Verdict::Different("different places"));
     }
 
     #[test]
