@@ -45,26 +45,41 @@ Examples:
     Extract(ExtractArgs),
 
     /// Read reports, extract and merge their events, and store both in the database.
-    #[command(after_help = "Re-ingesting a report already stored changes nothing.
+    #[command(
+        after_help = "Re-ingesting a report already stored changes nothing. A report of an incident
+already stored (same day, place and actors, allowing for each report's precision) joins
+that event as one more source instead of making a new one.
 
 Examples:
   tocsin ingest samples/
-  tocsin --db /tmp/test.db ingest feed.xml articles.jsonl")]
-    Ingest(InputArgs),
+  tocsin --db /tmp/test.db ingest feed.xml articles.jsonl"
+    )]
+    Ingest(IngestArgs),
 
-    /// List stored events, newest first.
+    /// List stored events, newest first; or merge and split them by hand.
     #[command(after_help = "Examples:
   tocsin events
   tocsin events --country Togo --from 2024-07-01 --to 2024-07-31
   tocsin events --type Battles --actor JNIM --limit 20
-  tocsin events --search \"army post\" --format jsonl")]
+  tocsin events --search \"army post\" --format jsonl
+  tocsin events merge TGO1 TGO4      TGO4's sources join TGO1; TGO4 is retired
+  tocsin events split TGO1 report-17 report-17 leaves TGO1 for an event of its own
+
+Analysts' merges and splits are kept: later ingests never undo them.")]
     Events(EventsArgs),
 
     /// Write stored events as ACLED CSV, GeoJSON or JSON Lines.
-    #[command(after_help = "Examples:
+    #[command(
+        after_help = "With --since, only events created or changed after that time are written, and
+events retired since (merged into another) are listed too: as {\"event_id_cnty\",
+\"deleted\": true, \"merged_into\"} lines in JSON Lines, on standard error otherwise.
+
+Examples:
   tocsin export --format acled-csv --output events.csv
+  tocsin export --format jsonl --since 2026-11-20T00:00:00Z
   tocsin export --format geojson --country Mali > mali.geojson
-  tocsin export --format jsonl | head")]
+  tocsin export --format jsonl | head"
+    )]
     Export(ExportArgs),
 
     /// Show one stored event: every field with the words that support it, and its sources.
@@ -182,9 +197,26 @@ pub struct Filters {
     pub limit: Option<usize>,
 }
 
+/// Options of `tocsin ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Store every extraction as an event of its own, merging nothing.
+    #[arg(long)]
+    pub no_merge: bool,
+}
+
 /// Options of `tocsin events`.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct EventsArgs {
+    /// An analyst's correction instead of a listing.
+    #[command(subcommand)]
+    pub action: Option<EventsAction>,
+
     /// Which events.
     #[command(flatten)]
     pub filters: Filters,
@@ -192,6 +224,29 @@ pub struct EventsArgs {
     /// Print a table, or JSON Lines.
     #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+}
+
+/// An analyst's correction of how reports were grouped into events.
+#[derive(Debug, Subcommand)]
+pub enum EventsAction {
+    /// Merge event B into event A: B's sources join A, B is retired.
+    Merge {
+        /// The event that stays.
+        #[arg(value_name = "A")]
+        a: String,
+        /// The event merged into A.
+        #[arg(value_name = "B")]
+        b: String,
+    },
+    /// Move one source report out of an event into a new event of its own.
+    Split {
+        /// The event to split.
+        #[arg(value_name = "EVENT_ID")]
+        event: String,
+        /// The id of the source report that leaves it.
+        #[arg(value_name = "REPORT_ID")]
+        report: String,
+    },
 }
 
 /// How `tocsin events` prints.
@@ -217,6 +272,10 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Only what changed after this time (RFC 3339, e.g. 2026-11-20T00:00:00Z), deletions included.
+    #[arg(long, value_name = "TIMESTAMP")]
+    pub since: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// Options of `tocsin serve`.
@@ -245,6 +304,10 @@ pub struct ShowArgs {
     /// The event's id, as `tocsin events` prints it (e.g. TGO1).
     #[arg(value_name = "EVENT_ID")]
     pub event_id: String,
+
+    /// Print only the event's change history.
+    #[arg(long)]
+    pub history: bool,
 }
 
 #[cfg(test)]

@@ -3,11 +3,11 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use tocsin_export::{EventRow, JsonlWriter};
 use tocsin_store::{EventFilter, Store};
 
-use crate::args::{EventsArgs, ListFormat};
+use crate::args::{EventsAction, EventsArgs, ListFormat};
 use crate::filters::event_filter;
 use crate::rows::event_row;
 use crate::table::Table;
@@ -17,6 +17,9 @@ const DEFAULT_TABLE_LIMIT: usize = 50;
 
 /// Runs the command, printing to `out`.
 pub fn run(args: &EventsArgs, db: Option<&Path>, quiet: bool, out: &mut dyn Write) -> Result<()> {
+    if let Some(action) = &args.action {
+        return correct(action, db, out);
+    }
     let filter = event_filter(&args.filters)?;
     let store = crate::db::open_existing(db)?;
     print(&store, filter, args.format, quiet, out)
@@ -60,6 +63,30 @@ pub fn print(
                     rows.len()
                 )?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// An analyst's merge or split, recorded in the events' history and kept by later ingests.
+fn correct(action: &EventsAction, db: Option<&Path>, out: &mut dyn Write) -> Result<()> {
+    let mut store = crate::db::open_existing(db)?;
+    let now = chrono::Utc::now();
+    match action {
+        EventsAction::Merge { a, b } => {
+            let event = tocsin_ingest::merge_events(&mut store, a, b, now)
+                .with_context(|| format!("merging {b} into {a}"))?;
+            writeln!(
+                out,
+                "{b} merged into {}, which now rests on {} reports",
+                event.id,
+                event.doc_ids().len()
+            )?;
+        }
+        EventsAction::Split { event, report } => {
+            let (kept, split) = tocsin_ingest::split_event(&mut store, event, report, now)
+                .with_context(|| format!("splitting report {report} out of {event}"))?;
+            writeln!(out, "{report} now stands alone as {}; {} keeps the rest", split.id, kept.id)?;
         }
     }
     Ok(())

@@ -4,16 +4,21 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
+use chrono::{DateTime, Utc};
 use tocsin_export::Writer;
+use tocsin_store::{ChangeKind, EventFilter, Store};
 
-use crate::args::ExportArgs;
+use crate::args::{ExportArgs, OutputFormat};
 use crate::filters::event_filter;
 use crate::rows::event_row;
 
 /// Runs the command, writing to `--output` or to `out`.
 pub fn run(args: &ExportArgs, db: Option<&Path>, quiet: bool, out: &mut dyn Write) -> Result<()> {
     let filter = event_filter(&args.filters)?;
+    if args.since.is_some() && filter != EventFilter::default() {
+        bail!("--since lists every change and takes no filter: drop the filters, or drop --since");
+    }
     let store = crate::db::open_existing(db)?;
     let limit = filter.limit.unwrap_or(usize::MAX);
     let n_written = match &args.output {
@@ -37,12 +42,15 @@ pub fn run(args: &ExportArgs, db: Option<&Path>, quiet: bool, out: &mut dyn Writ
 }
 
 fn write_events(
-    store: &tocsin_store::Store,
-    filter: &tocsin_store::EventFilter,
+    store: &Store,
+    filter: &EventFilter,
     limit: usize,
     args: &ExportArgs,
     out: &mut dyn Write,
 ) -> Result<usize> {
+    if let Some(since) = args.since {
+        return write_changes(store, since, args.format, out);
+    }
     let mut writer = Writer::new(args.format.export_format(), out);
     let mut n_written = 0;
     for event in store.iter_events(filter)?.take(limit) {
@@ -50,5 +58,43 @@ fn write_events(
         n_written += 1;
     }
     writer.finish()?;
+    Ok(n_written)
+}
+
+/// Events created or changed after `since`, then those retired since: in JSON Lines as
+/// deletion lines, otherwise (ACLED CSV and GeoJSON have no way to say it) on stderr.
+fn write_changes(
+    store: &Store,
+    since: DateTime<Utc>,
+    format: OutputFormat,
+    out: &mut dyn Write,
+) -> Result<usize> {
+    let changes = store.changes_since(since)?;
+    let mut deleted = Vec::new();
+    let mut writer = Writer::new(format.export_format(), &mut *out);
+    let mut n_written = 0;
+    for change in &changes {
+        match &change.kind {
+            ChangeKind::Upserted(event) => {
+                writer.write(&event_row(store, event)?)?;
+                n_written += 1;
+            }
+            ChangeKind::Deleted { merged_into } => deleted.push((change, merged_into)),
+        }
+    }
+    writer.finish()?;
+    for (change, merged_into) in deleted {
+        let line = serde_json::json!({
+            "event_id_cnty": change.event_id,
+            "deleted": true,
+            "merged_into": merged_into,
+            "timestamp": change.at.timestamp(),
+        });
+        if format == OutputFormat::Jsonl {
+            writeln!(out, "{line}")?;
+        } else {
+            eprintln!("deleted: {line}");
+        }
+    }
     Ok(n_written)
 }

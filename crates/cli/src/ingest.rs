@@ -7,21 +7,21 @@ use anyhow::{bail, Result};
 use tocsin_ingest::{IngestConfig, IngestSummary};
 use tocsin_store::Store;
 
-use crate::args::InputArgs;
+use crate::args::IngestArgs;
 use crate::progress::Progress;
 use crate::setup::{self, display, inputs_or_stdin};
 
 /// Runs the command, printing the summary to `out` and read errors to stderr.
-pub fn run(args: &InputArgs, db: Option<&Path>, quiet: bool, out: &mut dyn Write) -> Result<()> {
+pub fn run(args: &IngestArgs, db: Option<&Path>, quiet: bool, out: &mut dyn Write) -> Result<()> {
     let mut store = crate::db::open_for_writing(db)?;
     let extractor = setup::load_extractor()?;
-    let inputs = inputs_or_stdin(&args.inputs);
+    let inputs = inputs_or_stdin(&args.input.inputs);
     let progress = Progress::new("ingesting", quiet);
     let summary = tocsin_ingest::ingest_paths(
         &inputs,
         &extractor,
         &mut store,
-        &IngestConfig::default(),
+        &IngestConfig { merge: !args.no_merge, ..IngestConfig::default() },
         &mut |state| progress.set_position(state.reports_read),
     );
     progress.finish();

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use anyhow::{anyhow, Result};
 use tocsin_export::{EventRow, EvidenceRow};
+use tocsin_store::HistoryEntry;
 
 use crate::args::ShowArgs;
 
@@ -19,6 +20,9 @@ pub fn run(args: &ShowArgs, db: Option<&Path>, out: &mut dyn Write) -> Result<()
     let detail = detail.ok_or_else(|| {
         anyhow!("no event {id:?} in the database: `tocsin events` lists the stored ids")
     })?;
+    if args.history {
+        return write_history(&detail.history, out);
+    }
     let references: Vec<&tocsin_model::Report> = detail.reports.iter().collect();
     let mut row = EventRow::from_event(&detail.event, &references);
     row.timestamp = detail.history.last().map(|entry| entry.timestamp.timestamp());
@@ -44,14 +48,15 @@ pub fn run(args: &ShowArgs, db: Option<&Path>, out: &mut dyn Write) -> Result<()
     }
     if !detail.history.is_empty() {
         writeln!(out, "\nHistory:")?;
-        for entry in &detail.history {
-            writeln!(
-                out,
-                "  {}  {}",
-                entry.timestamp.format("%Y-%m-%d %H:%M:%S UTC"),
-                entry.change
-            )?;
-        }
+        write_history(&detail.history, out)?;
+    }
+    Ok(())
+}
+
+/// One line per change: when, and what.
+fn write_history(history: &[HistoryEntry], out: &mut dyn Write) -> Result<()> {
+    for entry in history {
+        writeln!(out, "  {}  {}", entry.timestamp.format("%Y-%m-%d %H:%M:%S UTC"), entry.change)?;
     }
     Ok(())
 }

@@ -7,5 +7,7 @@ mod bench;
 mod content;
 mod extract;
 mod ingest;
+mod living;
+mod merge_corpus;
 mod query;
 mod serve;
