@@ -294,7 +294,7 @@ fn diagnose(path: &str) -> Result<(), Box<dyn std::error::Error>> {
         let row = row?;
         let notes = strip_label(row.get(c_notes).unwrap_or(""));
         let dates = find_dates(notes, None);
-        let (segments, _) = tocsin_extract::segment::segments(notes, &dates, None);
+        let (segments, _) = tocsin_extract::segment::segments(notes, &dates, None, 0);
         for segment in segments {
             let _ = event_fields(notes, segment.span, &dates, None);
         }

@@ -81,7 +81,8 @@ impl Extractor {
                 format!("date {words:?} has no year and the report no dateline"),
             ));
         }
-        let (segments, skipped) = segment::segments(text, &dates, report.published);
+        let body_start = segment::body_start(text, report.title.as_deref());
+        let (segments, skipped) = segment::segments(text, &dates, report.published, body_start);
         for skip in skipped {
             output.diagnostics.push(diagnostic(Some(skip.span), skip.reason.to_string()));
         }

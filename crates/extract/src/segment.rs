@@ -7,6 +7,10 @@
 //! of an earlier year ("in 2019 ..." against a 2024 dateline) or a policy announcement.
 //! Such a sentence is skipped unless it states a specific day.
 //!
+//! A report's front matter (a first line repeating its title, and a byline such as
+//! "By our correspondent in Lomé · 21 July 2024" below it) frames the story and never
+//! opens an event of its own: [`body_start`] says where the body begins.
+//!
 //! Consecutive event sentences form one event (one event told over several sentences)
 //! until a sentence states a different day, or opens with a marker of a separate
 //! incident ("separately", "in another attack", "par ailleurs"): that starts a new event
@@ -42,11 +46,56 @@ pub struct Skipped {
     pub reason: &'static str,
 }
 
-/// The event passages of `text`, in text order, and the cue sentences that were skipped.
+/// Where the body of a report begins: after a first line that repeats `title`, and after
+/// a byline that follows it. 0 when the text opens with its body.
+pub fn body_start(text: &str, title: Option<&str>) -> usize {
+    let mut lines = Lines { text, offset: 0 };
+    let Some(first) = lines.next_nonblank() else { return 0 };
+    let Some(title) = title.map(str::trim).filter(|title| !title.is_empty()) else { return 0 };
+    let same = |line: &str| {
+        line.trim().trim_end_matches('.').eq_ignore_ascii_case(title.trim_end_matches('.'))
+    };
+    if !first.1.is_some_and(same) {
+        return 0;
+    }
+    let after_title = lines.offset;
+    match lines.next_nonblank() {
+        Some((_, Some(line))) if line.len() <= 160 && BYLINE.is_match(line.trim()) => lines.offset,
+        _ => after_title,
+    }
+}
+
+/// Lines of a text with the offset just past each.
+struct Lines<'t> {
+    text: &'t str,
+    offset: usize,
+}
+
+impl<'t> Lines<'t> {
+    /// The next line with any non-space character, and the offset past it.
+    fn next_nonblank(&mut self) -> Option<(usize, Option<&'t str>)> {
+        loop {
+            let rest = self.text.get(self.offset..)?;
+            if rest.is_empty() {
+                return None;
+            }
+            let end = rest.find('\n').map_or(rest.len(), |at| at + 1);
+            let line = rest.get(..end);
+            self.offset += end;
+            if line.is_some_and(|line| !line.trim().is_empty()) {
+                return Some((self.offset, line));
+            }
+        }
+    }
+}
+
+/// The event passages of `text` after `body_start`, in text order, and the cue sentences
+/// that were skipped.
 pub fn segments(
     text: &str,
     dates: &Dates,
     published: Option<NaiveDate>,
+    body_start: usize,
 ) -> (Vec<Segment>, Vec<Skipped>) {
     let mut segments: Vec<Segment> = Vec::new();
     let mut skipped = Vec::new();
@@ -54,6 +103,11 @@ pub fn segments(
     let mut current_day: Option<NaiveDate> = None;
     let mut open = false;
     for sentence in sentences::split(text) {
+        if sentence.end <= body_start {
+            continue;
+        }
+        // A sentence the splitter ran across the end of the front matter starts at the body.
+        let sentence = Span::new(sentence.start.max(body_start), sentence.end);
         let Some(body) = sentence.text(text) else { continue };
         let classification = classify(body, sentence.start);
         let day = stated_day(sentence, dates);
@@ -167,6 +221,11 @@ static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The modal "may", lowercase only: "May" is a month.
+/// A byline: who wrote the report, from where, and when.
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:by|from|par|de notre|de nos|reporting by|with)\b").expect("valid")
+});
+
 static MAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bmay\b").expect("valid"));
 
 static ANALYSIS: LazyLock<Regex> = LazyLock::new(|| {
@@ -206,9 +265,32 @@ mod tests {
     fn check(text: &str, published: Option<&str>, want: &[&str]) {
         let published = published.map(ymd);
         let dates = find_dates(text, published);
-        let (found, _) = segments(text, &dates, published);
+        let (found, _) = segments(text, &dates, published, 0);
         let got: Vec<&str> = found.iter().filter_map(|s| s.span.text(text)).collect();
         assert_eq!(got, want, "{text}");
+    }
+
+    #[test]
+    fn a_headline_and_byline_open_no_event() {
+        let text = "Togo: army post attacked in Kpendjal\n\nBy our correspondent in Lomé · 21 July 2024\n\nFighters attacked a military post near Mandouri on 20 July 2024.";
+        let title = Some("Togo: army post attacked in Kpendjal");
+        let start = body_start(text, title);
+        assert_eq!(
+            text.get(start..).map(str::trim_start),
+            Some("Fighters attacked a military post near Mandouri on 20 July 2024.")
+        );
+        let dates = find_dates(text, Some(ymd("2024-07-21")));
+        let (found, _) = segments(text, &dates, Some(ymd("2024-07-21")), start);
+        let got: Vec<&str> = found.iter().filter_map(|s| s.span.text(text)).collect();
+        assert_eq!(got, ["Fighters attacked a military post near Mandouri on 20 July 2024."]);
+        // French byline; a first line that is not the title is body.
+        let fr = "Attaque à Djibo\nPar notre envoyé spécial\nDes hommes armés ont attaqué Djibo.";
+        assert_eq!(
+            fr.get(body_start(fr, Some("Attaque à Djibo"))..),
+            Some("Des hommes armés ont attaqué Djibo.")
+        );
+        assert_eq!(body_start(fr, Some("Another headline")), 0);
+        assert_eq!(body_start(fr, None), 0);
     }
 
     #[test]
