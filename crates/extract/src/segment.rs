@@ -121,6 +121,16 @@ pub fn segments(
                 open = false;
                 continue;
             }
+            let before_cue = text.get(sentence.start..cue.start.max(sentence.start)).unwrap_or("");
+            if !open && day.is_none() && !segments.is_empty() && BACK_REFERENCE.is_match(before_cue)
+            {
+                // "families fled after the fighting": the event is one already told.
+                skipped.push(Skipped {
+                    span: sentence,
+                    reason: "refers back to an event already told",
+                });
+                continue;
+            }
             let separate = SEPARATE.is_match(body);
             let new_day = matches!((current_day, day), (Some(a), Some(b)) if a != b);
             if open && !separate && !new_day {
@@ -221,6 +231,13 @@ static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The modal "may", lowercase only: "May" is a month.
+/// A definite article or demonstrative just before an event cue: "after the fighting",
+/// "this attack", "après l'attaque", "ces combats" (not the indefinite "des").
+static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:the|this|that|these|those|la|le|les|ce|cet|cette|ces|du)\s+|\bl['’])$")
+        .expect("valid")
+});
+
 /// A byline: who wrote the report, from where, and when.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:by|from|par|de notre|de nos|reporting by|with)\b").expect("valid")
@@ -291,6 +308,33 @@ mod tests {
         );
         assert_eq!(body_start(fr, Some("Another headline")), 0);
         assert_eq!(body_start(fr, None), 0);
+    }
+
+    #[test]
+    fn a_back_reference_after_a_skipped_sentence_opens_no_event() {
+        check(
+            "Militants attacked an army post near Mandouri on Saturday, killing 12 soldiers. \
+             Nearly 150 people have died since 2021 in attacks in the region. \
+             Residents said many families had fled after the fighting.",
+            Some("2024-07-21"),
+            &["Militants attacked an army post near Mandouri on Saturday, killing 12 soldiers."],
+        );
+        check(
+            "Des hommes armés ont attaqué Djibo samedi. Près de 150 personnes ont été tuées dans des attaques depuis 2021. \
+             Des habitants ont fui après les combats.",
+            Some("2024-07-21"),
+            &["Des hommes armés ont attaqué Djibo samedi."],
+        );
+        // A new incident with its own day is still a new event.
+        check(
+            "Militants attacked Djibo on 3 May 2021. Nearly 150 people have died since 2019. \
+             On 5 May 2021, the attack on Arbinda killed two soldiers.",
+            None,
+            &[
+                "Militants attacked Djibo on 3 May 2021.",
+                "On 5 May 2021, the attack on Arbinda killed two soldiers.",
+            ],
+        );
     }
 
     #[test]
