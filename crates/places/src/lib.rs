@@ -26,6 +26,7 @@ mod countries;
 mod data;
 mod geo;
 mod recognize;
+mod regions;
 pub mod text;
 mod words;
 
@@ -343,6 +344,24 @@ impl Gazetteer {
             geo_precision: GeoPrecision::Region,
             border_distance_km: self.border_distance_km(capital.lat, capital.lon),
         })
+    }
+
+    /// A part of a country (`northern Togo`): a known town of that part from `known` (the
+    /// first that lies there), else the seat of the first-level unit lying deepest in it;
+    /// precision 3 either way.
+    fn part_place(&self, cc: [u8; 2], part: regions::Part, known: &[Place]) -> Option<Place> {
+        let frame = regions::Frame::of(self, cc)?;
+        let code = std::str::from_utf8(&cc).ok()?;
+        let town = known.iter().find(|p| {
+            p.country_code == code
+                && p.geo_precision != GeoPrecision::Region
+                && part.contains(frame.position(p.latitude, p.longitude))
+        });
+        if let Some(town) = town {
+            return Some(Place { geo_precision: GeoPrecision::Region, ..town.clone() });
+        }
+        let unit = frame.unit_in(part)?;
+        Some(self.place(unit, GeoPrecision::Region, None))
     }
 
     /// The model place for an entry: admin units are coded to their seat.

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use tocsin_model::{Field, GeoPrecision, Language, Place, Span};
 
 use crate::data::Entry;
+use crate::regions::Part;
 use crate::text::{joins_name, tokenize, Token};
 use crate::words::{is_in, DIRECTIONS, SETTLEMENT_WORDS, STOP_WORDS, UNIT_WORDS};
 use crate::Gazetteer;
@@ -1063,8 +1064,12 @@ fn rank(
         // place, located at the hint's seat.
         if m.hint_of.is_none() && !c.unit {
             if let Some(name) = unknown_name_before(text, tokens, m, mentions) {
-                place.location = name.1;
-                place.geo_precision = GeoPrecision::Near;
+                // The unknown name has no coordinates of its own: the place is named for the
+                // hint's seat, whose coordinates it carries.
+                place = gazetteer.place(id, GeoPrecision::Near, None);
+                if KEEP_PINNED_NAMES && pins_admin2(entry) {
+                    place.location = name.1;
+                }
                 // The parenthesis penalty was for this mention, not for the name before it.
                 let lifted = if name_before_paren && m.hint_of.is_none() { 2.5 } else { 0.0 };
                 scored.push((score + 2.5 + lifted, place, name.0));
@@ -1074,8 +1079,37 @@ fn rank(
         scored.push((score, place, m.span));
     }
     let named_places = scored.len();
-    // Countries: the event may be placed no better than its country.
+    // Known towns, best first: a part of a country (`northern Togo`) prefers one lying there.
+    let mut known: Vec<(f32, Place)> = scored.iter().map(|(s, p, _)| (*s, p.clone())).collect();
+    known.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let known: Vec<Place> = known.into_iter().map(|(_, p)| p).collect();
+    // Countries: the event may be placed no better than its country, or the part of it
+    // the words name (`northern Togo`, `le nord du pays`).
+    let mut parts: Vec<(usize, usize, [u8; 2], Part, bool)> = countries
+        .iter()
+        .map(|c| match part_before(text, tokens, c.first) {
+            Some((part, start)) => (start, c.last, c.cc, Some(part), c.is_name),
+            None => (c.first, c.last, c.cc, None, c.is_name),
+        })
+        .filter_map(|(a, b, cc, part, is_name)| Some((a, b, cc, part?, is_name)))
+        .collect();
+    if let Some(cc) = top_country(context) {
+        for (i, tok) in tokens.iter().enumerate() {
+            // `du pays`, `of the country`.
+            let end = match tok.folded.as_str() {
+                "pays" => i,
+                "country" if i > 0 && tokens[i - 1].folded == "the" => i - 1,
+                _ => continue,
+            };
+            if let Some((part, start)) = part_before(text, tokens, end) {
+                parts.push((start, i, cc, part, true));
+            }
+        }
+    }
     for c in countries {
+        if parts.iter().any(|p| p.0 <= c.first && c.last <= p.1) {
+            continue;
+        }
         let Some(mut place) = gazetteer.country_place(c.cc) else { continue };
         let cue = cues(text, tokens, c.first, c.last);
         if cue.in_name {
@@ -1103,23 +1137,49 @@ fn rank(
         score -= ORDER_WEIGHT * c.first as f32;
         scored.push((score, place, c.span));
     }
+    for &(first, last, cc, part, is_name) in &parts {
+        let Some(place) = gazetteer.part_place(cc, part, &known) else { continue };
+        let span = Span::new(tokens[first].start, tokens[last].end);
+        let cue = cues(text, tokens, first, last);
+        // More specific than the country alone.
+        let mut score = if is_name { 0.2 } else { -2.3 };
+        if !whole && span.overlaps(focus) {
+            score += 3.0;
+        }
+        if cue.locative {
+            score += 2.0;
+        }
+        if cue.away {
+            score -= 2.0;
+        }
+        score -= ORDER_WEIGHT * first as f32;
+        scored.push((score, place, span));
+    }
     // Unknown names introduced as places (`the village of X`, `in X district`): located
     // no better than the report's best known place or country.
     // The anchor: the best named place, else the best country, else the context's.
     let best_of = |items: &[(f32, Place, Span)]| {
         items.iter().max_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, place, _)| place.clone())
     };
-    let anchor = best_of(scored.get(..named_places).unwrap_or(&[]))
+    let named_anchor = best_of(scored.get(..named_places).unwrap_or(&[]));
+    let anchor_coarse = named_anchor.is_none();
+    let anchor = named_anchor
         .or_else(|| best_of(&scored))
         .or_else(|| top_country(context).and_then(|cc| gazetteer.country_place(cc)));
     if let Some(anchor) = anchor {
         for (score, name, span) in unknown_places(text, tokens, mentions, countries) {
             let mut place = anchor.clone();
-            // Near the report's known town, or only within its country.
-            let country_level = place.location == place.country;
-            place.location = name;
-            place.geo_precision =
-                if country_level { GeoPrecision::Region } else { GeoPrecision::Near };
+            // Near the report's known town (precision 2), or only within its country or a
+            // part of it (precision 3). Coded only to a country or a part of one, the name
+            // would carry coordinates hundreds of km off as if they were its own: the place
+            // is then named for the town whose coordinates it carries (ACLED's
+            // representative town). Near a known town it keeps its own name, as ACLED does.
+            if anchor_coarse {
+                place.geo_precision = GeoPrecision::Region;
+            } else {
+                place.geo_precision = GeoPrecision::Near;
+                place.location = name;
+            }
             if !whole && span.overlaps(focus) {
                 scored.push((score + 3.0, place, span));
             } else {
@@ -1139,6 +1199,58 @@ fn rank(
         out.push(Field::found(place, span, confidence));
     }
     out
+}
+
+/// Whether an unknown name placed by a parenthesised hint keeps its own name (pinned to a
+/// unit no larger than a second-level one) rather than the hint seat's.
+const KEEP_PINNED_NAMES: bool = true;
+
+/// Whether a hint entry pins a place within one second-level unit: a town, or a unit of
+/// level 2 or 3.
+fn pins_admin2(entry: &Entry) -> bool {
+    entry.fclass != b'A' || entry.admin_level().is_some_and(|l| l >= 2)
+}
+
+/// Compass words right before token `idx` naming a part of a country (`northern`,
+/// `north-eastern`, `the north of`, `le nord-est du`, `l'est du`, `the centre of`): the
+/// part and the phrase's first token.
+fn part_before(text: &str, tokens: &[Token], idx: usize) -> Option<(Part, usize)> {
+    // Up to four words before, within the clause.
+    let mut prev: Vec<&str> = Vec::new();
+    let mut i = idx;
+    while i > 0 && prev.len() < 4 {
+        if between(text, tokens, i - 1, i).contains(['.', ';', ':', '(', ')', ',', '\n']) {
+            break;
+        }
+        prev.push(tokens[i - 1].folded.as_str());
+        i -= 1;
+    }
+    let word = |k: usize| prev.get(k).copied();
+    let article = |w: Option<&str>| {
+        matches!(w, Some("the" | "le" | "l" | "la" | "au" | "far" | "extreme" | "deep" | "grand"))
+    };
+    if matches!(word(0), Some("of" | "du" | "de" | "d")) {
+        let one = word(1)?;
+        if let Some(part) = word(2).and_then(|two| Part::from_words(two, Some(one))) {
+            if article(word(3)) {
+                return Some((part, idx - 3));
+            }
+        }
+        let part = match one {
+            "centre" | "center" => Part::Centre,
+            _ => Part::from_words(one, None)?,
+        };
+        return article(word(2)).then_some((part, idx - 2));
+    }
+    // English adjectives and compass words before the name: `northern`, `north-east`.
+    let one = word(0)?;
+    if matches!(one, "nord" | "sud" | "est" | "ouest" | "centre" | "center") {
+        return None;
+    }
+    if let Some(part) = word(1).and_then(|two| Part::from_words(two, Some(one))) {
+        return Some((part, idx - 2));
+    }
+    Part::from_words(one, None).map(|part| (part, idx - 1))
 }
 
 /// Capitalised names that no gazetteer knows but the words around call a place.

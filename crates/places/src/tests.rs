@@ -373,3 +373,85 @@ fn pseudo_random_texts_never_panic() {
         state = state.wrapping_add(17);
     }
 }
+
+/// Expected top location coded to a region: location, country, admin1, precision.
+fn region<'a>(location: &'a str, cc: &'a str, admin1: &'a str, precision: u8) -> Expect<'a> {
+    Expect { location, cc, admin1: Some(admin1), admin2: None, precision }
+}
+
+#[test]
+fn part_of_a_country_is_its_region_not_the_capital() {
+    let cases = [
+        // An unknown village in a part of a country: that part's regional capital.
+        ("Gunmen attacked the village of Zorbaguinde in northern Togo.", Language::En, region("Dapaong", "TG", "Savanes", 3)),
+        ("Fighters stormed a military post at Zorbaguinde in northern Togo on 20 July 2024.", Language::En, region("Dapaong", "TG", "Savanes", 3)),
+        ("Gunmen killed five farmers in north-eastern Nigeria.", Language::En, region("Maiduguri", "NG", "Borno", 3)),
+        ("Gunmen killed five farmers in northeastern Nigeria.", Language::En, region("Maiduguri", "NG", "Borno", 3)),
+        ("Soldiers clashed with militants in southern Mali.", Language::En, region("Sikasso", "ML", "Sikasso", 3)),
+        ("Clashes in the north of Togo left three dead.", Language::En, region("Dapaong", "TG", "Savanes", 3)),
+        ("Des hommes armés ont attaqué le village de Zorbaguinde dans le nord du Togo.", Language::Fr, region("Dapaong", "TG", "Savanes", 3)),
+        ("Des jihadistes ont attaqué un convoi dans l'est du Burkina.", Language::Fr, region("Fada N'gourma", "BF", "Est", 3)),
+        ("Des affrontements ont eu lieu dans le nord-est du Nigeria.", Language::Fr, region("Maiduguri", "NG", "Borno", 3)),
+        ("Des affrontements ont eu lieu dans le centre du Mali.", Language::Fr, region("Mopti", "ML", "Mopti", 3)),
+        ("Au Cameroun, des séparatistes ont incendié une école dans le nord-ouest du pays.", Language::Fr, region("Bamenda", "CM", "North-West", 3)),
+        // A known town of that part named in the report represents it.
+        ("Gunmen attacked a village in northern Burkina Faso. The wounded were taken to Djibo.", Language::En, region("Djibo", "BF", "Sahel", 3)),
+        ("Des hommes armés ont attaqué un village dans le nord du Burkina Faso. Les blessés ont été évacués vers Djibo.", Language::Fr, region("Djibo", "BF", "Sahel", 3)),
+    ];
+    for (text, language, expect) in cases {
+        check(text, language, expect);
+    }
+}
+
+#[test]
+fn a_town_outside_the_part_does_not_represent_it() {
+    // Ouagadougou is not in the north: the north's regional capital stands for it.
+    let text = "Gunmen attacked a village in northern Burkina Faso. The wounded were taken to Ouagadougou.";
+    let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+    let Some(top) = places.first() else { panic!("no place in {text:?}") };
+    assert_ne!(top.value.location, "Ouagadougou", "{places:#?}");
+    assert!(top.value.latitude > 13.0, "coded in the north: {places:#?}");
+    assert_eq!(top.value.geo_precision.code(), 3);
+}
+
+#[test]
+fn unknown_names_never_take_another_place_coordinates_as_their_own() {
+    let cases = [
+        // Known only to lie in a country: named for what its coordinates are.
+        (
+            "Gunmen attacked the village of Zorbaguinde in Togo.",
+            Language::En,
+            region("Togo", "TG", "Maritime", 3),
+        ),
+        (
+            "Des hommes armés ont attaqué le village de Zorbaguinde au Togo.",
+            Language::Fr,
+            region("Togo", "TG", "Maritime", 3),
+        ),
+        // A first-level hint only: coded to its seat and named for it.
+        (
+            "Gunmen attacked Zorbaguinde (Savanes, Togo) on Monday.",
+            Language::En,
+            region("Dapaong", "TG", "Savanes", 2),
+        ),
+        (
+            "Des hommes armés ont attaqué Zorbaguinde (Savanes, Togo) lundi.",
+            Language::Fr,
+            region("Dapaong", "TG", "Savanes", 2),
+        ),
+        // Pinned within a second-level unit by its hints: keeps its own name, precision 2.
+        (
+            "Gunmen attacked Zorbaguinde (Namounou, Tapoa) on Monday.",
+            Language::En,
+            region("Zorbaguinde", "BF", "Est", 2),
+        ),
+        (
+            "Des hommes armés ont attaqué Zorbaguinde (Namounou, Tapoa) lundi.",
+            Language::Fr,
+            region("Zorbaguinde", "BF", "Est", 2),
+        ),
+    ];
+    for (text, language, expect) in cases {
+        check(text, language, expect);
+    }
+}
