@@ -1137,6 +1137,7 @@ fn rank(
         score -= ORDER_WEIGHT * c.first as f32;
         scored.push((score, place, c.span));
     }
+    let parts_start = scored.len();
     for &(first, last, cc, part, is_name) in &parts {
         let Some(place) = gazetteer.part_place(cc, part, &known) else { continue };
         let span = Span::new(tokens[first].start, tokens[last].end);
@@ -1166,9 +1167,36 @@ fn rank(
     let anchor = named_anchor
         .or_else(|| best_of(&scored))
         .or_else(|| top_country(context).and_then(|cc| gazetteer.country_place(cc)));
+    // Countries and parts of countries, with whether each is a part.
+    let coarse: Vec<(Place, Span, bool)> = scored
+        .iter()
+        .enumerate()
+        .skip(named_places)
+        .map(|(i, (_, place, span))| (place.clone(), *span, i >= parts_start))
+        .collect();
     if let Some(anchor) = anchor {
         for (score, name, span) in unknown_places(text, tokens, mentions, countries) {
             let mut place = anchor.clone();
+            let mut anchor_coarse = anchor_coarse;
+            // `X in northern Togo`, `X, au Mali`: the country or part right after the name
+            // places it, unless the known town anchoring it lies there.
+            let local = coarse.iter().find(|(_, s, _)| {
+                s.start >= span.end
+                    && text.get(span.end..s.start).is_some_and(|gap| {
+                        gap.len() <= 40 && !gap.contains(['.', ';', '(', ')', '\n'])
+                    })
+            });
+            if let Some((region, _, is_part)) = local {
+                let agrees = if *is_part {
+                    region.location == anchor.location
+                } else {
+                    region.country_code == anchor.country_code
+                };
+                if anchor_coarse || !agrees {
+                    place = region.clone();
+                    anchor_coarse = true;
+                }
+            }
             // Near the report's known town (precision 2), or only within its country or a
             // part of it (precision 3). Coded only to a country or a part of one, the name
             // would carry coordinates hundreds of km off as if they were its own: the place

@@ -428,6 +428,17 @@ fn unknown_names_never_take_another_place_coordinates_as_their_own() {
             Language::Fr,
             region("Togo", "TG", "Maritime", 3),
         ),
+        // The country right after the name places it, not a known town of another country.
+        (
+            "Gunmen attacked the village of Zorbaguinde in Mali. Troops later passed through Ouagadougou.",
+            Language::En,
+            region("Mali", "ML", "Bamako", 3),
+        ),
+        (
+            "Des hommes armés ont attaqué le village de Zorbaguinde au Mali. Des soldats sont ensuite passés par Ouagadougou.",
+            Language::Fr,
+            region("Mali", "ML", "Bamako", 3),
+        ),
         // A first-level hint only: coded to its seat and named for it.
         (
             "Gunmen attacked Zorbaguinde (Savanes, Togo) on Monday.",
