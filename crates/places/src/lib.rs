@@ -187,9 +187,15 @@ impl Gazetteer {
     ///   `between`, `south of`;
     /// * an admin unit only (`Soum province`): its own name, coded to its seat, precision 3
     ///   (2 for a third-level unit);
+    /// * a part of a country (`northern Togo`, `l'est du Burkina`, `le nord du pays`): a
+    ///   known town of that part named in the report, else the seat of the first-level unit
+    ///   lying deepest in it, named for that town, precision 3;
     /// * a name the gazetteer lacks but the words call a place (`the village of X`,
     ///   `X (Djibo, Soum)`): coded to the admin hint's seat or the report's best known
-    ///   place (precision 2), or to its country's capital (precision 3);
+    ///   place (precision 2), or to its country (or the part of it the words name;
+    ///   precision 3). It keeps its own name only when a hint of level 2 or 3 or a known
+    ///   town places it; coded to a country, a part of one or a first-level hint, it is
+    ///   named for the place whose coordinates it carries (span still on the name);
     /// * a country only: the country, coded to its capital, precision 3.
     ///
     /// Confidence is low for the last two kinds.

@@ -1275,10 +1275,19 @@ fn part_before(text: &str, tokens: &[Token], idx: usize) -> Option<(Part, usize)
     if matches!(one, "nord" | "sud" | "est" | "ouest" | "centre" | "center") {
         return None;
     }
-    if let Some(part) = word(1).and_then(|two| Part::from_words(two, Some(one))) {
-        return Some((part, idx - 2));
+    let (part, start) = match word(1).and_then(|two| Part::from_words(two, Some(one))) {
+        Some(part) => (part, idx - 2),
+        None => (Part::from_words(one, None)?, idx - 1),
+    };
+    // A capitalised compass word inside a sentence is part of a proper name
+    // (`Northern Ireland`), and so is `Northern Ireland` anywhere.
+    let proper = tokens[start].capitalised
+        && !tokens[start].all_caps
+        && !sentence_initial(text, tokens, start);
+    if proper || (one == "northern" && tokens.get(idx).is_some_and(|t| t.folded == "ireland")) {
+        return None;
     }
-    Part::from_words(one, None).map(|part| (part, idx - 1))
+    Some((part, start))
 }
 
 /// Capitalised names that no gazetteer knows but the words around call a place.

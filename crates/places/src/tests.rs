@@ -404,6 +404,20 @@ fn part_of_a_country_is_its_region_not_the_capital() {
 }
 
 #[test]
+fn compass_words_of_proper_names_are_not_parts() {
+    // Not the north of the Republic of Ireland.
+    for text in
+        ["Protesters marched in Northern Ireland.", "Northern Ireland police arrested two men."]
+    {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        assert!(
+            places.iter().all(|p| p.value.admin1.as_deref() != Some("Ulster")),
+            "{text:?}: {places:#?}"
+        );
+    }
+}
+
+#[test]
 fn a_town_outside_the_part_does_not_represent_it() {
     // Ouagadougou is not in the north: the north's regional capital stands for it.
     let text = "Gunmen attacked a village in northern Burkina Faso. The wounded were taken to Ouagadougou.";
