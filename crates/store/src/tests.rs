@@ -231,6 +231,56 @@ fn a_store_written_at_schema_v4_keeps_its_analyst_decisions() {
 }
 
 #[test]
+fn a_store_written_at_schema_v5_keeps_its_analyst_decisions() {
+    check_fixture(5, Totals { reports: 4, events: 3 });
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&fixture_copy("store-v5.db", dir.path())).unwrap();
+    assert_eq!(store.event("BFA2").unwrap().unwrap().merged_into.as_deref(), Some("BFA1"));
+    let burkina = EventFilter { country: Some("BF".into()), ..EventFilter::default() };
+    assert_eq!(ids(&store.events(&burkina).unwrap()), ["BFA1"], "merged BFA2 is not listed");
+    assert_eq!(store.count(&burkina).unwrap(), 1);
+}
+
+/// The query plan SQLite chooses for `sql`, one line per step.
+fn plan(store: &Store, sql: &str) -> String {
+    let mut statement = store.connection.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+    let steps = statement.query_map([], |row| row.get::<_, String>(3)).unwrap();
+    steps.map(Result::unwrap).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn counts_and_filters_read_the_live_indexes() {
+    let store = memory();
+    let live = "SELECT count(*) FROM events e WHERE e.merged_into IS NULL";
+    for (condition, index) in [
+        ("", "COVERING INDEX events_live_"),
+        (
+            " AND e.country_code = 'BF' AND e.date >= '2024-01-01'",
+            "COVERING INDEX events_live_country",
+        ),
+        (" AND e.admin1 = 'sahel' COLLATE NOCASE", "COVERING INDEX events_live_admin1"),
+        (
+            " AND e.event_type = 'Battles' AND e.fatalities >= 10",
+            "COVERING INDEX events_live_event_type",
+        ),
+        (" AND e.sub_event_type = 'Armed clash'", "COVERING INDEX events_live_sub_event_type"),
+        (
+            " AND e.date >= '2024-01-01' AND e.date <= '2024-02-01'",
+            "COVERING INDEX events_live_date",
+        ),
+    ] {
+        let plan = plan(&store, &format!("{live}{condition}"));
+        assert!(plan.contains(index), "{condition}: {plan}");
+    }
+    let newest = "SELECT e.key FROM events e WHERE e.merged_into IS NULL
+        ORDER BY e.sort_key DESC LIMIT 100";
+    assert!(plan(&store, newest).contains("COVERING INDEX events_live_sort"));
+    let deadliest = "SELECT e.key FROM events e WHERE e.merged_into IS NULL
+        ORDER BY e.fatalities DESC, e.sort_key DESC LIMIT 100";
+    assert!(plan(&store, deadliest).contains("COVERING INDEX events_live_fatalities"));
+}
+
+#[test]
 #[ignore = "writes the fixture of the current schema version; run once per version"]
 fn generate_fixture() {
     let v = SCHEMA_VERSION;
