@@ -1259,16 +1259,17 @@ fn part_before(text: &str, tokens: &[Token], idx: usize) -> Option<(Part, usize)
     };
     if matches!(word(0), Some("of" | "du" | "de" | "d")) {
         let one = word(1)?;
+        // The phrase starts at the article, so the cue before it counts (`à l'est du`).
         if let Some(part) = word(2).and_then(|two| Part::from_words(two, Some(one))) {
             if article(word(3)) {
-                return Some((part, idx - 3));
+                return Some((part, idx - 4));
             }
         }
         let part = match one {
             "centre" | "center" => Part::Centre,
             _ => Part::from_words(one, None)?,
         };
-        return article(word(2)).then_some((part, idx - 2));
+        return article(word(2)).then_some((part, idx - 3));
     }
     // English adjectives and compass words before the name: `northern`, `north-east`.
     let one = word(0)?;
