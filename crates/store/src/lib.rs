@@ -13,6 +13,8 @@
 //! * [`Store::events`], [`Store::count`] and [`Store::iter_events`] answer an
 //!   [`EventFilter`]; [`Store::event`] gives one event with its reports and history;
 //!   [`Store::report`] one stored report; [`Store::totals`] the counts.
+//! * [`Store::stats`] and [`Store::actor_counts`] aggregate the events of a filter in
+//!   SQL (by week, area, event type; by actor) without decoding them.
 //!
 //! The schema (see `schema.rs` for the migrations, [`SCHEMA_VERSION`] for the current
 //! version): `reports` (id, content hash, text and metadata) with an FTS5 index over
@@ -70,6 +72,7 @@ mod merge;
 mod query;
 mod rows;
 mod schema;
+mod stats;
 
 use std::path::{Path, PathBuf};
 
@@ -81,6 +84,7 @@ pub use living::{Change, ChangeKind, Constraint};
 pub use merge::{Merge, NoMerge, Placement};
 pub use query::{BBox, EventDetail, EventFilter, EventIter, HistoryEntry, Sort, Totals};
 pub use schema::SCHEMA_VERSION;
+pub use stats::{ActorStat, Area, EventStats, GroupCount, IsoWeek};
 
 /// An error from the store.
 #[derive(Debug, thiserror::Error)]

@@ -31,6 +31,10 @@ pub struct EventFilter {
     pub sub_event_type: Option<SubEventType>,
     /// Part of the name of actor 1, actor 2 or an associated actor, any case.
     pub actor: Option<String>,
+    /// Any of these strings is part of the name of actor 1, actor 2 or an associated
+    /// actor, any case (an actor and its sub-groups, say); empty matches all. Combines
+    /// with `actor` by AND.
+    pub actors: Vec<String>,
     /// Words that a source report of the event must contain (title or text). Accents
     /// and case are ignored; `"phrases"`, `prefix*` and `OR` are understood, and any
     /// other syntax is read as a separator.
@@ -169,9 +173,9 @@ pub struct Totals {
 
 /// A `WHERE` clause and its parameters.
 #[derive(Debug, Clone, Default)]
-struct Where {
+pub(crate) struct Where {
     conditions: Vec<String>,
-    params: Vec<Value>,
+    pub(crate) params: Vec<Value>,
     /// The user's text query, when there is one, to name it in errors.
     text: Option<String>,
 }
@@ -182,7 +186,7 @@ impl Where {
         self.params.extend(params);
     }
 
-    fn sql(&self) -> String {
+    pub(crate) fn sql(&self) -> String {
         if self.conditions.is_empty() {
             String::new()
         } else {
@@ -191,7 +195,7 @@ impl Where {
     }
 
     /// Maps an FTS5 error to [`Error::InvalidQuery`] naming the user's text.
-    fn error(&self, error: rusqlite::Error) -> Error {
+    pub(crate) fn error(&self, error: rusqlite::Error) -> Error {
         match &self.text {
             Some(query) if error.to_string().contains("fts5") => {
                 Error::InvalidQuery { query: query.clone(), message: error.to_string() }
@@ -206,7 +210,7 @@ fn text_value(text: &str) -> Value {
 }
 
 /// The `WHERE` clause over `events e` for `filter`.
-fn build_where(filter: &EventFilter) -> Result<Where> {
+pub(crate) fn build_where(filter: &EventFilter) -> Result<Where> {
     let mut clause = Where::default();
     clause.add("e.merged_into IS NULL", []);
     if let Some(start) = filter.start {
@@ -235,6 +239,23 @@ fn build_where(filter: &EventFilter) -> Result<Where> {
     }
     if let Some(actor) = &filter.actor {
         clause.add("instr(e.actors_search, ?) > 0", [Value::Text(actor.trim().to_lowercase())]);
+    }
+    if !filter.actors.is_empty() {
+        // `actors_search` holds one lowercase name per line: a string with a line break
+        // cannot be part of one name, and matches none.
+        let names: Vec<Value> = filter
+            .actors
+            .iter()
+            .map(|name| name.to_lowercase())
+            .filter(|name| !name.contains('\n'))
+            .map(Value::Text)
+            .collect();
+        if names.is_empty() {
+            clause.add("0", []);
+        } else {
+            let tests = vec!["instr(e.actors_search, ?) > 0"; names.len()].join(" OR ");
+            clause.add(&format!("({tests})"), names);
+        }
     }
     if let Some(text) = &filter.text {
         let query = fts_query(text)?;

@@ -1104,3 +1104,252 @@ thread_local! {
     /// One sample store per test thread, for property tests.
     static SAMPLE: Store = sample_store();
 }
+
+/// A store of varied events for the aggregates: weeks across an ISO year boundary, an
+/// undated one, one with no place, actors in several roles, deaths, and one merged away.
+fn aggregates_store() -> Store {
+    let mut store = memory();
+    let actor = |name: &str, inter: Inter| Field::inferred(Actor::new(name, inter), 0.8);
+    let jnim = "JNIM: Group for Support of Islam and Muslims";
+    let army = "Military Forces of Burkina Faso (2022-)";
+    let batch = [
+        item(
+            "a",
+            "a",
+            vec![extraction(|e| {
+                e.date = dated("2024-12-30");
+                e.place = located("BF");
+                e.actor1 = actor(jnim, Inter::Rebel);
+                e.actor2 = Some(actor(army, Inter::StateForces));
+                e.fatalities = Field::inferred(7, 0.8);
+            })],
+        ),
+        item(
+            "b",
+            "b",
+            vec![extraction(|e| {
+                e.date = dated("2024-12-29");
+                e.place = located("BF");
+                e.actor1 = actor(army, Inter::StateForces);
+                e.assoc_actor_1 = vec![actor("VDP militia", Inter::IdentityMilitia)];
+                e.actor2 = Some(actor(jnim, Inter::PoliticalMilitia));
+                e.fatalities = Field::inferred(3, 0.8);
+            })],
+        ),
+        item(
+            "c",
+            "c",
+            vec![extraction(|e| {
+                e.date = dated("2024-06-01");
+                e.place = Some(Field::inferred(place("TG", "Plateaux", "Ogou", 7.5, 1.1), 0.8));
+                e.sub_event_type = Field::inferred(SubEventType::PeacefulProtest, 0.8);
+                e.actor1 = actor("Protesters (Togo)", Inter::Protesters);
+                e.assoc_actor_1 = vec![actor("Protesters (Togo)", Inter::Protesters)];
+            })],
+        ),
+        item(
+            "d",
+            "d",
+            vec![extraction(|e| {
+                e.sub_event_type = Field::inferred(SubEventType::ChangeToGroupActivity, 0.6);
+                e.actor1 = actor(jnim, Inter::Rebel);
+                e.assoc_actor_2 = vec![actor("VDP militia", Inter::IdentityMilitia)];
+                e.fatalities = Field::inferred(1, 0.5);
+            })],
+        ),
+        item(
+            "e",
+            "e",
+            vec![extraction(|e| {
+                e.date = dated("2024-06-02");
+                e.place = located("TG");
+                e.sub_event_type = Field::inferred(SubEventType::Attack, 0.8);
+                e.actor1 = actor("Unidentified Armed Group (Togo)", Inter::PoliticalMilitia);
+                e.fatalities = Field::inferred(2, 0.8);
+            })],
+        ),
+        item(
+            "f",
+            "f",
+            vec![extraction(|e| {
+                e.date = dated("2024-06-03");
+                e.place = located("TG");
+                e.actor1 = actor("Merged Away Group", Inter::PoliticalMilitia);
+                e.fatalities = Field::inferred(100, 0.8);
+            })],
+        ),
+    ];
+    store.ingest(&batch, now()).unwrap();
+    store.merge_events("TGO2", "TGO3", now()).unwrap();
+    store
+}
+
+/// Counts of the filter's events by decoding each one: what the aggregates must match.
+fn decoded_stats(store: &Store, filter: &EventFilter) -> crate::EventStats {
+    use chrono::Datelike;
+    use std::collections::BTreeMap;
+    let mut stats = crate::EventStats::default();
+    let mut weeks = BTreeMap::new();
+    let mut areas = BTreeMap::new();
+    let mut types = BTreeMap::new();
+    for event in store.iter_events(filter).unwrap() {
+        let coding = event.unwrap().coding;
+        let deaths = u64::from(coding.fatalities.value);
+        stats.events += 1;
+        stats.fatalities += deaths;
+        let bump = |slot: &mut (u64, u64)| {
+            slot.0 += 1;
+            slot.1 += deaths;
+        };
+        match &coding.date {
+            Some(date) => {
+                let week = date.value.date.iso_week();
+                bump(weeks.entry((week.year(), week.week())).or_default());
+            }
+            None => stats.undated += 1,
+        }
+        let place = coding.place.as_ref().map(|field| &field.value);
+        let area = (place.map(|p| p.country.clone()), place.and_then(|p| p.admin1.clone()));
+        bump(areas.entry(area).or_default());
+        bump(types.entry(coding.event_type().as_str().to_owned()).or_default());
+    }
+    fn groups<K>(map: BTreeMap<K, (u64, u64)>) -> Vec<crate::GroupCount<K>> {
+        map.into_iter()
+            .map(|(key, (events, fatalities))| crate::GroupCount { key, events, fatalities })
+            .collect()
+    }
+    stats.by_week = groups(weeks);
+    stats.by_area = groups(areas);
+    stats.by_event_type = groups(types);
+    stats
+}
+
+/// Actor counts by decoding each event of the filter.
+fn decoded_actor_counts(store: &Store, filter: &EventFilter) -> Vec<crate::ActorStat> {
+    let mut counts: Vec<crate::ActorStat> = Vec::new();
+    for event in store.iter_events(filter).unwrap() {
+        let coding = event.unwrap().coding;
+        let deaths = u64::from(coding.fatalities.value);
+        let roles = std::iter::once((&coding.actor1, 1))
+            .chain(coding.actor2.iter().map(|actor| (actor, 2)))
+            .chain(coding.assoc_actor_1.iter().map(|actor| (actor, 0)))
+            .chain(coding.assoc_actor_2.iter().map(|actor| (actor, 0)));
+        let mut seen: Vec<&str> = Vec::new();
+        for (actor, role) in roles {
+            let name = actor.value.name.as_str();
+            let index = match counts.iter().position(|count| count.name == name) {
+                Some(index) => index,
+                None => {
+                    counts.push(crate::ActorStat {
+                        name: name.to_owned(),
+                        inter: actor.value.inter,
+                        events: 0,
+                        as_actor1: 0,
+                        as_actor2: 0,
+                        fatalities: 0,
+                    });
+                    counts.len() - 1
+                }
+            };
+            let entry = &mut counts[index];
+            if !seen.contains(&name) {
+                seen.push(name);
+                entry.events += 1;
+                entry.fatalities += deaths;
+            }
+            match role {
+                1 => entry.as_actor1 += 1,
+                2 => entry.as_actor2 += 1,
+                _ => {}
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.name.cmp(&b.name)));
+    counts
+}
+
+/// The filters the aggregate tests run.
+fn aggregate_filters() -> Vec<EventFilter> {
+    let all = EventFilter::default();
+    vec![
+        all.clone(),
+        EventFilter { country: Some("BF".into()), ..all.clone() },
+        EventFilter { start: Some(day("2024-06-02")), ..all.clone() },
+        EventFilter { event_type: Some(EventType::Battles), ..all.clone() },
+        EventFilter { actor: Some("jnim".into()), ..all.clone() },
+        EventFilter { actors: vec!["VDP".into(), "protesters".into()], ..all.clone() },
+        EventFilter { min_fatalities: Some(50), ..all.clone() },
+        EventFilter { limit: Some(1), offset: 1, sort: Sort::FatalitiesDesc, ..all },
+    ]
+}
+
+#[test]
+fn stats_in_sql_match_the_decoded_events() {
+    let store = aggregates_store();
+    for filter in aggregate_filters() {
+        assert_eq!(store.stats(&filter).unwrap(), decoded_stats(&store, &filter), "{filter:?}");
+    }
+    let stats = store.stats(&EventFilter::default()).unwrap();
+    assert_eq!((stats.events, stats.fatalities, stats.undated), (5, 13, 1), "TGO3 merged away");
+    let weeks: Vec<_> = stats.by_week.iter().map(|week| (week.key, week.events)).collect();
+    // 2024-06-01 and 06-02 are the Saturday and Sunday of 2024-W22; 2024-12-29 is a
+    // Sunday of 2024-W52 and 2024-12-30 the Monday of 2025-W01.
+    assert_eq!(weeks, [((2024, 22), 2), ((2024, 52), 1), ((2025, 1), 1)]);
+    let first_area = stats.by_area.first().map(|area| (area.key.clone(), area.events));
+    assert_eq!(first_area, Some(((None, None), 1)), "the event with no place comes first");
+    let types: Vec<_> =
+        stats.by_event_type.iter().map(|count| (count.key.as_str(), count.events)).collect();
+    assert_eq!(
+        types,
+        [
+            ("Battles", 2),
+            ("Protests", 1),
+            ("Strategic developments", 1),
+            ("Violence against civilians", 1)
+        ]
+    );
+}
+
+#[test]
+fn actor_counts_in_sql_match_the_decoded_events() {
+    let store = aggregates_store();
+    for filter in aggregate_filters() {
+        let counts = store.actor_counts(&filter).unwrap();
+        assert_eq!(counts, decoded_actor_counts(&store, &filter), "{filter:?}");
+    }
+    let counts = store.actor_counts(&EventFilter::default()).unwrap();
+    let check = |name: &str, expected: (Inter, u64, u64, u64, u64)| {
+        let found = counts.iter().find(|count| count.name.starts_with(name)).unwrap();
+        let got = (found.inter, found.events, found.as_actor1, found.as_actor2, found.fatalities);
+        assert_eq!(got, expected, "{name}");
+    };
+    // The undated event counts as the earliest, so its inter code is kept.
+    check("JNIM", (Inter::Rebel, 3, 2, 1, 11));
+    check("Military Forces", (Inter::StateForces, 2, 1, 1, 10));
+    check("VDP", (Inter::IdentityMilitia, 2, 0, 0, 4));
+    check("Protesters", (Inter::Protesters, 1, 1, 0, 0));
+    assert!(counts.iter().all(|count| count.name != "Merged Away Group"));
+    assert_eq!(counts.first().map(|count| count.events), Some(3), "most events first");
+}
+
+#[test]
+fn the_actors_filter_matches_any_of_its_names() {
+    let store = aggregates_store();
+    let check = |actors: &[&str], actor: Option<&str>, expected: &[&str]| {
+        let filter = EventFilter {
+            actors: actors.iter().map(|name| (*name).to_owned()).collect(),
+            actor: actor.map(str::to_owned),
+            sort: Sort::DateAsc,
+            ..EventFilter::default()
+        };
+        assert_eq!(ids(&store.events(&filter).unwrap()), expected, "{actors:?} {actor:?}");
+        assert_eq!(store.count(&filter).unwrap(), expected.len() as u64);
+    };
+    check(&[], None, &["XXX1", "TGO1", "TGO2", "BFA2", "BFA1"]);
+    check(&["vdp"], None, &["XXX1", "BFA2"]);
+    check(&["VDP", "PROTESTERS (togo)"], None, &["XXX1", "TGO1", "BFA2"]);
+    check(&["VDP", "Protesters"], Some("army"), &[]);
+    check(&["VDP", "Protesters"], Some("military"), &["BFA2"]);
+    check(&["nobody"], None, &[]);
+    check(&["militia\njnim"], None, &[]);
+}
