@@ -365,7 +365,7 @@ fn sentence_initial(text: &str, tokens: &[Token], i: usize) -> bool {
 /// Whether the word before `i` makes the name part of a group's name (`Katiba Macina`).
 fn after_group_word(tokens: &[Token], i: usize) -> bool {
     const GROUP_WORDS: &[&str] =
-        &["katiba", "brigade", "battalion", "liwa", "jamaat", "ansar", "operation"];
+        &["katiba", "brigade", "battalion", "liwa", "jamaat", "ansar", "operation", "boko"];
     i > 0 && tokens.get(i - 1).is_some_and(|t| t.capitalised && is_in(GROUP_WORDS, &t.folded))
 }
 

@@ -481,3 +481,16 @@ fn unknown_names_never_take_another_place_coordinates_as_their_own() {
         check(text, language, expect);
     }
 }
+
+#[test]
+fn group_names_are_not_places() {
+    for text in [
+        "Boko Haram fighters attacked a village in the far north of Cameroon.",
+        "Des combattants de Boko Haram ont attaqué un village dans l'extrême nord du Cameroun.",
+    ] {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        assert!(places.iter().all(|p| p.value.country_code == "CM"), "{text:?}: {places:#?}");
+        let top = places.first().map(|p| p.value.location.as_str());
+        assert_eq!(top, Some("Maroua"), "{text:?}: {places:#?}");
+    }
+}
