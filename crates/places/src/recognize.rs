@@ -265,6 +265,10 @@ pub fn locate(
 /// A name match: last token, folded name, entries.
 type Found = (usize, String, Vec<(u32, bool)>);
 
+/// Arabic articles written before a name (`Ar-Raqqa`, `al-Bab`), folded.
+const ARABIC_ARTICLES: &[&str] =
+    &["al", "el", "ar", "as", "ash", "an", "ad", "at", "az", "adh", "ath"];
+
 /// Finds gazetteer names: longest match at each word, capitalised, not a stop word.
 fn find_mentions(
     gazetteer: &Gazetteer,
@@ -281,6 +285,9 @@ fn find_mentions(
             continue;
         }
         let mut key = String::new();
+        // The name without an Arabic article before it (`Ar-Raqqa` for GeoNames' `Raqqa`).
+        let article = is_in(ARABIC_ARTICLES, &tokens[i].folded);
+        let mut bare = String::new();
         let mut found: Option<Found> = None;
         for n in 1..=MAX_NAME_WORDS {
             let j = i + n - 1;
@@ -296,6 +303,12 @@ fn find_mentions(
                 key.push(' ');
             }
             key.push_str(&tok.folded);
+            if n > 2 {
+                bare.push(' ');
+            }
+            if n > 1 {
+                bare.push_str(&tok.folded);
+            }
             let last_ok =
                 tok.capitalised || mostly_caps || tok.folded.chars().all(|c| c.is_ascii_digit());
             if !last_ok {
@@ -305,7 +318,10 @@ fn find_mentions(
             if all_stop {
                 continue;
             }
-            let hits = gazetteer.lookup(&key);
+            let mut hits = gazetteer.lookup(&key);
+            if hits.is_empty() && article && n > 1 && bare.len() >= 4 {
+                hits = gazetteer.lookup(&bare);
+            }
             if !hits.is_empty() {
                 found = Some((j, key.clone(), hits));
             }

@@ -494,3 +494,13 @@ fn group_names_are_not_places() {
         assert_eq!(top, Some("Maroua"), "{text:?}: {places:#?}");
     }
 }
+
+#[test]
+fn arabic_article_before_a_name() {
+    check("Clashes broke out in Ar-Raqqa, Syria, on Monday.", Language::En, town("Ar-Raqqa", "SY"));
+    check(
+        "Des affrontements ont eu lieu à Ar-Raqqa, en Syrie.",
+        Language::Fr,
+        town("Ar-Raqqa", "SY"),
+    );
+}
