@@ -1,7 +1,6 @@
 //! The request handlers: each parses its parameters, runs its store work on a
 //! blocking thread under a time limit, and answers JSON (or an error JSON).
 
-use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::Path;
 
@@ -20,7 +19,7 @@ use crate::error::ApiError;
 use crate::params::{event_query, EventQuery, OutputFormat, MAX_LIMIT};
 use crate::state::AppState;
 use crate::wire::{
-    ActorCount, EventDetailWire, EventPage, EventSummary, PlaceWire, StatsBuilder, SubmitResult,
+    ActorCount, EventDetailWire, EventPage, EventSummary, PlaceWire, Stats, SubmitResult,
 };
 
 /// Query pairs, or the reason they could not be read.
@@ -76,17 +75,14 @@ pub async fn events(State(state): State<AppState>, query: Pairs) -> Result<Respo
     let limit = query.filter.limit.unwrap_or(MAX_LIMIT);
     let offset = query.filter.offset;
     let (total, events, rows) = with_store(&state, move |store| {
-        let (total, events) = match &family {
-            Some(names) => family_events(store, &query.filter, names)?,
-            None => {
-                let events = store.events(&query.filter)?;
+        let (total, events) = match family_filter(&query.filter, family.as_deref())? {
+            None => (0, Vec::new()),
+            Some(filter) => {
+                let events = store.events(&filter)?;
                 // A first page that is not full holds every match: no need to count them.
-                let page_holds_all = query.filter.offset == 0 && events.len() < limit;
-                let total = if page_holds_all {
-                    events.len() as u64
-                } else {
-                    store.count(&query.filter)?
-                };
+                let page_holds_all = filter.offset == 0 && events.len() < limit;
+                let total =
+                    if page_holds_all { events.len() as u64 } else { store.count(&filter)? };
                 (total, events)
             }
         };
@@ -128,13 +124,14 @@ async fn family_names(
     Ok((names.len() > 1).then_some(names))
 }
 
-/// Events whose actors match any of `names` (templates such as `({country})` cut
-/// off), sorted and paged in memory as the store would, with their total.
-fn family_events(
-    store: &Store,
+/// `filter` with the actor replaced by its family `names` (templates such as
+/// `({country})` cut off), any of which an event's actors must contain; `filter` itself
+/// when there is no family; `None` when no name is left to match (nothing matches).
+fn family_filter(
     filter: &EventFilter,
-    names: &[String],
-) -> Result<(u64, Vec<Event>), ApiError> {
+    names: Option<&[String]>,
+) -> Result<Option<EventFilter>, ApiError> {
+    let Some(names) = names else { return Ok(Some(filter.clone())) };
     if filter.sort == Sort::Stored {
         return Err(ApiError::bad_request(
             "sort=stored cannot be combined with with_subgroups=true",
@@ -147,42 +144,10 @@ fn family_events(
         .filter(|name| !name.is_empty())
         .map(str::to_lowercase)
         .collect();
-    let base = EventFilter { actor: None, ..filter.clone() };
-    let mut matched: Vec<Event> = Vec::new();
-    for event in store.iter_events(&base)? {
-        let event = event?;
-        let coding = &event.coding;
-        let mut actors = std::iter::once(&coding.actor1)
-            .chain(coding.actor2.iter())
-            .chain(coding.assoc_actor_1.iter())
-            .chain(coding.assoc_actor_2.iter())
-            .map(|field| field.value.name.to_lowercase());
-        if actors.any(|actor| patterns.iter().any(|pattern| actor.contains(pattern))) {
-            matched.push(event);
-        }
+    if patterns.is_empty() {
+        return Ok(None);
     }
-    let date = |event: &Event| event.coding.date.as_ref().map(|field| field.value.date);
-    match filter.sort {
-        Sort::DateAsc => {}
-        Sort::DateDesc | Sort::Stored => {
-            matched.sort_by(|a, b| {
-                (date(a).is_none(), std::cmp::Reverse(date(a)), &a.id).cmp(&(
-                    date(b).is_none(),
-                    std::cmp::Reverse(date(b)),
-                    &b.id,
-                ))
-            });
-        }
-        Sort::FatalitiesDesc => matched.sort_by(|a, b| {
-            b.coding.fatalities.value.cmp(&a.coding.fatalities.value).then_with(|| {
-                (date(a).is_none(), date(a), &a.id).cmp(&(date(b).is_none(), date(b), &b.id))
-            })
-        }),
-    }
-    let total = matched.len() as u64;
-    let page =
-        matched.into_iter().skip(filter.offset).take(filter.limit.unwrap_or(MAX_LIMIT)).collect();
-    Ok((total, page))
+    Ok(Some(EventFilter { actor: None, actors: patterns, ..filter.clone() }))
 }
 
 /// Export rows for `events`, quoting their stored reports.
@@ -237,79 +202,38 @@ pub async fn actors(
     let offset = query.filter.offset;
     let family = family_names(&state, &query).await?;
     with_store(&state, move |store| {
-        let mut counts: HashMap<String, ActorCount> = HashMap::new();
-        let mut count = |event: &Event| {
-            let coding = &event.coding;
-            let deaths = u64::from(coding.fatalities.value);
-            let roles = std::iter::once((&coding.actor1, 1))
-                .chain(coding.actor2.iter().map(|actor| (actor, 2)))
-                .chain(coding.assoc_actor_1.iter().map(|actor| (actor, 0)))
-                .chain(coding.assoc_actor_2.iter().map(|actor| (actor, 0)));
-            let mut seen: Vec<&str> = Vec::new();
-            for (actor, role) in roles {
-                let name = actor.value.name.as_str();
-                let entry = counts.entry(name.to_owned()).or_insert_with(|| ActorCount {
-                    name: name.to_owned(),
-                    inter: actor.value.inter.code(),
-                    events: 0,
-                    as_actor1: 0,
-                    as_actor2: 0,
-                    fatalities: 0,
-                });
-                if !seen.contains(&name) {
-                    seen.push(name);
-                    entry.events += 1;
-                    entry.fatalities += deaths;
-                }
-                match role {
-                    1 => entry.as_actor1 += 1,
-                    2 => entry.as_actor2 += 1,
-                    _ => {}
-                }
-            }
+        let Some(filter) = family_filter(&query.filter, family.as_deref())? else {
+            return Ok(Vec::new());
         };
-        match &family {
-            Some(names) => {
-                let all = EventFilter { limit: None, offset: 0, ..query.filter.clone() };
-                let (_, events) = family_events(store, &all, names)?;
-                events.iter().for_each(&mut count);
-            }
-            None => {
-                for event in store.iter_events(&query.filter)? {
-                    count(&event?);
-                }
-            }
-        }
-        let mut actors: Vec<ActorCount> = counts.into_values().collect();
-        actors.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.name.cmp(&b.name)));
-        Ok(actors.into_iter().skip(offset).take(limit).collect())
+        let actors = store.actor_counts(&filter)?;
+        Ok(actors
+            .into_iter()
+            .skip(offset)
+            .take(limit)
+            .map(|actor| ActorCount {
+                name: actor.name,
+                inter: actor.inter.code(),
+                events: actor.events,
+                as_actor1: actor.as_actor1,
+                as_actor2: actor.as_actor2,
+                fatalities: actor.fatalities,
+            })
+            .collect())
     })
     .await
     .map(Json)
 }
 
 /// `GET /api/stats`.
-pub async fn stats(
-    State(state): State<AppState>,
-    query: Pairs,
-) -> Result<Json<crate::wire::Stats>, ApiError> {
+pub async fn stats(State(state): State<AppState>, query: Pairs) -> Result<Json<Stats>, ApiError> {
     let query = event_query(&pairs(query)?, &[])?;
     let family = family_names(&state, &query).await?;
     with_store(&state, move |store| {
-        let mut builder = StatsBuilder::default();
-        match &family {
-            Some(names) => {
-                let all = EventFilter { limit: None, offset: 0, ..query.filter.clone() };
-                let (_, events) = family_events(store, &all, names)?;
-                events.iter().for_each(|event| builder.add(event));
-            }
-            None => {
-                for event in store.iter_events(&query.filter)? {
-                    builder.add(&event?);
-                }
-            }
-        }
-        Ok(builder.finish())
+        let counts = match family_filter(&query.filter, family.as_deref())? {
+            Some(filter) => store.stats(&filter)?,
+            None => tocsin_store::EventStats::default(),
+        };
+        Ok(Stats::from_store(counts))
     })
     .await
     .map(Json)

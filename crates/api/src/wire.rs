@@ -1,11 +1,9 @@
 //! The API's JSON types, converted by hand from the model (model types are not wire formats).
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 use tocsin_export::EventRow;
 use tocsin_model::{Event, Extraction, Field, Report};
-use tocsin_store::{EventDetail, HistoryEntry};
+use tocsin_store::{EventDetail, EventStats, GroupCount, HistoryEntry};
 
 /// One event in a list: the coded fields, flat.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -432,46 +430,14 @@ pub struct SubmitResult {
     pub diagnostics: Vec<String>,
 }
 
-/// Accumulates [`Stats`] over events.
-#[derive(Debug, Default)]
-pub struct StatsBuilder {
-    stats: Stats,
-    weeks: BTreeMap<(i32, u32), (u64, u64)>,
-    areas: BTreeMap<(Option<String>, Option<String>), (u64, u64)>,
-    types: BTreeMap<String, (u64, u64)>,
-}
-
-impl StatsBuilder {
-    /// Counts one event.
-    pub fn add(&mut self, event: &Event) {
-        use chrono::Datelike;
-        let coding = &event.coding;
-        let deaths = u64::from(coding.fatalities.value);
-        self.stats.events += 1;
-        self.stats.fatalities += deaths;
-        let bump = |slot: &mut (u64, u64)| {
-            slot.0 += 1;
-            slot.1 += deaths;
-        };
-        match &coding.date {
-            Some(date) => {
-                let week = date.value.date.iso_week();
-                bump(self.weeks.entry((week.year(), week.week())).or_default());
-            }
-            None => self.stats.undated += 1,
-        }
-        let place = coding.place.as_ref().map(|field| &field.value);
-        let area = (place.map(|p| p.country.clone()), place.and_then(|p| p.admin1.clone()));
-        bump(self.areas.entry(area).or_default());
-        bump(self.types.entry(coding.event_type().as_str().to_owned()).or_default());
-    }
-
-    /// The counts.
-    pub fn finish(mut self) -> Stats {
-        self.stats.by_week = self
-            .weeks
+impl Stats {
+    /// The wire form of the store's counts ([`tocsin_store::Store::stats`]): weeks
+    /// oldest first, areas and event types most events first (ties in key order).
+    pub fn from_store(counts: EventStats) -> Stats {
+        let by_week = counts
+            .by_week
             .into_iter()
-            .filter_map(|((year, week), (events, fatalities))| {
+            .filter_map(|GroupCount { key: (year, week), events, fatalities }| {
                 let monday = chrono::NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)?;
                 let sunday = chrono::NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Sun)?;
                 Some(WeekCount {
@@ -483,25 +449,35 @@ impl StatsBuilder {
                 })
             })
             .collect();
-        let mut areas: Vec<AreaCount> = self
-            .areas
+        // The store lists groups in key order; a stable sort keeps it among equals.
+        let mut by_admin1: Vec<AreaCount> = counts
+            .by_area
             .into_iter()
-            .map(|((country, admin1), (events, fatalities))| AreaCount {
+            .map(|GroupCount { key: (country, admin1), events, fatalities }| AreaCount {
                 country,
                 admin1,
                 events,
                 fatalities,
             })
             .collect();
-        areas.sort_by_key(|area| std::cmp::Reverse(area.events));
-        self.stats.by_admin1 = areas;
-        let mut types: Vec<TypeCount> = self
-            .types
+        by_admin1.sort_by_key(|area| std::cmp::Reverse(area.events));
+        let mut by_event_type: Vec<TypeCount> = counts
+            .by_event_type
             .into_iter()
-            .map(|(event_type, (events, fatalities))| TypeCount { event_type, events, fatalities })
+            .map(|GroupCount { key, events, fatalities }| TypeCount {
+                event_type: key,
+                events,
+                fatalities,
+            })
             .collect();
-        types.sort_by_key(|count| std::cmp::Reverse(count.events));
-        self.stats.by_event_type = types;
-        self.stats
+        by_event_type.sort_by_key(|count| std::cmp::Reverse(count.events));
+        Stats {
+            events: counts.events,
+            fatalities: counts.fatalities,
+            undated: counts.undated,
+            by_week,
+            by_admin1,
+            by_event_type,
+        }
     }
 }
