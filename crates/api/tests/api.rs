@@ -282,6 +282,33 @@ async fn events_with_subgroups_use_the_actor_family() {
 }
 
 #[tokio::test]
+async fn subgroup_stats_actors_and_pages_agree() {
+    let f = fixture();
+    let family = "actor=JNIM&with_subgroups=true";
+    let listed = check(&f.app, &format!("/api/events?{family}&limit=1000"), StatusCode::OK).await;
+    let stats = check(&f.app, &format!("/api/stats?{family}"), StatusCode::OK).await;
+    assert_eq!(stats["events"].as_u64(), Some(total(&listed)), "stats count every match");
+    let actors = check(&f.app, &format!("/api/actors?{family}"), StatusCode::OK).await;
+    let actor1: u64 =
+        actors.as_array().map_or(0, |all| all.iter().filter_map(|a| a["as_actor1"].as_u64()).sum());
+    assert_eq!(actor1, total(&listed), "one actor 1 per matching event");
+    // A family page is in the store's order, the order of any other filter's pages.
+    for sort in ["date", "+date", "fatalities"] {
+        let page =
+            check(&f.app, &format!("/api/events?{family}&sort={sort}"), StatusCode::OK).await;
+        let ids: Vec<&str> = events(&page).iter().filter_map(|e| e["id"].as_str()).collect();
+        let alone =
+            check(&f.app, &format!("/api/events?sort={sort}&limit=1000"), StatusCode::OK).await;
+        let order: Vec<&str> = events(&alone)
+            .iter()
+            .filter_map(|e| e["id"].as_str())
+            .filter(|id| ids.contains(id))
+            .collect();
+        assert_eq!(ids[..order.len()], order[..], "{sort}");
+    }
+}
+
+#[tokio::test]
 async fn events_as_geojson_and_csv() {
     let f = fixture();
     let (status, content_type, value) =

@@ -26,6 +26,8 @@
 //! Since schema version 4, `analyst_constraints` keeps analysts' merges and splits
 //! ([`Store::merge_events`], [`Store::split_event`]) so later reports respect them, and
 //! [`Store::changes_since`] gives a change feed (deletions included).
+//! Since schema version 5, the filter indexes are partial on live events (`merged_into IS
+//! NULL`) and cover the usual filters, so counts and the choice of a page read no rows.
 //! Each table also has an integer `key` beside its text id so that the FTS5 and R*Tree
 //! rowids survive `VACUUM`. Events have a `merged_into` column for a later merge of two
 //! stored events (set by [`Store::merge_events`]); queries skip events that have one.
