@@ -188,6 +188,11 @@ pub struct Filters {
     #[arg(long)]
     pub actor: Option<String>,
 
+    /// With --actor: also events of the actor's sub-groups, from the knowledge base
+    /// (--actor JNIM takes in Katiba Macina, Ansar Dine...).
+    #[arg(long, requires = "actor")]
+    pub with_subgroups: bool,
+
     /// Events whose source reports match this full-text query.
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,

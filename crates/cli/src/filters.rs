@@ -23,6 +23,19 @@ pub fn event_filter(filters: &Filters) -> Result<EventFilter> {
         limit: filters.limit,
         ..EventFilter::default()
     };
+    if filters.with_subgroups {
+        if let Some(actor) = filter.actor.take() {
+            let book = tocsin_actors::ActorBook::load_default()?;
+            filter.actors = book.family(&actor);
+            if filter.actors.is_empty() {
+                bail!(
+                    "{actor:?} is not in the actor knowledge base, so its sub-groups are unknown: \
+                     give its canonical name, an alias or an acronym (JNIM, GSIM, ISWAP...), \
+                     or drop --with-subgroups to match names containing it"
+                );
+            }
+        }
+    }
     if let Some(wanted) = non_empty(&filters.event_type) {
         if let Ok(event_type) = wanted.parse::<EventType>() {
             filter.event_type = Some(event_type);
@@ -54,6 +67,7 @@ mod tests {
             admin1: None,
             event_type: None,
             actor: None,
+            with_subgroups: false,
             search: None,
             limit: None,
         }
@@ -72,6 +86,19 @@ mod tests {
         check_type("Armed clash", None, Some(SubEventType::ArmedClash));
         check_type("  ", None, None);
         assert!(event_filter(&Filters { event_type: Some("Picnic".into()), ..filters() }).is_err());
+    }
+
+    #[test]
+    fn sub_groups_come_from_the_knowledge_base() {
+        let jnim = Filters { actor: Some("GSIM".into()), with_subgroups: true, ..filters() };
+        let filter = event_filter(&jnim).expect("GSIM is an alias of JNIM");
+        assert_eq!(filter.actor, None);
+        assert!(filter.actors.len() > 1, "JNIM has sub-groups: {:?}", filter.actors);
+        assert!(filter.actors.iter().any(|name| name.starts_with("JNIM")), "{:?}", filter.actors);
+        let unknown = Filters { actor: Some("Nobody".into()), with_subgroups: true, ..filters() };
+        assert!(event_filter(&unknown).is_err());
+        let plain = event_filter(&Filters { actor: Some("JNIM".into()), ..filters() }).expect("ok");
+        assert_eq!((plain.actor.as_deref(), plain.actors.len()), (Some("JNIM"), 0));
     }
 
     #[test]

@@ -156,3 +156,24 @@ fn a_closed_pipe_exits_quietly() {
         assert!(!stderr.contains("error"), "{format}: {stderr}");
     }
 }
+
+#[test]
+fn with_subgroups_resolves_an_alias_through_the_knowledge_base() {
+    let env = Env::new();
+    let report = crate::util::article(
+        "katiba",
+        "On 20 July 2024, fighters of Katiba Macina attacked an army post in Djibo, Soum province, \
+         Burkina Faso, killing four soldiers.",
+    );
+    let input = env.write("katiba.jsonl", format!("{report}\n")).display().to_string();
+    env.run(&["ingest", &input]).success();
+    // "GSIM" is nowhere in the stored names; JNIM's family (Katiba Macina among it) is.
+    let plain = env.run(&["events", "--actor", "GSIM", "--format", "jsonl"]).success().jsonl();
+    assert!(plain.is_empty(), "{plain:?}");
+    let family = env
+        .run(&["events", "--actor", "GSIM", "--with-subgroups", "--format", "jsonl"])
+        .success()
+        .jsonl();
+    assert_eq!(family.len(), 1, "{family:?}");
+    env.run(&["events", "--with-subgroups"]).failure().stderr_has("--actor");
+}
