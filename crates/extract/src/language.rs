@@ -59,7 +59,7 @@ mod tests {
     #[test]
     fn english_and_french() {
         check(
-            "On Saturday, gunmen attacked an army post in the north of the country.",
+            "On Saturday, gunmen attacked an army post in the country's northern region.",
             Language::En,
         );
         check(

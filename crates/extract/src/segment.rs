@@ -349,9 +349,9 @@ mod tests {
     #[test]
     fn two_events_on_different_days() {
         check(
-            "On 3 May 2021, militants attacked a police post in Djibo. On 5 May 2021, soldiers clashed with militants near Arbinda.",
+            "On 3 May 2021, militants attacked a gendarmerie in Titao. On 5 May 2021, soldiers clashed with militants near Arbinda.",
             None,
-            &["On 3 May 2021, militants attacked a police post in Djibo.", "On 5 May 2021, soldiers clashed with militants near Arbinda."],
+            &["On 3 May 2021, militants attacked a gendarmerie in Titao.", "On 5 May 2021, soldiers clashed with militants near Arbinda."],
         );
         check(
             "Gunmen killed two herders near Gao on Monday. Separately, protesters marched in Bamako.",
