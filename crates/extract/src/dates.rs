@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use regex::{Captures, Regex};
-use tocsin_model::{EventDate, Span, TimePrecision};
+use tocsin_model::{month_from_name, EventDate, Span, TimePrecision};
 
 /// A date found in the text, resolved to a day.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -290,7 +290,7 @@ fn read(kind: Kind, caps: &Captures<'_>, text: &str) -> Option<Raw> {
         Kind::DayMonth => {
             let day = num(caps, 2)?;
             let month_word = group(caps, 3)?;
-            let month = month_number(month_word)?;
+            let month = month_from_name(month_word)?;
             let year = year(caps, 4);
             // "3 mar" and "5 may" are too ambiguous without a year or capital letter.
             if year.is_none() && is_ambiguous_month(month_word) {
@@ -300,7 +300,7 @@ fn read(kind: Kind, caps: &Captures<'_>, text: &str) -> Option<Raw> {
         }
         Kind::MonthDay => {
             let month_word = group(caps, 2)?;
-            let month = month_number(month_word)?;
+            let month = month_from_name(month_word)?;
             let day = num(caps, 3)?;
             let year = year(caps, 4);
             if is_ambiguous_month(month_word) {
@@ -330,11 +330,11 @@ fn read(kind: Kind, caps: &Captures<'_>, text: &str) -> Option<Raw> {
             }
         }
         Kind::NightDays => {
-            let month = month_number(group(caps, 4)?)?;
+            let month = month_from_name(group(caps, 4)?)?;
             let first = num(caps, 1)?;
             let second = num(caps, 3)?;
             let month = if group(caps, 2).is_some() && first > second {
-                month_number(group(caps, 2)?)?
+                month_from_name(group(caps, 2)?)?
             } else {
                 month
             };
@@ -347,7 +347,7 @@ fn read(kind: Kind, caps: &Captures<'_>, text: &str) -> Option<Raw> {
         }
         Kind::RangeDays => When::Range {
             year: year(caps, 4),
-            month: month_number(group(caps, 3)?)?,
+            month: month_from_name(group(caps, 3)?)?,
             first: num(caps, 1)?,
             last: num(caps, 2)?,
         },
@@ -375,7 +375,7 @@ fn read(kind: Kind, caps: &Captures<'_>, text: &str) -> Option<Raw> {
             };
             return Some(Raw {
                 span,
-                when: When::Month { year, month: month_number(month_word)?, part },
+                when: When::Month { year, month: month_from_name(month_word)?, part },
             });
         }
         Kind::Weekday => {
@@ -440,27 +440,6 @@ fn is_ambiguous_month(word: &str) -> bool {
         lower.trim_end_matches('.'),
         "mar" | "jan" | "sep" | "dec" | "nov" | "oct" | "aug" | "jun" | "jul" | "apr" | "feb"
     ) && !word.starts_with(|c: char| c.is_uppercase())
-}
-
-fn month_number(word: &str) -> Option<u32> {
-    let lower = word.to_lowercase();
-    let lower = lower.trim_end_matches('.');
-    let month = match lower {
-        "january" | "jan" | "janvier" => 1,
-        "february" | "feb" | "février" | "fevrier" => 2,
-        "march" | "mar" | "mars" => 3,
-        "april" | "apr" | "avril" => 4,
-        "may" | "mai" => 5,
-        "june" | "jun" | "juin" => 6,
-        "july" | "jul" | "juillet" => 7,
-        "august" | "aug" | "août" | "aout" => 8,
-        "september" | "sept" | "sep" | "septembre" => 9,
-        "october" | "oct" | "octobre" => 10,
-        "november" | "nov" | "novembre" => 11,
-        "december" | "dec" | "décembre" | "decembre" => 12,
-        _ => return None,
-    };
-    Some(month)
 }
 
 fn weekday_of(word: &str) -> Option<Weekday> {

@@ -19,6 +19,7 @@
 #![warn(missing_docs)]
 
 mod actor;
+mod calendar;
 mod country;
 mod date;
 mod event;
@@ -30,6 +31,7 @@ mod report;
 mod taxonomy;
 
 pub use actor::Actor;
+pub use calendar::month_from_name;
 pub use country::Country;
 pub use date::{EventDate, TimePrecision};
 pub use event::Event;

@@ -8,6 +8,7 @@
 //! own offset, as its reader saw it.
 
 use chrono::{DateTime, NaiveDate};
+use tocsin_model::month_from_name;
 
 /// Parses a publication date; `None` when the text holds no recognisable date.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
@@ -64,8 +65,8 @@ fn written_date(text: &str) -> Option<NaiveDate> {
         .map(|token| token.trim_matches('.').to_lowercase())
         .filter(|token| !token.is_empty())
         .collect();
-    let month_idx = tokens.iter().position(|token| month_number(token).is_some())?;
-    let month = month_number(tokens.get(month_idx)?)?;
+    let month_idx = tokens.iter().position(|token| month_from_name(token).is_some())?;
+    let month = month_from_name(tokens.get(month_idx)?)?;
     let day_before = month_idx
         .checked_sub(1)
         .and_then(|idx| tokens.get(idx))
@@ -102,26 +103,6 @@ fn year_number(token: &str) -> Option<i32> {
     }
     let year: i32 = token.parse().ok()?;
     (1800..=2200).contains(&year).then_some(year)
-}
-
-/// The month for an English or French month name or abbreviation.
-fn month_number(token: &str) -> Option<u32> {
-    let month = match token {
-        "january" | "jan" | "janvier" | "janv" => 1,
-        "february" | "feb" | "février" | "fevrier" | "févr" | "fevr" | "fév" | "fev" => 2,
-        "march" | "mar" | "mars" => 3,
-        "april" | "apr" | "avril" | "avr" => 4,
-        "may" | "mai" => 5,
-        "june" | "jun" | "juin" => 6,
-        "july" | "jul" | "juillet" | "juil" => 7,
-        "august" | "aug" | "août" | "aout" => 8,
-        "september" | "sep" | "sept" | "septembre" => 9,
-        "october" | "oct" | "octobre" => 10,
-        "november" | "nov" | "novembre" => 11,
-        "december" | "dec" | "décembre" | "decembre" | "déc" => 12,
-        _ => return None,
-    };
-    Some(month)
 }
 
 #[cfg(test)]
