@@ -8,7 +8,7 @@
 //! mentions as the event's location (inside the focus, after `in/at/near/à/dans`, first)
 //! and give each its `geo_precision`.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use tocsin_model::{Field, GeoPrecision, Language, Place, Span};
 
@@ -461,8 +461,8 @@ fn country_votes(
     gazetteer: &Gazetteer,
     countries: &[CountryMention],
     mentions: &[Mention],
-) -> HashMap<[u8; 2], f32> {
-    let mut votes: HashMap<[u8; 2], f32> = HashMap::new();
+) -> BTreeMap<[u8; 2], f32> {
+    let mut votes: BTreeMap<[u8; 2], f32> = BTreeMap::new();
     for c in countries {
         *votes.entry(c.cc).or_default() += 2.0;
     }
@@ -504,7 +504,7 @@ fn mention_votes(gazetteer: &Gazetteer, m: &Mention) -> Vec<([u8; 2], f32)> {
     }
 }
 
-fn top_country(context: &HashMap<[u8; 2], f32>) -> Option<[u8; 2]> {
+fn top_country(context: &BTreeMap<[u8; 2], f32>) -> Option<[u8; 2]> {
     context.iter().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0))).map(|(cc, _)| *cc)
 }
 
@@ -515,7 +515,7 @@ fn resolve(
     tokens: &[Token],
     mentions: &[Mention],
     idx: usize,
-    context: &HashMap<[u8; 2], f32>,
+    context: &BTreeMap<[u8; 2], f32>,
 ) -> Option<(u32, f32)> {
     let m = &mentions[idx];
     let cues = cues(text, tokens, m.first, m.last);
@@ -916,7 +916,7 @@ fn add_fuzzy_mentions(
     tokens: &[Token],
     mentions: &mut Vec<Mention>,
     taken: &[bool],
-    context: &HashMap<[u8; 2], f32>,
+    context: &BTreeMap<[u8; 2], f32>,
 ) {
     let Some(top) = top_country(context) else { return };
     let Ok(country) = std::str::from_utf8(&top) else { return };
@@ -1006,7 +1006,7 @@ fn rank(
     tokens: &[Token],
     mentions: &[Mention],
     countries: &[CountryMention],
-    context: &HashMap<[u8; 2], f32>,
+    context: &BTreeMap<[u8; 2], f32>,
     focus: Span,
     _language: Language,
 ) -> Vec<Field<Place>> {

@@ -5,7 +5,7 @@
 //! the mean position of its populated places. A part of the country is a compass direction
 //! from the frame's centre, or the centre itself.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::Gazetteer;
 
@@ -89,7 +89,7 @@ impl Frame {
         let mut lats = Vec::new();
         let mut lons = Vec::new();
         // Populated places per admin tuple index, summed: (lat, lon, count).
-        let mut by_admin: HashMap<u32, (f64, f64, f64)> = HashMap::new();
+        let mut by_admin: BTreeMap<u32, (f64, f64, f64)> = BTreeMap::new();
         let mut unit_of_name: HashMap<&str, u32> = HashMap::new();
         for &id in ids {
             let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
