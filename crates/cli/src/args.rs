@@ -20,6 +20,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "TOCSIN_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
+    /// The data folder: the default database, imported gazetteers and learned
+    /// actors (default: the platform's data directory).
+    #[arg(long, global = true, env = "TOCSIN_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
     /// Print no progress and no summary; errors are still printed.
     #[arg(long, short, global = true)]
     pub quiet: bool,
@@ -116,6 +121,21 @@ Examples:
 Example:
   tocsin bench samples/")]
     Bench(InputArgs),
+
+    /// Grow the gazetteer with a GeoNames dump.
+    Gazetteer(crate::gazetteer::GazetteerArgs),
+
+    /// Look a place name up in the gazetteer: candidates with their scores.
+    Places(crate::places::PlacesArgs),
+
+    /// The actor knowledge base: one actor's names and family, or names it lacks.
+    Actors(crate::actors::ActorsArgs),
+
+    /// Learn actors and places from an ACLED export.
+    Import(crate::import::ImportArgs),
+
+    /// Fit the event-type model on coded events.
+    Train(crate::train::TrainArgs),
 }
 
 /// Inputs to read.

@@ -8,6 +8,7 @@ use tocsin_ingest::IngestConfig;
 use tocsin_store::EventFilter;
 
 use crate::args::{DemoArgs, ListFormat};
+use crate::home::Home;
 
 /// The sample reports that ship with tocsin (`samples/reports/`), embedded so that the
 /// demo works from any directory. A test checks this list against the folder.
@@ -27,10 +28,10 @@ pub const SAMPLES: &[(&str, &[u8])] = &[
 ];
 
 /// Ingests the samples into the demo database, lists their events, then serves.
-pub fn run(args: &DemoArgs, db: Option<&Path>, quiet: bool, out: &mut dyn Write) -> Result<()> {
-    let path = crate::db::demo_path(db)?;
-    let mut store = crate::db::open_for_writing(Some(&path))?;
-    let extractor = crate::setup::load_extractor()?;
+pub fn run(args: &DemoArgs, home: &Home, quiet: bool, out: &mut dyn Write) -> Result<()> {
+    let path = home.demo_db_path()?;
+    let mut store = crate::home::open_for_writing(&path)?;
+    let extractor = crate::setup::load_extractor(home)?;
     let mut reports = Vec::new();
     for (name, bytes) in SAMPLES {
         tocsin_readers::read_from(*bytes, Path::new(name), None, &mut |result| {
@@ -54,7 +55,7 @@ pub fn run(args: &DemoArgs, db: Option<&Path>, quiet: bool, out: &mut dyn Write)
     }
     writeln!(out, "\n(details of one event: tocsin --db {} show ID)", path.display())?;
     out.flush()?;
-    crate::serve::serve(&args.serve, Some(&path), quiet)
+    crate::serve::serve(&args.serve, &path, quiet)
 }
 
 #[cfg(test)]

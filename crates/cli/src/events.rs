@@ -1,7 +1,6 @@
 //! `tocsin events`: stored events as a table or JSON Lines.
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::{Context, Result};
 use tocsin_export::{EventRow, JsonlWriter};
@@ -9,6 +8,7 @@ use tocsin_store::{EventFilter, Store};
 
 use crate::args::{EventsAction, EventsArgs, ListFormat};
 use crate::filters::event_filter;
+use crate::home::Home;
 use crate::rows::event_row;
 use crate::table::Table;
 
@@ -16,12 +16,12 @@ use crate::table::Table;
 const DEFAULT_TABLE_LIMIT: usize = 50;
 
 /// Runs the command, printing to `out`.
-pub fn run(args: &EventsArgs, db: Option<&Path>, quiet: bool, out: &mut dyn Write) -> Result<()> {
+pub fn run(args: &EventsArgs, home: &Home, quiet: bool, out: &mut dyn Write) -> Result<()> {
     if let Some(action) = &args.action {
-        return correct(action, db, out);
+        return correct(action, home, out);
     }
     let filter = event_filter(&args.filters)?;
-    let store = crate::db::open_existing(db)?;
+    let store = home.open_existing()?;
     print(&store, filter, args.format, quiet, out)
 }
 
@@ -69,8 +69,8 @@ pub fn print(
 }
 
 /// An analyst's merge or split, recorded in the events' history and kept by later ingests.
-fn correct(action: &EventsAction, db: Option<&Path>, out: &mut dyn Write) -> Result<()> {
-    let mut store = crate::db::open_existing(db)?;
+fn correct(action: &EventsAction, home: &Home, out: &mut dyn Write) -> Result<()> {
+    let mut store = home.open_existing()?;
     let now = chrono::Utc::now();
     match action {
         EventsAction::Merge { a, b } => {

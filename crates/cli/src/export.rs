@@ -2,7 +2,6 @@
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use chrono::{DateTime, Utc};
@@ -11,15 +10,16 @@ use tocsin_store::{ChangeKind, EventFilter, Store};
 
 use crate::args::{ExportArgs, OutputFormat};
 use crate::filters::event_filter;
+use crate::home::Home;
 use crate::rows::event_row;
 
 /// Runs the command, writing to `--output` or to `out`.
-pub fn run(args: &ExportArgs, db: Option<&Path>, quiet: bool, out: &mut dyn Write) -> Result<()> {
+pub fn run(args: &ExportArgs, home: &Home, quiet: bool, out: &mut dyn Write) -> Result<()> {
     let filter = event_filter(&args.filters)?;
     if args.since.is_some() && filter != EventFilter::default() {
         bail!("--since lists every change and takes no filter: drop the filters, or drop --since");
     }
-    let store = crate::db::open_existing(db)?;
+    let store = home.open_existing()?;
     let limit = filter.limit.unwrap_or(usize::MAX);
     let n_written = match &args.output {
         Some(path) => {

@@ -6,12 +6,13 @@ use anyhow::{bail, Result};
 use tocsin_export::{EventRow, Writer};
 
 use crate::args::ExtractArgs;
+use crate::home::Home;
 use crate::progress::Progress;
 use crate::setup::{self, inputs_or_stdin};
 
 /// Runs the command, writing events to `out`.
-pub fn run(args: &ExtractArgs, quiet: bool, out: &mut dyn Write) -> Result<()> {
-    let extractor = setup::load_extractor()?;
+pub fn run(args: &ExtractArgs, home: &Home, quiet: bool, out: &mut dyn Write) -> Result<()> {
+    let extractor = setup::load_extractor(home)?;
     let progress = Progress::new("extracting", quiet);
     let mut writer = Writer::new(args.format.export_format(), out);
     // The first write error (a full disk) ends the output; reading has no way to stop

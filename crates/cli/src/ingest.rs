@@ -1,20 +1,20 @@
 //! `tocsin ingest`: read, extract and store; print what changed.
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::{bail, Result};
 use tocsin_ingest::{IngestConfig, IngestSummary};
 use tocsin_store::Store;
 
 use crate::args::IngestArgs;
+use crate::home::Home;
 use crate::progress::Progress;
 use crate::setup::{self, display, inputs_or_stdin};
 
 /// Runs the command, printing the summary to `out` and read errors to stderr.
-pub fn run(args: &IngestArgs, db: Option<&Path>, quiet: bool, out: &mut dyn Write) -> Result<()> {
-    let mut store = crate::db::open_for_writing(db)?;
-    let extractor = setup::load_extractor()?;
+pub fn run(args: &IngestArgs, home: &Home, quiet: bool, out: &mut dyn Write) -> Result<()> {
+    let mut store = home.open_for_writing()?;
+    let extractor = setup::load_extractor(home)?;
     let inputs = inputs_or_stdin(&args.input.inputs);
     let progress = Progress::new("ingesting", quiet);
     let summary = tocsin_ingest::ingest_paths(

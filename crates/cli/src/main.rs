@@ -3,21 +3,26 @@
 //! Each command lives in its own module; `main` parses the arguments, runs the
 //! command, prints any error with its whole chain and chooses the exit code.
 
+mod actors;
 mod args;
 mod bench;
-mod db;
 mod demo;
 mod events;
 mod export;
 mod extract;
 mod filters;
+mod gazetteer;
+mod home;
+mod import;
 mod ingest;
+mod places;
 mod progress;
 mod rows;
 mod serve;
 mod setup;
 mod show;
 mod table;
+mod train;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -26,6 +31,7 @@ use anyhow::Result;
 use clap::Parser;
 
 use args::{Cli, Command};
+use home::Home;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -45,16 +51,22 @@ fn main() -> ExitCode {
 fn run(cli: &Cli) -> Result<()> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let db = cli.db.as_deref();
+    let home = Home::new(cli.data_dir.as_deref(), cli.db.as_deref());
+    let home = &home;
     match &cli.command {
-        Command::Extract(args) => extract::run(args, cli.quiet, &mut out)?,
+        Command::Extract(args) => extract::run(args, home, cli.quiet, &mut out)?,
         Command::Bench(args) => bench::run(args, &mut out)?,
-        Command::Ingest(args) => ingest::run(args, db, cli.quiet, &mut out)?,
-        Command::Events(args) => events::run(args, db, cli.quiet, &mut out)?,
-        Command::Export(args) => export::run(args, db, cli.quiet, &mut out)?,
-        Command::Show(args) => show::run(args, db, &mut out)?,
-        Command::Serve(args) => serve::serve(args, db, cli.quiet)?,
-        Command::Demo(args) => demo::run(args, db, cli.quiet, &mut out)?,
+        Command::Ingest(args) => ingest::run(args, home, cli.quiet, &mut out)?,
+        Command::Events(args) => events::run(args, home, cli.quiet, &mut out)?,
+        Command::Export(args) => export::run(args, home, cli.quiet, &mut out)?,
+        Command::Show(args) => show::run(args, home, &mut out)?,
+        Command::Serve(args) => serve::serve(args, &home.db_path()?, cli.quiet)?,
+        Command::Demo(args) => demo::run(args, home, cli.quiet, &mut out)?,
+        Command::Gazetteer(args) => gazetteer::run(args, home, cli.quiet, &mut out)?,
+        Command::Places(args) => places::run(args, home, &mut out)?,
+        Command::Actors(args) => actors::run(args, home, &mut out)?,
+        Command::Import(args) => import::run(args, home, cli.quiet, &mut out)?,
+        Command::Train(args) => train::run(args, cli.quiet, &mut out)?,
     }
     out.flush()?;
     Ok(())

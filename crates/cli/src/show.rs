@@ -1,17 +1,17 @@
 //! `tocsin show`: one stored event, each field with the words that support it.
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::{anyhow, Result};
 use tocsin_export::{EventRow, EvidenceRow};
 use tocsin_store::HistoryEntry;
 
 use crate::args::ShowArgs;
+use crate::home::Home;
 
 /// Runs the command, printing to `out`.
-pub fn run(args: &ShowArgs, db: Option<&Path>, out: &mut dyn Write) -> Result<()> {
-    let store = crate::db::open_existing(db)?;
+pub fn run(args: &ShowArgs, home: &Home, out: &mut dyn Write) -> Result<()> {
+    let store = home.open_existing()?;
     let id = args.event_id.trim();
     let detail = match store.event(id)? {
         Some(detail) => Some(detail),
