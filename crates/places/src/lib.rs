@@ -25,6 +25,7 @@ pub mod build;
 mod countries;
 mod data;
 mod geo;
+mod learned;
 mod recognize;
 mod regions;
 pub mod text;
@@ -36,6 +37,7 @@ use tocsin_model::{Country, Field, GeoPrecision, Language, Place, Span};
 
 pub use countries::acled_country_name;
 use data::{Admins, Entry, ALT_FLAG};
+pub use learned::{learn_places, LearnedPlace};
 
 /// An error loading gazetteer data.
 #[derive(Debug, thiserror::Error)]
