@@ -110,6 +110,17 @@ pub enum EntryKind {
     Organiser,
 }
 
+impl EntryKind {
+    /// The word the data files use: `armed`, `group` or `organiser`.
+    pub fn word(self) -> &'static str {
+        match self {
+            EntryKind::Armed => "armed",
+            EntryKind::Group => "group",
+            EntryKind::Organiser => "organiser",
+        }
+    }
+}
+
 /// The state forces of one country.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CountryEntry {
@@ -348,6 +359,23 @@ impl Kb {
         };
         Ok(Kb { actors, countries, families, cues })
     }
+}
+
+/// Parse a file of `[[actor]]` entries in the schema of `data/actors/actors.toml`;
+/// `what` names the file in errors.
+pub fn parse_actors(text: &str, what: &str) -> Result<Vec<ActorEntry>> {
+    #[derive(Deserialize)]
+    struct MaybeActors {
+        #[serde(default)]
+        actor: Vec<RawActor>,
+    }
+    let file: MaybeActors =
+        toml::from_str(text).map_err(|e| Error::Data(format!("{what}: {e}")))?;
+    file.actor
+        .into_iter()
+        .map(convert_actor)
+        .collect::<Result<Vec<_>>>()
+        .map_err(|Error::Data(e)| Error::Data(format!("{what}: {e}")))
 }
 
 fn convert_actor(raw: RawActor) -> Result<ActorEntry> {

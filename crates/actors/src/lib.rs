@@ -31,6 +31,7 @@
 #![warn(missing_docs)]
 
 mod kb;
+mod learned;
 mod mentions;
 mod normalize;
 mod roles;
@@ -39,6 +40,7 @@ use chrono::NaiveDate;
 use tocsin_model::{Actor, Field, Language, Span, SubEventType};
 
 pub use kb::{ActorEntry, CountryEntry, EntryKind, Leader, Period};
+pub use learned::{Learned, Learner, NameClass, Origin, LEARNED_FILE};
 pub use mentions::{ActorMention, MentionContext, MentionKind};
 
 /// An error loading actor data.
@@ -58,6 +60,8 @@ pub struct ActorBook {
     kb: kb::Kb,
     recognizer: mentions::Recognizer,
     cues: roles::CueSet,
+    /// Where each entry of `kb.actors` comes from, in the same order.
+    origins: Vec<Origin>,
 }
 
 /// What an event needs to know to assign roles.
@@ -93,10 +97,43 @@ pub struct Roles {
 impl ActorBook {
     /// The actor knowledge base that ships inside tocsin.
     pub fn load_default() -> Result<ActorBook> {
-        let kb = kb::Kb::load_default()?;
+        ActorBook::load(None)
+    }
+
+    /// The shipped knowledge base plus the learned entries of every `*.toml` file in
+    /// `dir` (in name order; a missing folder adds nothing). Learned entries are
+    /// recognised in text like shipped ones; one named like a shipped actor adds its
+    /// aliases, acronyms and countries to it without changing its inter code or family.
+    pub fn load(dir: Option<&std::path::Path>) -> Result<ActorBook> {
+        let mut kb = kb::Kb::load_default()?;
+        let origins = match dir {
+            Some(dir) => learned::merge(&mut kb, learned::read_dir(dir)?),
+            None => vec![Origin::Shipped; kb.actors.len()],
+        };
         let recognizer = mentions::Recognizer::new(&kb)?;
         let cues = roles::CueSet::new(&kb);
-        Ok(ActorBook { kb, recognizer, cues })
+        Ok(ActorBook { kb, recognizer, cues, origins })
+    }
+
+    /// Whether an entry of this book is shipped, shipped and extended, or learned.
+    pub fn origin(&self, entry: &ActorEntry) -> Origin {
+        self.kb
+            .actors
+            .iter()
+            .position(|e| std::ptr::eq(e, entry) || e.name == entry.name)
+            .and_then(|i| self.origins.get(i).copied())
+            .unwrap_or(Origin::Shipped)
+    }
+
+    /// How the book reads an actor name written the way ACLED writes names: a named
+    /// actor it knows, state forces, a generic actor, or a new name.
+    pub fn classify(&self, name: &str) -> NameClass {
+        learned::classify(&self.kb, name)
+    }
+
+    /// The ISO alpha-2 code of a country named in English (`Burkina Faso` is `BF`).
+    pub fn country_code(&self, name: &str) -> Option<String> {
+        learned::country_code(&self.kb, name)
     }
 
     /// The actors of the event described in `context`, in ACLED's roles.
@@ -124,22 +161,11 @@ impl ActorBook {
         self.recognizer.mentions(&self.kb, text, context)
     }
 
-    /// The knowledge-base entry of a named actor, by canonical name, alias or acronym.
+    /// The knowledge-base entry of a named actor, by canonical name, alias or acronym
+    /// (case- and accent-insensitive; an acronym with its case first), or either side of
+    /// an `ACRONYM: Long name` name.
     pub fn lookup(&self, name: &str) -> Option<&ActorEntry> {
-        let wanted = normalize::normalize(name);
-        let template =
-            |entry_name: &str| normalize::normalize(&entry_name.replace("({country})", ""));
-        self.kb
-            .actors
-            .iter()
-            .find(|e| normalize::normalize(&e.name) == wanted)
-            .or_else(|| self.kb.actors.iter().find(|e| e.acronyms.iter().any(|a| a == name.trim())))
-            .or_else(|| {
-                self.kb.actors.iter().find(|e| {
-                    e.aliases.iter().any(|a| normalize::normalize(a) == wanted)
-                        || (e.name.contains("{country}") && wanted.starts_with(&template(&e.name)))
-                })
-            })
+        learned::find_index(&self.kb.actors, name).and_then(|i| self.kb.actors.get(i))
     }
 
     /// The actor and all its sub-groups, recursively, by canonical name.

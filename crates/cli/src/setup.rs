@@ -11,7 +11,9 @@ use crate::home::Home;
 pub fn load_extractor(home: &Home) -> Result<Extractor> {
     let _ = home;
     let gazetteer = tocsin_places::Gazetteer::load_default().context("loading the gazetteer")?;
-    let actors = tocsin_actors::ActorBook::load_default().context("loading the actor data")?;
+    // No data folder (no home directory) means no learned actors, not a failure.
+    let actors = tocsin_actors::ActorBook::load(home.actors_dir().ok().as_deref())
+        .context("loading the actor data")?;
     Ok(Extractor::new(gazetteer, actors))
 }
 

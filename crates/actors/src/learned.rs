@@ -1,0 +1,504 @@
+//! Learned actors: names an analyst's own coded history adds to the shipped knowledge base.
+//!
+//! Learned entries live in TOML files of the shipped schema (`[[actor]]` tables, see
+//! `data/actors/actors.toml`) in a folder of the analyst's, `learned.toml` being the one
+//! `tocsin import acled` writes. A learned entry whose name the shipped data knows adds
+//! aliases, acronyms, countries, leaders, allies and rivals to it and never changes its
+//! inter code or its family; any other learned entry is a new actor.
+//!
+//! ACLED's state forces (`Military Forces of Mali (2021-)`) and generic actors
+//! (`Civilians (Mali)`, `Unidentified Armed Group (Niger)`) are never learned as named
+//! actors: recognition already names them from generic words and the event's country.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use tocsin_model::{Country, Inter};
+
+use crate::kb::{ActorEntry, Kb};
+use crate::normalize::normalize;
+use crate::{Error, Result};
+
+/// The file `tocsin import acled` writes learned actors to, inside the learned folder.
+pub const LEARNED_FILE: &str = "learned.toml";
+
+/// Where a knowledge-base entry comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Shipped inside tocsin, unchanged.
+    Shipped,
+    /// Shipped inside tocsin, with names or countries a learned file adds.
+    ShippedExtended,
+    /// Added by a learned file.
+    Learned,
+}
+
+/// What the knowledge base makes of an actor name written the way ACLED writes names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameClass {
+    /// A named actor of the book (shipped or learned): its canonical name.
+    Known(String),
+    /// State forces or a government (`Military Forces of Mali (2021-)`): the country's
+    /// ISO alpha-2 code, when the name's country is known.
+    StateForces(Option<String>),
+    /// A generic actor (`Civilians (Mali)`, `Unidentified Armed Group (Niger)`): the
+    /// generic label and the country's code, when known.
+    Generic(String, Option<String>),
+    /// A name the book does not know.
+    New,
+}
+
+/// What learning one name did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Learned {
+    /// A new actor, added to the learned file.
+    New,
+    /// An actor already known (shipped or learned); a learned entry may have gained a
+    /// country or its inter code.
+    Known,
+    /// State forces or a generic actor, which are not learned as named actors.
+    Generic,
+}
+
+/// Prefixes of ACLED's names for state forces and governments.
+const STATE_PREFIXES: &[&str] = &[
+    "military forces of ",
+    "police forces of ",
+    "government of ",
+    "former military forces of ",
+    "former police forces of ",
+    "mutiny of military forces of ",
+    "mutiny of police forces of ",
+    "former government of ",
+];
+
+/// ACLED's generic labels, written before the country in parentheses.
+const GENERIC_LABELS: &[&str] = &[
+    "civilians",
+    "protesters",
+    "rioters",
+    "sole perpetrator",
+    "private security forces",
+    "unidentified armed group",
+    "unidentified communal militia",
+    "unidentified clan militia",
+    "unidentified gang",
+    "unidentified military forces",
+    "unidentified police forces",
+    "unidentified ethnic militia",
+    "vigilante group",
+    "labor group",
+    "labour group",
+    "health workers",
+    "muslim group",
+    "christian group",
+    "catholic christian group",
+    "protestant christian group",
+    "religious group",
+    "refugees/idps",
+    "taxi/bus drivers",
+    "prison guards",
+    "local administrators",
+    "government officials",
+];
+
+/// Endings of names ACLED writes per country, learned as `{country}` templates.
+const TEMPLATE_ENDINGS: &[&str] =
+    &["ethnic militia", "communal militia", "clan militia", "ethnic group", "tribal militia"];
+
+/// Every `*.toml` file of `dir`, in name order: the learned entries to add.
+pub(crate) fn read_dir(dir: &Path) -> Result<Vec<ActorEntry>> {
+    let listing = match std::fs::read_dir(dir) {
+        Ok(listing) => listing,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::Data(format!("{}: {e}", dir.display()))),
+    };
+    let mut paths: Vec<PathBuf> = listing
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    let mut out = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| Error::Data(format!("{}: {e}", path.display())))?;
+        out.extend(crate::kb::parse_actors(&text, &path.display().to_string())?);
+    }
+    Ok(out)
+}
+
+/// Adds learned entries to the knowledge base; returns each entry's origin, in the
+/// order of `kb.actors`.
+pub(crate) fn merge(kb: &mut Kb, learned: Vec<ActorEntry>) -> Vec<Origin> {
+    let mut origins = vec![Origin::Shipped; kb.actors.len()];
+    for entry in learned {
+        match find_index(&kb.actors, &entry.name) {
+            Some(idx) => {
+                let is_learned = origins.get(idx) == Some(&Origin::Learned);
+                let Some(target) = kb.actors.get_mut(idx) else { continue };
+                let changed = extend(target, &entry, is_learned);
+                if changed && !is_learned {
+                    if let Some(origin) = origins.get_mut(idx) {
+                        *origin = Origin::ShippedExtended;
+                    }
+                }
+            }
+            None => {
+                kb.actors.push(entry);
+                origins.push(Origin::Learned);
+            }
+        }
+    }
+    origins
+}
+
+/// Adds `extra`'s names and relations to `target`; a shipped target keeps its inter code
+/// and family. Whether anything changed.
+fn extend(target: &mut ActorEntry, extra: &ActorEntry, target_learned: bool) -> bool {
+    let mut changed = false;
+    let mut add = |list: &mut Vec<String>, items: &[String], normalized: bool| {
+        for item in items {
+            let seen = if normalized {
+                let n = normalize(item);
+                list.iter().any(|x| normalize(x) == n)
+            } else {
+                list.contains(item)
+            };
+            if !seen && !item.trim().is_empty() {
+                list.push(item.clone());
+                changed = true;
+            }
+        }
+    };
+    let own_name = normalize(&target.name);
+    let mut names = Vec::new();
+    if normalize(&extra.name) != own_name && !extra.name.contains("{country}") {
+        names.push(extra.name.clone());
+    }
+    names.extend(extra.aliases.iter().cloned());
+    add(&mut target.aliases, &names, true);
+    add(&mut target.acronyms, &extra.acronyms, false);
+    add(&mut target.countries, &extra.countries, false);
+    add(&mut target.allies, &extra.allies, false);
+    add(&mut target.rivals, &extra.rivals, false);
+    if target_learned {
+        add(&mut target.subgroups, &extra.subgroups, false);
+    }
+    for leader in &extra.leaders {
+        if !target.leaders.iter().any(|l| normalize(&l.name) == normalize(&leader.name)) {
+            target.leaders.push(leader.clone());
+            changed = true;
+        }
+    }
+    if target_learned {
+        if target.inter.is_none() && extra.inter.is_some() {
+            target.inter = extra.inter;
+            changed = true;
+        }
+        if target.parent.is_none() && extra.parent.is_some() {
+            target.parent.clone_from(&extra.parent);
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// The index of the entry a name designates: canonical name, acronym (with its case,
+/// then without), alias, either side of an `ACRONYM: Long name` name, or a template's
+/// country form (`Fulani Ethnic Militia (Mali)`).
+pub(crate) fn find_index(actors: &[ActorEntry], name: &str) -> Option<usize> {
+    let trimmed = name.trim();
+    let wanted = normalize(trimmed);
+    if wanted.is_empty() {
+        return None;
+    }
+    let template = |n: &str| normalize(&n.replace("({country})", ""));
+    let split = |n: &str| n.split_once(": ").map(|(a, b)| (normalize(a), normalize(b)));
+    actors
+        .iter()
+        .position(|e| normalize(&e.name) == wanted)
+        .or_else(|| actors.iter().position(|e| e.acronyms.iter().any(|a| a == trimmed)))
+        .or_else(|| {
+            actors.iter().position(|e| {
+                e.aliases.iter().any(|a| normalize(a) == wanted)
+                    || (e.name.contains("{country}") && {
+                        let t = template(&e.name);
+                        wanted == t || wanted.starts_with(&format!("{t} ("))
+                    })
+            })
+        })
+        .or_else(|| {
+            actors.iter().position(|e| {
+                split(&e.name).is_some_and(|(acronym, long)| acronym == wanted || long == wanted)
+            })
+        })
+        .or_else(|| actors.iter().position(|e| e.acronyms.iter().any(|a| normalize(a) == wanted)))
+}
+
+/// `("Base", "Inside")` of `Base (Inside)`.
+fn split_paren(name: &str) -> Option<(&str, &str)> {
+    let inner = name.strip_suffix(')')?;
+    let open = inner.rfind(" (")?;
+    let base = inner.get(..open)?.trim();
+    let paren = inner.get(open + 2..)?.trim();
+    (!base.is_empty() && !paren.is_empty()).then_some((base, paren))
+}
+
+/// The ISO alpha-2 code of a country named in English (as ACLED names countries).
+pub(crate) fn country_code(kb: &Kb, name: &str) -> Option<String> {
+    let wanted = normalize(name);
+    if wanted.is_empty() {
+        return None;
+    }
+    kb.countries
+        .iter()
+        .find(|c| {
+            normalize(&c.name) == wanted
+                || normalize(&c.forces_of) == wanted
+                || c.names.iter().any(|n| normalize(n) == wanted)
+        })
+        .map(|c| c.code.clone())
+        .or_else(|| {
+            Country::all()
+                .iter()
+                .find(|c| normalize(c.name) == wanted)
+                .map(|c| c.alpha2.to_string())
+        })
+}
+
+/// How the knowledge base reads an ACLED actor name.
+pub(crate) fn classify(kb: &Kb, name: &str) -> NameClass {
+    let name = name.trim();
+    if let Some(entry) = find_index(&kb.actors, name).and_then(|i| kb.actors.get(i)) {
+        return NameClass::Known(entry.name.clone());
+    }
+    let lower = name.to_lowercase();
+    for prefix in STATE_PREFIXES {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            // "Mali (2021-) Gendarmerie": the country is before the period.
+            let country = rest.split(" (").next().unwrap_or(rest);
+            return NameClass::StateForces(country_code(kb, country));
+        }
+    }
+    if let Some((base, paren)) = split_paren(name) {
+        let country = country_code(kb, paren);
+        if country.is_some() || paren.eq_ignore_ascii_case("international") {
+            let base_lower = normalize(base);
+            let one_word = !base.trim().contains(' ');
+            if one_word || is_generic(&base_lower) {
+                return NameClass::Generic(base.to_string(), country);
+            }
+        }
+    }
+    if is_generic(&normalize(name)) {
+        return NameClass::Generic(name.to_string(), None);
+    }
+    NameClass::New
+}
+
+fn is_generic(normalized: &str) -> bool {
+    normalized.starts_with("unidentified ")
+        || GENERIC_LABELS.iter().any(|g| normalize(g) == normalized)
+}
+
+/// The name a learned entry takes: `Kuki Ethnic Militia (India)` becomes the template
+/// `Kuki Ethnic Militia ({country})`; other names stay as written.
+fn learned_name(kb: &Kb, name: &str) -> (String, Option<String>) {
+    if let Some((base, paren)) = split_paren(name) {
+        if let Some(code) = country_code(kb, paren) {
+            let lower = normalize(base);
+            if TEMPLATE_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+                return (format!("{base} ({{country}})"), Some(code));
+            }
+        }
+    }
+    (name.to_string(), None)
+}
+
+/// Adds actor names to a learned file, keeping what an analyst wrote in it.
+#[derive(Debug, Clone)]
+pub struct Learner {
+    path: PathBuf,
+    actors: Vec<toml::Table>,
+    index: HashMap<String, usize>,
+    changed: bool,
+}
+
+impl Learner {
+    /// Opens `dir/learned.toml` (empty when missing; the folder is created on save).
+    pub fn open(dir: &Path) -> Result<Learner> {
+        let path = dir.join(LEARNED_FILE);
+        let actors: Vec<toml::Table> = match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                // Check the schema first, so a broken file is reported, not rewritten.
+                crate::kb::parse_actors(&text, &path.display().to_string())?;
+                let mut table: toml::Table =
+                    text.parse().map_err(|e| Error::Data(format!("{}: {e}", path.display())))?;
+                match table.remove("actor") {
+                    Some(toml::Value::Array(items)) => items
+                        .into_iter()
+                        .filter_map(|v| match v {
+                            toml::Value::Table(t) => Some(t),
+                            _ => None,
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(Error::Data(format!("{}: {e}", path.display()))),
+        };
+        let mut index = HashMap::new();
+        for (i, table) in actors.iter().enumerate() {
+            if let Some(name) = table.get("name").and_then(|v| v.as_str()) {
+                index.entry(normalize(name)).or_insert(i);
+            }
+        }
+        Ok(Learner { path, actors, index, changed: false })
+    }
+
+    /// The learned file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Learns one actor name as ACLED writes it, with its inter code (none for associated
+    /// actors) and the ISO alpha-2 code of the event's country.
+    pub fn learn(
+        &mut self,
+        book: &crate::ActorBook,
+        name: &str,
+        inter: Option<Inter>,
+        country: Option<&str>,
+    ) -> Learned {
+        let name = name.trim();
+        let (learned, template_country) = learned_name(&book.kb, name);
+        let country = template_country.as_deref().or(country);
+        if let Some(&i) = self.index.get(&normalize(&learned)) {
+            if let Some(table) = self.actors.get_mut(i) {
+                self.changed |= update(table, inter, country);
+            }
+            return Learned::Known;
+        }
+        match classify(&book.kb, name) {
+            NameClass::Known(_) => return Learned::Known,
+            NameClass::StateForces(_) | NameClass::Generic(..) => return Learned::Generic,
+            NameClass::New => {}
+        }
+        if name.is_empty() {
+            return Learned::Generic;
+        }
+        let mut table = toml::Table::new();
+        table.insert("name".into(), toml::Value::String(learned.clone()));
+        let kind = match inter.map(Inter::code) {
+            Some(1..=4 | 8) => None,
+            _ if name.contains(": ") => Some("organiser"),
+            _ => Some("group"),
+        };
+        if let Some(inter) = inter {
+            table.insert("inter".into(), toml::Value::Integer(i64::from(inter.code())));
+        }
+        if let Some(kind) = kind {
+            table.insert("kind".into(), toml::Value::String(kind.into()));
+        }
+        let countries = country.map(|c| vec![toml::Value::String(c.to_ascii_uppercase())]);
+        table.insert("countries".into(), toml::Value::Array(countries.unwrap_or_default()));
+        self.index.insert(normalize(&learned), self.actors.len());
+        self.actors.push(table);
+        self.changed = true;
+        Learned::New
+    }
+
+    /// Whether anything was learned since the file was opened.
+    pub fn changed(&self) -> bool {
+        self.changed
+    }
+
+    /// Writes the learned file when anything changed; whether it was written.
+    pub fn save(&self) -> Result<bool> {
+        if !self.changed {
+            return Ok(false);
+        }
+        if let Some(parent) = self.path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Error::Data(format!("{}: {e}", parent.display())))?;
+        }
+        let tmp = self.path.with_extension("toml.tmp");
+        std::fs::write(&tmp, self.render())
+            .map_err(|e| Error::Data(format!("{}: {e}", tmp.display())))?;
+        std::fs::rename(&tmp, &self.path)
+            .map_err(|e| Error::Data(format!("{}: {e}", self.path.display())))?;
+        Ok(true)
+    }
+
+    /// The file's text: a header, then one `[[actor]]` table per entry, keys in the
+    /// shipped file's order.
+    pub fn render(&self) -> String {
+        const ORDER: &[&str] = &[
+            "name",
+            "inter",
+            "kind",
+            "aliases",
+            "acronyms",
+            "parent",
+            "subgroups",
+            "allies",
+            "rivals",
+            "countries",
+            "active",
+            "leaders",
+        ];
+        let mut out = String::from(
+            "# Actors learned from imported ACLED exports (`tocsin import acled FILE.csv`),\n\
+             # in the schema of tocsin's data/actors/actors.toml. Edit freely: an import only\n\
+             # adds entries and countries. An entry named like a shipped actor adds its\n\
+             # aliases to it and never changes the shipped inter code or family.\n",
+        );
+        for table in &self.actors {
+            out.push_str("\n[[actor]]\n");
+            let keys = ORDER
+                .iter()
+                .filter(|k| table.contains_key(**k))
+                .map(|k| k.to_string())
+                .chain(table.keys().filter(|k| !ORDER.contains(&k.as_str())).cloned());
+            for key in keys {
+                if let Some(value) = table.get(&key) {
+                    let key_text = if key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                        key.clone()
+                    } else {
+                        toml::Value::String(key.clone()).to_string()
+                    };
+                    out.push_str(&format!("{key_text} = {value}\n"));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Adds a country and a missing inter code to a learned table; whether it changed.
+fn update(table: &mut toml::Table, inter: Option<Inter>, country: Option<&str>) -> bool {
+    let mut changed = false;
+    if let Some(inter) = inter {
+        if !table.contains_key("inter") {
+            table.insert("inter".into(), toml::Value::Integer(i64::from(inter.code())));
+            if matches!(inter.code(), 1..=4 | 8)
+                && table.get("kind").and_then(|v| v.as_str()) == Some("group")
+            {
+                table.remove("kind");
+            }
+            changed = true;
+        }
+    }
+    if let Some(country) = country {
+        let code = country.to_ascii_uppercase();
+        let entry = table.entry("countries").or_insert_with(|| toml::Value::Array(Vec::new()));
+        if let toml::Value::Array(list) = entry {
+            if !list.iter().any(|v| v.as_str() == Some(code.as_str())) {
+                list.push(toml::Value::String(code));
+                changed = true;
+            }
+        }
+    }
+    changed
+}
