@@ -39,6 +39,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod acled;
 mod date;
 mod decode;
 mod feed;
@@ -58,6 +59,7 @@ use std::path::{Path, PathBuf};
 use tocsin_model::Language;
 pub use tocsin_model::Report;
 
+pub use crate::acled::{read_acled, AcledRow};
 pub use crate::date::parse_date;
 pub use crate::format::Format;
 pub use crate::html::html_to_text;
