@@ -35,6 +35,7 @@ mod learned;
 mod mentions;
 mod normalize;
 mod roles;
+mod unknown;
 
 use chrono::NaiveDate;
 use tocsin_model::{Actor, Field, Language, Span, SubEventType};
@@ -42,6 +43,7 @@ use tocsin_model::{Actor, Field, Language, Span, SubEventType};
 pub use kb::{ActorEntry, CountryEntry, EntryKind, Leader, Period};
 pub use learned::{Learned, Learner, NameClass, Origin, LEARNED_FILE};
 pub use mentions::{ActorMention, MentionContext, MentionKind};
+pub use unknown::UnknownName;
 
 /// An error loading actor data.
 #[derive(Debug, thiserror::Error)]
