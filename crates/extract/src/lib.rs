@@ -49,6 +49,9 @@ pub struct Output {
     pub events: Vec<Extraction>,
     /// What could not be resolved.
     pub diagnostics: Vec<Diagnostic>,
+    /// Names the report gives armed groups or organisations that the actor knowledge
+    /// base does not know (places the gazetteer knows left out), for an analyst.
+    pub unknown_actors: Vec<tocsin_actors::UnknownName>,
 }
 
 /// The extractor, holding the shipped data it needs.
@@ -73,6 +76,9 @@ impl Extractor {
         let diagnostic =
             |span, message: String| Diagnostic { report_id: report.id.clone(), span, message };
         let language = language::language_of(report);
+        output.unknown_actors = self.actors.unknown_names_with(text, language, &|name| {
+            !self.gazetteer.search(name, None).is_empty()
+        });
         let dates = dates::find_dates(text, report.published);
         for span in &dates.unresolved {
             let words = span.text(text).unwrap_or("");
