@@ -141,7 +141,42 @@ pub fn build(sources: &Path, out: &Path) -> Result<BuildSummary> {
     }
     add_admin_units(&mut places);
     let borders = read_borders(&bounds.join("countries-50m.json"))?;
-    write_all(&places, &borders, out)
+    let mut summary = write_all(&places, &borders, out)?;
+    summary.files.push(write_admin_codes(&admin1_names, &admin2_names, out)?);
+    Ok(summary)
+}
+
+/// Writes `admin_codes.tsv.gz`: the admin1 and admin2 code tables (`BF.05` → name,
+/// `BF.05.70` → name), which name the admin units of dumps imported later.
+fn write_admin_codes(
+    admin1_names: &HashMap<String, String>,
+    admin2_names: &HashMap<String, String>,
+    out: &Path,
+) -> Result<(PathBuf, u64)> {
+    let table: BTreeMap<&String, &String> = admin1_names.iter().chain(admin2_names).collect();
+    let mut text = String::new();
+    for (code, name) in table {
+        text.push_str(&format!("{}\t{}\n", sanitize(code), sanitize(name)));
+    }
+    let path = out.join("admin_codes.tsv.gz");
+    let data = gzip_bytes(text.as_bytes())?;
+    std::fs::write(&path, &data).map_err(|e| io_error(&path, e))?;
+    Ok((path, data.len() as u64))
+}
+
+/// Splits the code table of `admin_codes.tsv` into its admin1 and admin2 parts.
+pub(crate) fn parse_admin_codes(text: &str) -> (HashMap<String, String>, HashMap<String, String>) {
+    let mut admin1 = HashMap::new();
+    let mut admin2 = HashMap::new();
+    for line in text.lines() {
+        let Some((code, name)) = line.split_once('\t') else { continue };
+        match code.matches('.').count() {
+            1 => admin1.insert(code.to_string(), name.to_string()),
+            2 => admin2.insert(code.to_string(), name.to_string()),
+            _ => None,
+        };
+    }
+    (admin1, admin2)
 }
 
 /// Reads a full GeoNames country dump (19 tab-separated columns, as `BF.txt`).
@@ -156,34 +191,70 @@ pub fn read_geonames_dump(
     let mut rows = Vec::new();
     for (line_idx, line) in reader.lines().enumerate() {
         let line = line.map_err(|e| Error::Data(format!("dump line {}: {e}", line_idx + 1)))?;
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 15 {
-            continue;
+        match parse_dump_line(&line) {
+            DumpLine::Place(place) if !place.fcode.starts_with("PCL") => rows.push(*place),
+            _ => {}
         }
-        let (Ok(lat), Ok(lon)) = (cols[4].parse::<f64>(), cols[5].parse::<f64>()) else {
-            continue;
-        };
-        let fclass = cols[6].chars().next().unwrap_or('?');
-        let fcode = cols[7].to_string();
-        if fcode.starts_with("PCL") {
-            continue;
-        }
-        rows.push(RawPlace {
-            geonameid: cols[0].parse().unwrap_or(0),
-            name: cols[1].to_string(),
-            alternates: cols[3].split(',').filter(|a| !a.is_empty()).map(str::to_string).collect(),
-            lat,
-            lon,
-            cc: cols[8].to_string(),
-            fclass,
-            fcode,
-            population: cols[14].parse().unwrap_or(0),
-            admin1: None,
-            admin2: None,
-            admin3: None,
-            codes: [cols[10].to_string(), cols[11].to_string(), cols[12].to_string()],
-        });
     }
+    assign_admin_names(&mut rows, admin1_names, admin2_names);
+    Ok(rows)
+}
+
+/// One line of a GeoNames dump, read.
+#[derive(Debug)]
+pub(crate) enum DumpLine {
+    /// A place (admin names still to assign).
+    Place(Box<RawPlace>),
+    /// An empty line or a comment.
+    Blank,
+    /// Too few columns, or an unreadable id or coordinate.
+    Malformed,
+}
+
+/// Reads one line of a GeoNames dump (19 tab-separated columns; the first 15 are needed).
+pub(crate) fn parse_dump_line(line: &str) -> DumpLine {
+    let line = line.trim_end_matches(['\r', '\n']);
+    if line.trim().is_empty() || line.starts_with('#') {
+        return DumpLine::Blank;
+    }
+    let cols: Vec<&str> = line.split('\t').collect();
+    if cols.len() < 15 {
+        return DumpLine::Malformed;
+    }
+    let (Ok(geonameid), Ok(lat), Ok(lon)) =
+        (cols[0].parse::<u64>(), cols[4].parse::<f64>(), cols[5].parse::<f64>())
+    else {
+        return DumpLine::Malformed;
+    };
+    let sane = (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon);
+    let fclass = cols[6].chars().next().unwrap_or('?');
+    if !sane || cols[1].trim().is_empty() || !fclass.is_ascii_uppercase() {
+        return DumpLine::Malformed;
+    }
+    DumpLine::Place(Box::new(RawPlace {
+        geonameid,
+        name: cols[1].trim().to_string(),
+        alternates: cols[3].split(',').filter(|a| !a.is_empty()).map(str::to_string).collect(),
+        lat,
+        lon,
+        cc: cols[8].to_string(),
+        fclass,
+        fcode: cols[7].to_string(),
+        population: cols[14].parse().unwrap_or(0),
+        admin1: None,
+        admin2: None,
+        admin3: None,
+        codes: [cols[10].to_string(), cols[11].to_string(), cols[12].to_string()],
+    }))
+}
+
+/// Names the admin units of dump rows: admin1 and admin2 from the code tables, admin3
+/// from the rows' own `ADM3` units.
+pub(crate) fn assign_admin_names(
+    rows: &mut [RawPlace],
+    admin1_names: &HashMap<String, String>,
+    admin2_names: &HashMap<String, String>,
+) {
     let admin3_names: HashMap<String, String> = rows
         .iter()
         .filter(|r| r.fcode == "ADM3")
@@ -194,7 +265,7 @@ pub fn read_geonames_dump(
             )
         })
         .collect();
-    for row in &mut rows {
+    for row in rows.iter_mut() {
         let [c1, c2, c3] = &row.codes;
         if !c1.is_empty() {
             row.admin1 =
@@ -208,7 +279,6 @@ pub fn read_geonames_dump(
             row.admin3 = admin3_names.get(&format!("{}.{}.{}.{}", row.cc, c1, c2, c3)).cloned();
         }
     }
-    Ok(rows)
 }
 
 /// Reads a GeoNames admin code table (`CODE \t name \t asciiname \t id`).
@@ -291,7 +361,7 @@ fn is_dump_name(path: &Path) -> bool {
     name.len() == 6 && name.ends_with(".txt") && name[..2].chars().all(|c| c.is_ascii_uppercase())
 }
 
-fn io_error(path: &Path, error: std::io::Error) -> Error {
+pub(crate) fn io_error(path: &Path, error: std::io::Error) -> Error {
     Error::Data(format!("{}: {error}", path.display()))
 }
 
@@ -470,7 +540,7 @@ fn fix_outdated_admin2(places: &mut [RawPlace]) {
 
 /// Gives places without admin2 (or admin3 where the country has some) those of the
 /// nearest place in the same country and admin1 that has them.
-fn fill_missing_admins(places: &mut [RawPlace]) {
+pub(crate) fn fill_missing_admins(places: &mut [RawPlace]) {
     for level in [1usize, 2, 3] {
         let get = |p: &RawPlace| match level {
             1 => p.admin1.clone(),
@@ -620,7 +690,7 @@ fn assign_by_polygons(places: &mut [RawPlace], cc: &str, adm1: &Polygons, adm2: 
 }
 
 /// Adds one `A` place per admin1/admin2/admin3 unit that lacks one, located at its seat.
-fn add_admin_units(places: &mut Vec<RawPlace>) {
+pub(crate) fn add_admin_units(places: &mut Vec<RawPlace>) {
     // Existing unit rows from dumps keep their alternates; all units get a seat.
     let mut units: BTreeMap<(String, u8, String, String, String), Vec<usize>> = BTreeMap::new();
     for (idx, place) in places.iter().enumerate() {
@@ -719,14 +789,66 @@ fn strip_article(name: &str) -> Option<String> {
 }
 
 /// Whether an alternate name is worth indexing: Latin script, no digits, not an airport code.
-fn keep_alternate(name: &str) -> bool {
+pub(crate) fn keep_alternate(name: &str) -> bool {
     let latin = name.chars().all(|c| (c as u32) < 0x250 || (0x1E00..0x1F00).contains(&(c as u32)));
     let short_code = name.chars().count() <= 3 && name.chars().all(|c| c.is_ascii_uppercase());
     latin && !short_code && !name.chars().any(|c| c.is_ascii_digit()) && name.chars().count() >= 3
 }
 
+/// A place list in the shipped files' formats (see [`crate::data::parse_entries`]).
+pub(crate) struct Index {
+    /// `places.bin`.
+    pub table: Vec<u8>,
+    /// `admins.tsv` (not compressed).
+    pub admins: String,
+    /// `postings.bin`.
+    pub postings: Vec<u8>,
+    /// `names.fst`.
+    pub names: Vec<u8>,
+    /// The GeoNames id of each entry, in entry order (0 for none).
+    pub ids: Vec<u64>,
+    /// Number of distinct folded names.
+    pub n_names: usize,
+    /// Number of admin tuples.
+    pub n_admins: usize,
+}
+
 fn write_all(places: &[RawPlace], borders: &[Vec<(f64, f64)>], out: &Path) -> Result<BuildSummary> {
     std::fs::create_dir_all(out).map_err(|e| io_error(out, e))?;
+    let index = index(places)?;
+    let mut border_rows = String::new();
+    for line in borders {
+        let points: Vec<String> =
+            line.iter().map(|(lon, lat)| format!("{lon:.4} {lat:.4}")).collect();
+        border_rows.push_str(&points.join(","));
+        border_rows.push('\n');
+    }
+    let mut summary = BuildSummary {
+        n_places: places.len(),
+        n_names: index.n_names,
+        n_admins: index.n_admins,
+        n_borders: borders.len(),
+        files: Vec::new(),
+    };
+    for (file, bytes, gzip) in [
+        ("places.bin", index.table.as_slice(), false),
+        ("admins.tsv.gz", index.admins.as_bytes(), true),
+        ("postings.bin", index.postings.as_slice(), false),
+        ("names.fst", index.names.as_slice(), false),
+        ("borders.txt.gz", border_rows.as_bytes(), true),
+    ] {
+        let path = out.join(file);
+        let data = if gzip { gzip_bytes(bytes)? } else { bytes.to_vec() };
+        let mut f = File::create(&path).map_err(|e| io_error(&path, e))?;
+        f.write_all(&data).map_err(|e| io_error(&path, e))?;
+        summary.files.push((path, data.len() as u64));
+    }
+    Ok(summary)
+}
+
+/// Indexes places: the entry table, admin tuples, and folded names (preferred, cleaned
+/// admin names, Latin-script alternates, Arabic names without their article).
+pub(crate) fn index(places: &[RawPlace]) -> Result<Index> {
     // Deterministic order: country, then name, then id.
     let mut order: Vec<usize> = (0..places.len()).collect();
     order.sort_by(|&a, &b| {
@@ -840,20 +962,6 @@ fn write_all(places: &[RawPlace], borders: &[Vec<(f64, f64)>], out: &Path) -> Re
         builder.insert(name, offset).map_err(|e| Error::Data(format!("name index: {e}")))?;
     }
     let fst_bytes = builder.into_inner().map_err(|e| Error::Data(format!("name index: {e}")))?;
-    let mut border_rows = String::new();
-    for line in borders {
-        let points: Vec<String> =
-            line.iter().map(|(lon, lat)| format!("{lon:.4} {lat:.4}")).collect();
-        border_rows.push_str(&points.join(","));
-        border_rows.push('\n');
-    }
-    let mut summary = BuildSummary {
-        n_places: places.len(),
-        n_names: names.len(),
-        n_admins: admins.len(),
-        n_borders: borders.len(),
-        files: Vec::new(),
-    };
     let mut table: Vec<u8> = Vec::new();
     table.extend_from_slice(crate::data::PLACES_MAGIC);
     table.extend_from_slice(&(places.len() as u32).to_le_bytes());
@@ -865,20 +973,15 @@ fn write_all(places: &[RawPlace], borders: &[Vec<(f64, f64)>], out: &Path) -> Re
     }
     table.extend_from_slice(name_blob.as_bytes());
     table.extend_from_slice(&records);
-    for (file, bytes, gzip) in [
-        ("places.bin", table.as_slice(), false),
-        ("admins.tsv.gz", admin_rows.as_bytes(), true),
-        ("postings.bin", postings.as_slice(), false),
-        ("names.fst", fst_bytes.as_slice(), false),
-        ("borders.txt.gz", border_rows.as_bytes(), true),
-    ] {
-        let path = out.join(file);
-        let data = if gzip { gzip_bytes(bytes)? } else { bytes.to_vec() };
-        let mut f = File::create(&path).map_err(|e| io_error(&path, e))?;
-        f.write_all(&data).map_err(|e| io_error(&path, e))?;
-        summary.files.push((path, data.len() as u64));
-    }
-    Ok(summary)
+    Ok(Index {
+        table,
+        admins: admin_rows,
+        postings,
+        names: fst_bytes,
+        ids: order.iter().map(|&i| places[i].geonameid).collect(),
+        n_names: names.len(),
+        n_admins: admins.len(),
+    })
 }
 
 fn sanitize(s: &str) -> String {
@@ -886,7 +989,7 @@ fn sanitize(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
-fn gzip_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
+pub(crate) fn gzip_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes).map_err(|e| Error::Data(format!("gzip: {e}")))?;
     encoder.finish().map_err(|e| Error::Data(format!("gzip: {e}")))

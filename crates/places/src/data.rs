@@ -141,8 +141,8 @@ pub fn parse_admins(text: &str) -> Vec<Admins> {
 }
 
 /// The postings: little-endian u32 words, read in place.
-#[derive(Debug, Clone, Copy)]
-pub struct Postings(pub &'static [u8]);
+#[derive(Debug, Clone)]
+pub struct Postings(pub std::borrow::Cow<'static, [u8]>);
 
 impl Postings {
     /// The word at `index`, if any.

@@ -25,18 +25,22 @@ pub mod build;
 mod countries;
 mod data;
 mod geo;
+mod import;
 mod learned;
 mod recognize;
 mod regions;
 pub mod text;
 mod words;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::path::Path;
 
 use tocsin_model::{Country, Field, GeoPrecision, Language, Place, Span};
 
 pub use countries::acled_country_name;
 use data::{Admins, Entry, ALT_FLAG};
+pub use import::{import_geonames, imports, keep_feature, ImportSummary, LayerInfo};
 pub use learned::{learn_places, LearnedPlace};
 
 /// An error loading gazetteer data.
@@ -69,6 +73,10 @@ pub struct Candidate {
     pub feature: String,
     /// Population, 0 when unknown.
     pub population: u32,
+    /// The name as the index holds it (folded: lowercase, no accents) that matched.
+    pub matched: String,
+    /// Where the entry comes from: `shipped`, `GeoNames import XX`, or `learned`.
+    pub source: String,
 }
 
 /// Knobs of [`Gazetteer::locate_with`].
@@ -83,12 +91,35 @@ pub struct LocateOptions {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     admins: Vec<Admins>,
-    names: fst::Map<&'static [u8]>,
-    postings: data::Postings,
+    layers: Vec<Layer>,
+    /// Entries whose admin names and coordinates come from a learned place.
+    learned: std::collections::HashSet<u32>,
     borders: Vec<Border>,
     by_country: HashMap<[u8; 2], Vec<u32>>,
     capitals: HashMap<[u8; 2], u32>,
     country_words: HashMap<String, ([u8; 2], bool, bool)>,
+}
+
+/// One source of entries: the shipped gazetteer, an imported country, learned places.
+struct Layer {
+    /// Id of the layer's first entry.
+    base: u32,
+    /// Number of entries.
+    len: u32,
+    /// Folded names → offsets into the postings.
+    names: fst::Map<Cow<'static, [u8]>>,
+    postings: data::Postings,
+    /// Where the layer comes from, in words.
+    source: String,
+}
+
+/// A layer read from its files, before it joins the gazetteer.
+struct Part {
+    entries: Vec<Entry>,
+    admins: Vec<Admins>,
+    names: fst::Map<Cow<'static, [u8]>>,
+    postings: data::Postings,
+    source: String,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -114,37 +145,40 @@ impl Gazetteer {
                 .map(str::to_string)
                 .map_err(|e| Error::Data(format!("{what}: {e}")))
         };
-        let entries = data::parse_entries(PLACES_BIN)?;
-        let admins = data::parse_admins(&text(&admins, "admins")?);
-        let names = fst::Map::new(NAMES_FST).map_err(|e| Error::Data(format!("names: {e}")))?;
-        let postings = data::Postings(POSTINGS_BIN);
+        let part = Part {
+            entries: data::parse_entries(PLACES_BIN)?,
+            admins: data::parse_admins(&text(&admins, "admins")?),
+            names: fst::Map::new(Cow::Borrowed(NAMES_FST))
+                .map_err(|e| Error::Data(format!("names: {e}")))?,
+            postings: data::Postings(Cow::Borrowed(POSTINGS_BIN)),
+            source: "shipped".to_string(),
+        };
         let borders = data::parse_borders(&text(&borders, "borders")?);
-        Gazetteer::from_parts(entries, admins, names, postings, borders)
+        let mut gazetteer = Gazetteer::with_borders(borders);
+        gazetteer.push(part)?;
+        gazetteer.index_countries();
+        Ok(gazetteer)
     }
 
-    fn from_parts(
-        entries: Vec<Entry>,
-        admins: Vec<Admins>,
-        names: fst::Map<&'static [u8]>,
-        postings: data::Postings,
-        borders: Vec<Vec<(f64, f64)>>,
-    ) -> Result<Gazetteer> {
-        if let Some(bad) = entries.iter().position(|e| e.admin as usize >= admins.len()) {
-            return Err(Error::Data(format!("places row {}: admin index out of range", bad + 1)));
+    /// The shipped gazetteer plus what the gazetteer folder `dir` holds: GeoNames dumps
+    /// imported with [`import_geonames`] and places learned with [`learn_places`]. A
+    /// missing folder adds nothing.
+    ///
+    /// The imported places' names are kept for the life of the process (as the shipped
+    /// ones are): load a gazetteer once and share it.
+    pub fn load(dir: Option<&Path>) -> Result<Gazetteer> {
+        let mut gazetteer = Gazetteer::load_default()?;
+        let Some(dir) = dir else { return Ok(gazetteer) };
+        for (cc, path) in import::layer_dirs(dir)? {
+            gazetteer.push(read_layer(&path, format!("GeoNames import {cc}"))?)?;
         }
-        if let Some(bad) =
-            entries.iter().position(|e| e.seat.is_some_and(|s| s as usize >= entries.len()))
-        {
-            return Err(Error::Data(format!("places row {}: seat out of range", bad + 1)));
-        }
-        let mut by_country: HashMap<[u8; 2], Vec<u32>> = HashMap::new();
-        let mut capitals = HashMap::new();
-        for (idx, entry) in entries.iter().enumerate() {
-            by_country.entry(entry.cc).or_default().push(idx as u32);
-            if entry.fcode == "PPLC" {
-                capitals.insert(entry.cc, idx as u32);
-            }
-        }
+        let learned = learned::read_learned(dir)?;
+        gazetteer.learn(&learned)?;
+        gazetteer.index_countries();
+        Ok(gazetteer)
+    }
+
+    fn with_borders(borders: Vec<Vec<(f64, f64)>>) -> Gazetteer {
         let borders = borders
             .into_iter()
             .map(|points| {
@@ -157,16 +191,155 @@ impl Gazetteer {
                 Border { points, min, max }
             })
             .collect();
-        Ok(Gazetteer {
-            entries,
-            admins,
-            names,
-            postings,
+        Gazetteer {
+            entries: Vec::new(),
+            admins: Vec::new(),
+            layers: Vec::new(),
+            learned: Default::default(),
             borders,
-            by_country,
-            capitals,
+            by_country: HashMap::new(),
+            capitals: HashMap::new(),
             country_words: country_word_table(),
+        }
+    }
+
+    /// Adds a layer's entries after those already there.
+    fn push(&mut self, part: Part) -> Result<()> {
+        let Part { mut entries, admins, names, postings, source } = part;
+        if let Some(bad) = entries.iter().position(|e| e.admin as usize >= admins.len()) {
+            return Err(Error::Data(format!(
+                "{source}: places row {}: admin index out of range",
+                bad + 1
+            )));
+        }
+        if let Some(bad) =
+            entries.iter().position(|e| e.seat.is_some_and(|s| s as usize >= entries.len()))
+        {
+            return Err(Error::Data(format!(
+                "{source}: places row {}: seat out of range",
+                bad + 1
+            )));
+        }
+        let base = self.entries.len() as u32;
+        let admin_base = self.admins.len() as u32;
+        if (self.entries.len() + entries.len()) as u64 >= u64::from(data::ALT_FLAG) {
+            return Err(Error::Data(format!("{source}: too many places")));
+        }
+        for entry in &mut entries {
+            entry.admin += admin_base;
+            entry.seat = entry.seat.map(|s| s + base);
+        }
+        let len = entries.len() as u32;
+        self.entries.extend(entries);
+        self.admins.extend(admins);
+        self.layers.push(Layer { base, len, names, postings, source });
+        Ok(())
+    }
+
+    /// Rebuilds the per-country tables once every layer is in.
+    fn index_countries(&mut self) {
+        let mut by_country: HashMap<[u8; 2], Vec<u32>> = HashMap::new();
+        let mut capitals = HashMap::new();
+        for (idx, entry) in self.entries.iter().enumerate() {
+            by_country.entry(entry.cc).or_default().push(idx as u32);
+            if entry.fcode == "PPLC" {
+                // The first layer's capital stands: imports only add places.
+                capitals.entry(entry.cc).or_insert(idx as u32);
+            }
+        }
+        self.by_country = by_country;
+        self.capitals = capitals;
+    }
+
+    /// Applies learned places: one naming a known place of its country within 5 km gives
+    /// that place its admin names and coordinates; the others become places of their own.
+    fn learn(&mut self, learned: &[learned::Stored]) -> Result<()> {
+        let mut new = Vec::new();
+        for stored in learned {
+            let p = &stored.place;
+            let cc = stored.cc.as_bytes();
+            let nearest = self
+                .lookup(&text::fold(&p.name))
+                .into_iter()
+                .filter_map(|(id, _)| Some((id, self.entries.get(id as usize)?)))
+                .filter(|(_, e)| e.cc == cc && e.fclass != b'A')
+                .map(|(id, e)| (id, geo::distance_km(e.lat, e.lon, p.latitude, p.longitude)))
+                .filter(|(_, d)| *d <= 5.0)
+                .min_by(|a, b| a.1.total_cmp(&b.1));
+            let admins = Admins {
+                admin1: p.admin1.as_deref().map(Box::from),
+                admin2: p.admin2.as_deref().map(Box::from),
+                admin3: p.admin3.as_deref().map(Box::from),
+            };
+            match nearest {
+                Some((id, _)) => {
+                    let admin = self.admins.len() as u32;
+                    self.admins.push(admins);
+                    if let Some(entry) = self.entries.get_mut(id as usize) {
+                        entry.admin = admin;
+                        entry.lat = p.latitude;
+                        entry.lon = p.longitude;
+                    }
+                    self.learned.insert(id);
+                }
+                None => new.push(build::RawPlace {
+                    geonameid: 0,
+                    name: p.name.clone(),
+                    alternates: Vec::new(),
+                    lat: p.latitude,
+                    lon: p.longitude,
+                    cc: stored.cc.clone(),
+                    fclass: 'P',
+                    fcode: "PPL".to_string(),
+                    population: 0,
+                    admin1: p.admin1.clone(),
+                    admin2: p.admin2.clone(),
+                    admin3: p.admin3.clone(),
+                    codes: Default::default(),
+                }),
+            }
+        }
+        if new.is_empty() {
+            return Ok(());
+        }
+        let index = build::index(&new)?;
+        let base = self.entries.len() as u32;
+        let part = part_from(index.table, &index.admins, index.names, index.postings, "learned")?;
+        self.push(part)?;
+        self.learned.extend(base..self.entries.len() as u32);
+        Ok(())
+    }
+
+    /// Whether the gazetteer has a dump row already: an admin unit of the same level and
+    /// name in its country, or a place of the same class and name within 0.001°.
+    pub(crate) fn has_place(&self, row: &build::RawPlace) -> bool {
+        let cc = row.cc.as_bytes();
+        let mut names = vec![text::fold(&row.name)];
+        if row.fclass == 'A' {
+            names.push(text::fold(&build::clean_admin_name(&row.name)));
+        }
+        names.iter().any(|name| {
+            self.lookup(name).into_iter().filter_map(|(id, _)| self.entries.get(id as usize)).any(
+                |e| {
+                    e.cc == cc
+                        && e.fclass == row.fclass as u8
+                        && if row.fclass == 'A' {
+                            e.fcode == row.fcode
+                        } else {
+                            (e.lat - row.lat).abs() <= 1e-3 && (e.lon - row.lon).abs() <= 1e-3
+                        }
+                },
+            )
         })
+    }
+
+    /// Where an entry comes from, in words.
+    fn source_of(&self, id: u32) -> &str {
+        self.layers
+            .iter()
+            .find(|l| id >= l.base && id - l.base < l.len)
+            .map(|l| l.source.as_str())
+            .unwrap_or("")
     }
 
     /// Number of entries (places, features and admin units).
@@ -254,7 +427,7 @@ impl Gazetteer {
                 score += 1.0;
             }
             let feature = format!("{}.{}", entry.fclass as char, entry.fcode);
-            let why = format!(
+            let mut why = format!(
                 "{} name{}; {} {}; population {}",
                 if alternate { "alternate" } else { "preferred" },
                 if fuzzy { " (spelling variant)" } else { "" },
@@ -262,6 +435,17 @@ impl Gazetteer {
                 recognize::feature_words(entry),
                 entry.population
             );
+            if country.is_some() {
+                why.push_str("; in the country asked for");
+            }
+            let source = self.source_of(id).to_string();
+            if self.learned.contains(&id) {
+                why.push_str(if source == "learned" {
+                    "; learned from coded events"
+                } else {
+                    "; admin names and coordinates learned from coded events"
+                });
+            }
             let precision = if entry.admin_level().is_some_and(|l| l <= 2) {
                 GeoPrecision::Region
             } else {
@@ -273,6 +457,8 @@ impl Gazetteer {
                 why,
                 feature,
                 population: entry.population,
+                matched: if fuzzy { text::fold(entry.name) } else { folded.clone() },
+                source,
             });
         }
         out.sort_by(|a, b| b.score.total_cmp(&a.score));
@@ -281,14 +467,20 @@ impl Gazetteer {
 
     /// The entries whose names fold to `folded`, with whether the name is an alternate.
     fn lookup(&self, folded: &str) -> Vec<(u32, bool)> {
-        let Some(offset) = self.names.get(folded) else { return Vec::new() };
-        let offset = offset as usize;
-        let count = self.postings.get(offset).unwrap_or(0) as usize;
-        (offset + 1..offset + 1 + count)
-            .filter_map(|i| self.postings.get(i))
-            .map(|p| (p & !ALT_FLAG, p & ALT_FLAG != 0))
-            .filter(|(id, _)| (*id as usize) < self.entries.len())
-            .collect()
+        let mut out = Vec::new();
+        for layer in &self.layers {
+            let Some(offset) = layer.names.get(folded) else { continue };
+            let offset = offset as usize;
+            let count = layer.postings.get(offset).unwrap_or(0) as usize;
+            out.extend(
+                (offset + 1..offset + 1 + count)
+                    .filter_map(|i| layer.postings.get(i))
+                    .map(|p| (p & !ALT_FLAG, p & ALT_FLAG != 0))
+                    .filter(|(id, _)| *id < layer.len)
+                    .map(|(id, alt)| (layer.base + id, alt)),
+            );
+        }
+        out
     }
 
     /// Entries of `country` (or all) whose preferred name is close to `folded`.
@@ -394,6 +586,38 @@ impl Gazetteer {
             border_distance_km: self.border_distance_km(seat.lat, seat.lon),
         }
     }
+}
+
+/// A layer from its files' bytes; the entry table is kept for the life of the process, since
+/// entries borrow their names from it.
+fn part_from(
+    table: Vec<u8>,
+    admins: &str,
+    names: Vec<u8>,
+    postings: Vec<u8>,
+    source: &str,
+) -> Result<Part> {
+    let table: &'static [u8] = Box::leak(table.into_boxed_slice());
+    let names = fst::Map::new(Cow::Owned(names))
+        .map_err(|e| Error::Data(format!("{source}: names: {e}")))?;
+    Ok(Part {
+        entries: data::parse_entries(table).map_err(|e| Error::Data(format!("{source}: {e}")))?,
+        admins: data::parse_admins(admins),
+        names,
+        postings: data::Postings(Cow::Owned(postings)),
+        source: source.to_string(),
+    })
+}
+
+/// Reads an imported layer's folder.
+fn read_layer(path: &Path, source: String) -> Result<Part> {
+    let read = |name: &str| {
+        let file = path.join(name);
+        std::fs::read(&file).map_err(|e| Error::Data(format!("{}: {e}", file.display())))
+    };
+    let admins = String::from_utf8(read("admins.tsv")?)
+        .map_err(|e| Error::Data(format!("{}: admins: {e}", path.display())))?;
+    part_from(read("places.bin")?, &admins, read("names.fst")?, read("postings.bin")?, &source)
 }
 
 /// Folded country names and demonyms → (country code, whether a lowercase form is
