@@ -10,11 +10,20 @@ use crate::home::Home;
 /// The extractor over the shipped data and what the analyst has added to it.
 pub fn load_extractor(home: &Home) -> Result<Extractor> {
     let _ = home;
-    let gazetteer = tocsin_places::Gazetteer::load_default().context("loading the gazetteer")?;
+    let gazetteer = tocsin_places::Gazetteer::load(home.gazetteer_dir().ok().as_deref())
+        .context("loading the gazetteer")?;
     // No data folder (no home directory) means no learned actors, not a failure.
     let actors = tocsin_actors::ActorBook::load(home.actors_dir().ok().as_deref())
         .context("loading the actor data")?;
-    Ok(Extractor::new(gazetteer, actors))
+    let extractor = Extractor::new(gazetteer, actors);
+    // A model of the analyst's own (`tocsin train`) replaces the shipped one.
+    let Some(own) = crate::train::user_model_path(home).ok().filter(|path| path.exists()) else {
+        return Ok(extractor);
+    };
+    let bytes = std::fs::read(&own).with_context(|| format!("reading {}", own.display()))?;
+    let model = tocsin_extract::learned::TypeModel::from_bytes(&bytes)
+        .with_context(|| format!("{}: retrain with `tocsin train` or delete it", own.display()))?;
+    Ok(extractor.with_type_model(Some(model)))
 }
 
 /// The inputs to read: standard input when none are given.
