@@ -9,5 +9,6 @@ mod extract;
 mod ingest;
 mod living;
 mod merge_corpus;
+mod places;
 mod query;
 mod serve;

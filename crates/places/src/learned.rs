@@ -133,6 +133,15 @@ pub fn learn_places(dir: &Path, places: &[LearnedPlace]) -> Result<usize> {
     Ok(new)
 }
 
+/// How many learned places the gazetteer folder `dir` holds, by country code.
+pub fn learned_counts(dir: &Path) -> Result<Vec<(String, usize)>> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for stored in read_learned(dir)? {
+        *counts.entry(stored.cc).or_default() += 1;
+    }
+    Ok(counts.into_iter().collect())
+}
+
 /// The learned places stored in `dir` (none when the file is missing); malformed lines are
 /// skipped.
 pub(crate) fn read_learned(dir: &Path) -> Result<Vec<Stored>> {

@@ -41,7 +41,7 @@ use tocsin_model::{Country, Field, GeoPrecision, Language, Place, Span};
 pub use countries::acled_country_name;
 use data::{Admins, Entry, ALT_FLAG};
 pub use import::{import_geonames, imports, keep_feature, ImportSummary, LayerInfo};
-pub use learned::{learn_places, LearnedPlace};
+pub use learned::{learn_places, learned_counts, LearnedPlace};
 
 /// An error loading gazetteer data.
 #[derive(Debug, thiserror::Error)]
