@@ -28,6 +28,9 @@
 //! [`Store::changes_since`] gives a change feed (deletions included).
 //! Since schema version 5, the filter indexes are partial on live events (`merged_into IS
 //! NULL`) and cover the usual filters, so counts and the choice of a page read no rows.
+//! Since schema version 6, `unknown_actors` counts the names reports gave groups the
+//! actor knowledge base did not know ([`Store::record_unknown_actors`],
+//! [`Store::unknown_actors`]), each report once per name.
 //! Each table also has an integer `key` beside its text id so that the FTS5 and R*Tree
 //! rowids survive `VACUUM`. Events have a `merged_into` column for a later merge of two
 //! stored events (set by [`Store::merge_events`]); queries skip events that have one.
@@ -75,6 +78,7 @@ mod query;
 mod rows;
 mod schema;
 mod stats;
+mod unknown;
 
 use std::path::{Path, PathBuf};
 
@@ -87,6 +91,7 @@ pub use merge::{Merge, NoMerge, Placement};
 pub use query::{BBox, EventDetail, EventFilter, EventIter, HistoryEntry, Sort, Totals};
 pub use schema::SCHEMA_VERSION;
 pub use stats::{ActorStat, Area, EventStats, GroupCount, IsoWeek};
+pub use unknown::{UnknownActor, UnknownSighting};
 
 /// An error from the store.
 #[derive(Debug, thiserror::Error)]

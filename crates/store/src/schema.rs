@@ -16,7 +16,7 @@ use crate::{Error, Result};
 pub(crate) const APPLICATION_ID: i64 = 0x7463_736E;
 
 /// The migrations, oldest first. `MIGRATIONS[n]` upgrades version `n` to `n + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The schema version this release writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -198,6 +198,30 @@ CREATE INDEX events_live_sub_event_type
     ON events (sub_event_type, date, fatalities, sort_key, merged_into) WHERE merged_into IS NULL;
 CREATE INDEX events_live_fatalities ON events (fatalities, sort_key, date, merged_into)
     WHERE merged_into IS NULL;
+"#;
+
+/// Version 6: names reports gave groups the actor knowledge base did not know.
+///
+/// `unknown_actors` holds one row per name (keyed lowercase), with how many reports used
+/// it, the earliest and latest of their dates and the first such report;
+/// `unknown_actor_reports` holds each (name, report content hash) pair once, so that
+/// recording a report again counts nothing twice.
+const V6: &str = r#"
+CREATE TABLE unknown_actors (
+    key        INTEGER PRIMARY KEY,
+    name_key   TEXT NOT NULL UNIQUE,
+    name       TEXT NOT NULL,
+    count      INTEGER NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen  TEXT NOT NULL,
+    report_id  TEXT NOT NULL
+);
+CREATE INDEX unknown_actors_count ON unknown_actors (count DESC, last_seen DESC);
+CREATE TABLE unknown_actor_reports (
+    name_key     TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    PRIMARY KEY (name_key, content_hash)
+) WITHOUT ROWID;
 "#;
 
 /// Brings the store on `connection` to [`SCHEMA_VERSION`], checking first that it is

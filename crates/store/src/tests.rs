@@ -241,6 +241,39 @@ fn a_store_written_at_schema_v5_keeps_its_analyst_decisions() {
     assert_eq!(store.count(&burkina).unwrap(), 1);
 }
 
+#[test]
+fn a_store_written_at_schema_v5_learns_unknown_actors_after_upgrading() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&fixture_copy("store-v5.db", dir.path())).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(store.unknown_actors(None).unwrap().is_empty());
+    let sighting = crate::UnknownSighting {
+        name: "Red Dune".into(),
+        report_id: "v5-a".into(),
+        content_hash: "h".into(),
+        date: None,
+    };
+    assert_eq!(store.record_unknown_actors(&[sighting], now()).unwrap(), 1);
+    let names: Vec<String> =
+        store.unknown_actors(None).unwrap().into_iter().map(|u| u.name).collect();
+    assert_eq!(names, ["Red Dune"]);
+}
+
+#[test]
+fn a_store_written_at_schema_v6_keeps_its_unknown_actors() {
+    check_fixture(6, Totals { reports: 4, events: 3 });
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&fixture_copy("store-v6.db", dir.path())).unwrap();
+    let unknown = store.unknown_actors(None).unwrap();
+    assert_eq!(unknown.len(), 1);
+    let kora = &unknown[0];
+    assert_eq!(
+        (kora.name.as_str(), kora.count, kora.first_seen.as_str(), kora.last_seen.as_str()),
+        ("Kora Liberation Front", 2, "2023-06-01", "2024-05-01")
+    );
+    assert_eq!(kora.report_id, "v6-a");
+}
+
 /// The query plan SQLite chooses for `sql`, one line per step.
 fn plan(store: &Store, sql: &str) -> String {
     let mut statement = store.connection.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
@@ -335,6 +368,17 @@ fn generate_fixture() {
         // An analyst splits the fourth report out (BFA2), then merges it back.
         store.split_event("BFA1", &format!("v{v}-d"), now()).unwrap();
         store.merge_events("BFA1", "BFA2", now()).unwrap();
+    }
+    if v >= 6 {
+        // Two reports used a name the actor knowledge base does not know.
+        let sighting = |report: &str, date: Option<&str>| crate::UnknownSighting {
+            name: "Kora Liberation Front".into(),
+            report_id: format!("v{v}-{report}"),
+            content_hash: format!("hash-{report}"),
+            date: date.map(day),
+        };
+        let sightings = [sighting("a", Some("2023-06-01")), sighting("d", None)];
+        store.record_unknown_actors(&sightings, now()).unwrap();
     }
     store.connection.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); VACUUM;").unwrap();
 }
