@@ -52,7 +52,7 @@ use chrono::{DateTime, Utc};
 use tocsin_extract::{Extractor, Output};
 use tocsin_model::Event;
 use tocsin_model::{Diagnostic, Report};
-use tocsin_store::{BatchSummary, Ingested, Merge, NoMerge, Store};
+use tocsin_store::{BatchSummary, Ingested, Merge, NoMerge, Store, UnknownSighting};
 
 mod merge;
 
@@ -178,6 +178,9 @@ pub struct IngestSummary {
     pub read_errors: Vec<ReadError>,
     /// Every diagnostic extraction gave, in reading order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Names of groups the actor knowledge base does not know, counted for the first time
+    /// (one per report and name; see `tocsin_store::Store::unknown_actors`).
+    pub unknown_actors_recorded: u64,
 }
 
 /// What [`extract_paths`] did.
@@ -279,9 +282,13 @@ pub fn extract_paths(
     summary
 }
 
-/// What the writer thread says about each batch: what it stored and how many reports
-/// the batch held, or why it failed.
-type Written = std::result::Result<(BatchSummary, u64), tocsin_store::Error>;
+/// What the writer thread says about each batch: what it stored, how many reports the
+/// batch held and how many unknown-name sightings were new, or why it failed.
+type Written = std::result::Result<(BatchSummary, u64, u64), tocsin_store::Error>;
+
+/// One batch for the writer: the reports with their events, and the names of unknown
+/// actors they use.
+type Batch = (Vec<Ingested>, Vec<UnknownSighting>);
 
 /// Runs `feed` (reading and extracting on this thread) while a second thread stores
 /// full batches, so extraction and storage overlap. At most one full batch waits
@@ -296,15 +303,21 @@ fn run_pipeline(
 ) -> Result<IngestSummary> {
     let clock = config.clock;
     std::thread::scope(|scope| {
-        let (to_writer, batches) = mpsc::sync_channel::<Vec<Ingested>>(1);
+        let (to_writer, batches) = mpsc::sync_channel::<Batch>(1);
         let (written_tx, written) = mpsc::channel::<Written>();
         let writer = scope.spawn(move || {
-            for batch in batches {
-                let result = store.ingest_with(&batch, clock(), merge);
+            for (batch, sightings) in batches {
+                let now = clock();
+                let result = store.ingest_with(&batch, now, merge).and_then(|stored| {
+                    // Sightings are keyed by report content, so a report stored before
+                    // (or a batch stored again after a crash) counts nothing twice.
+                    let new = store.record_unknown_actors(&sightings, now)?;
+                    Ok((stored, new))
+                });
                 let failed = result.is_err();
                 let n_reports = batch.len() as u64;
                 // The receiver lives until this thread ends; a send cannot fail before.
-                let _ = written_tx.send(result.map(|stored| (stored, n_reports)));
+                let _ = written_tx.send(result.map(|(stored, new)| (stored, n_reports, new)));
                 if failed {
                     break;
                 }
@@ -316,6 +329,7 @@ fn run_pipeline(
             batch_size,
             on_progress,
             batch: Vec::with_capacity(batch_size.min(10_000)),
+            sightings: Vec::new(),
             progress: Progress::default(),
             summary: IngestSummary::default(),
             to_writer: Some(to_writer),
@@ -338,10 +352,11 @@ struct Run<'a> {
     batch_size: usize,
     on_progress: &'a mut dyn FnMut(&Progress),
     batch: Vec<Ingested>,
+    sightings: Vec<UnknownSighting>,
     progress: Progress,
     summary: IngestSummary,
     /// Full batches go to the writer thread; `None` once the run is over.
-    to_writer: Option<mpsc::SyncSender<Vec<Ingested>>>,
+    to_writer: Option<mpsc::SyncSender<Batch>>,
     /// What the writer did with each batch, in order.
     written: mpsc::Receiver<Written>,
     /// The store error that ended the run, if any.
@@ -367,6 +382,17 @@ impl Run<'_> {
                 self.progress.bytes_read += n_bytes as u64;
                 self.progress.events_extracted += output.events.len() as u64;
                 self.summary.diagnostics.extend(output.diagnostics);
+                if !output.unknown_actors.is_empty() {
+                    let content_hash = tocsin_store::content_hash(&report);
+                    for unknown in output.unknown_actors {
+                        self.sightings.push(UnknownSighting {
+                            name: unknown.name,
+                            report_id: report.id.clone(),
+                            content_hash: content_hash.clone(),
+                            date: report.published,
+                        });
+                    }
+                }
                 self.batch.push(Ingested { report, events: output.events });
             }
             Err(error) => {
@@ -387,7 +413,8 @@ impl Run<'_> {
             return;
         }
         let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(self.batch_size));
-        let sent = self.to_writer.as_ref().map(|to_writer| to_writer.send(batch));
+        let sightings = std::mem::take(&mut self.sightings);
+        let sent = self.to_writer.as_ref().map(|to_writer| to_writer.send((batch, sightings)));
         if let Some(Err(_)) = sent {
             // The writer stopped after a failure, which `take_written` will report.
             self.to_writer = None;
@@ -409,8 +436,9 @@ impl Run<'_> {
                 }
             };
             match written {
-                Ok((stored, n_reports)) => {
+                Ok((stored, n_reports, new_sightings)) => {
                     self.summary.stored += stored;
+                    self.summary.unknown_actors_recorded += new_sightings;
                     self.summary.batches += 1;
                     self.progress.reports_committed += n_reports;
                     self.progress.events_stored += stored.events_created;

@@ -46,7 +46,16 @@ impl Extract for CountAttacks {
                 message: "unclear words".into(),
             })
             .collect();
-        Output { events, diagnostics }
+        // A name the actor book would not know, wherever the text names it.
+        let unknown_actors = report
+            .text
+            .match_indices("Kora Front")
+            .map(|(start, word)| tocsin_actors::UnknownName {
+                span: Span::new(start, start + word.len()),
+                name: word.to_string(),
+            })
+            .collect();
+        Output { events, diagnostics, unknown_actors }
     }
 }
 
@@ -64,6 +73,27 @@ fn record_error(line: usize) -> ReadError {
 
 fn reports(texts: &[&str]) -> Vec<Result<Report, ReadError>> {
     texts.iter().enumerate().map(|(i, text)| Ok(Report::new(format!("r{i}"), *text))).collect()
+}
+
+#[test]
+fn unknown_actor_names_are_counted_once_per_report() {
+    let mut store = Store::open_in_memory().unwrap();
+    let texts = ["the Kora Front attack", "nothing", "Kora Front again, Kora Front", "attack"];
+    let summary =
+        ingest_reports(reports(&texts), &CountAttacks, &mut store, &config(2), &mut |_| {})
+            .unwrap();
+    assert_eq!(summary.unknown_actors_recorded, 2);
+    let unknown = store.unknown_actors(None).unwrap();
+    let listed: Vec<(&str, u64, &str, &str)> = unknown
+        .iter()
+        .map(|u| (u.name.as_str(), u.count, u.report_id.as_str(), u.first_seen.as_str()))
+        .collect();
+    assert_eq!(listed, [("Kora Front", 2, "r0", "2024-05-01")]);
+    // The same reports again: stored already, counted already.
+    let again = ingest_reports(reports(&texts), &CountAttacks, &mut store, &config(3), &mut |_| {})
+        .unwrap();
+    assert_eq!(again.unknown_actors_recorded, 0);
+    assert_eq!(store.unknown_actors(None).unwrap()[0].count, 2);
 }
 
 #[test]
@@ -354,7 +384,7 @@ impl Extract for Lines {
                 })
             })
             .collect();
-        Output { events, diagnostics: vec![] }
+        Output { events, diagnostics: vec![], unknown_actors: vec![] }
     }
 }
 
