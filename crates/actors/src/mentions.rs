@@ -225,6 +225,46 @@ impl Recognizer {
         chosen
     }
 
+    /// The country a text's own words point to, for an event whose place is unknown:
+    /// country names and nationality words, forces that belong to one country (`FAMa`),
+    /// and the home country of the non-state groups it names (`Koglweogo`). The most
+    /// named country wins; among equals the first named.
+    pub fn infer_country(&self, kb: &Kb, text: &str) -> Option<String> {
+        let norm = Normalized::new(text);
+        let mut votes: Vec<(String, u32, usize)> = Vec::new();
+        let mut vote = |code: &str, weight: u32, at: usize| {
+            if code.len() != 2 {
+                return;
+            }
+            match votes.iter_mut().find(|v| v.0.eq_ignore_ascii_case(code)) {
+                Some(v) => v.1 += weight,
+                None => votes.push((code.to_ascii_uppercase(), weight, at)),
+            }
+        };
+        for hit in self.hits(text, &norm) {
+            // One vote per hit, from its most specific target.
+            let code: Option<(&str, u32)> = hit.targets.iter().find_map(|t| match *t {
+                Target::Demonym(c) | Target::CountryName(c) => {
+                    kb.countries.get(c).map(|e| (e.code.as_str(), 2))
+                }
+                Target::Family(f) => {
+                    kb.families.get(f).and_then(|e| e.country.as_deref()).map(|c| (c, 3))
+                }
+                Target::Actor(a) | Target::Leader(a) => kb
+                    .actors
+                    .get(a)
+                    .filter(|e| e.state.is_none() && e.kind == EntryKind::Armed)
+                    .and_then(|e| e.countries.first())
+                    .map(|c| (c.as_str(), 1)),
+            });
+            if let Some((code, weight)) = code {
+                vote(code, weight, hit.start);
+            }
+        }
+        votes.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        votes.into_iter().next().map(|v| v.0)
+    }
+
     /// Every actor mention in `text`, named with the help of `context`.
     pub fn mentions(&self, kb: &Kb, text: &str, context: &MentionContext<'_>) -> Vec<ActorMention> {
         let norm = Normalized::new(text);
@@ -372,7 +412,17 @@ impl Recognizer {
                         ..mention(Some(Actor::new(name, inter)), kind, Some(idx))
                     });
                 }
-                let regional = entry.regional_name(context.country_code, context.date);
+                // Without the event's country, the group's own (first) country names it.
+                let regional_country =
+                    context.country_code.or(entry.countries.first().map(String::as_str));
+                // Without a date, names that depend on dates keep the words' own name.
+                let undated = context.date.is_none()
+                    && entry.regional.iter().any(|r| r.from.is_some() || r.to.is_some());
+                let regional = if undated {
+                    None
+                } else {
+                    entry.regional_name(regional_country, context.date)
+                };
                 if let Some(name) = regional.or(entry.coded_as.as_deref()) {
                     let target = kb.actors.iter().position(|e| e.name == name);
                     let inter = target
@@ -380,10 +430,10 @@ impl Recognizer {
                         .and_then(|e| e.inter)
                         .or(entry.inter)
                         .unwrap_or(Inter::Rebel);
-                    let associated = entry
-                        .coded_as
-                        .as_ref()
-                        .map(|_| Actor::new(entry.name.clone(), entry.inter.unwrap_or(inter)));
+                    // Coded as another actor, or as its parent group: itself beside it.
+                    let as_parent = entry.parent.as_deref() == Some(name);
+                    let associated = (entry.coded_as.is_some() || as_parent)
+                        .then(|| Actor::new(entry.name.clone(), entry.inter.unwrap_or(inter)));
                     return Some(ActorMention {
                         associated,
                         ..mention(Some(Actor::new(name, inter)), kind, target.or(Some(idx)))

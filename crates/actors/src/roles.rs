@@ -10,7 +10,8 @@ use tocsin_model::{Actor, Field, Inter, Span, SubEventType};
 
 use crate::kb::Kb;
 use crate::mentions::{
-    country_name, government_name, state_forces_name, ActorMention, MentionKind,
+    country_name, government_name, state_forces_name, ActorMention, MentionContext, MentionKind,
+    Recognizer,
 };
 use crate::normalize::{normalize, Normalized};
 use crate::{RoleContext, Roles};
@@ -48,7 +49,30 @@ impl Candidate {
 }
 
 /// Assign roles from the mentions of the whole text.
+///
+/// Without the event's country, the country the report's own words point to names the
+/// generic actors (`Civilians (Mali)` for a report about the FAMa).
 pub fn assign(
+    kb: &Kb,
+    cues: &CueSet,
+    mentions: &[ActorMention],
+    context: &RoleContext<'_>,
+) -> Option<Roles> {
+    if context.country_code.is_none() {
+        if let Some(recognizer) = &cues.recognizer {
+            if let Some(code) = recognizer.infer_country(kb, context.text) {
+                let inferred = RoleContext { country_code: Some(code.as_str()), ..*context };
+                let mention_context =
+                    MentionContext { country_code: Some(code.as_str()), date: context.date };
+                let again = recognizer.mentions(kb, context.text, &mention_context);
+                return assign_in_country(kb, cues, &again, &inferred);
+            }
+        }
+    }
+    assign_in_country(kb, cues, mentions, context)
+}
+
+fn assign_in_country(
     kb: &Kb,
     cues: &CueSet,
     mentions: &[ActorMention],
@@ -554,6 +578,8 @@ pub struct CueSet {
     verbs: Vec<Vec<String>>,
     passive: Vec<Vec<String>>,
     alternative: Vec<Vec<String>>,
+    /// Recognises the country a report's words point to when the event's is unknown.
+    recognizer: Option<Recognizer>,
 }
 
 impl CueSet {
@@ -582,6 +608,7 @@ impl CueSet {
             verbs: tok(&kb.cues.verbs),
             passive: tok(&kb.cues.passive),
             alternative: tok(&kb.cues.alternative),
+            recognizer: Recognizer::new(kb).ok(),
         }
     }
 }

@@ -154,7 +154,7 @@ fn sub_group_with_parent_in_parentheses() {
     check(
         "Armed clash",
         "BF",
-        "2019-09-26",
+        "2021-09-26",
         "Overnight in Banfora, suspected Katiba Macina (JNIM) militants targeted the gendarmerie with gunfire.",
         ("Katiba Macina", "Police Forces of Burkina Faso (2015-2022) Gendarmerie", &[JNIM]),
     );
@@ -324,7 +324,7 @@ fn foreign_forces_are_external() {
         "ML",
         "2022-04-01",
         "Les soldats maliens et des mercenaires de Wagner ont affronté des jihadistes de l'EIGS.",
-        ("Military Forces of Mali (2021-)", "Islamic State (Greater Sahara)", &["Wagner Group"]),
+        ("Military Forces of Mali (2021-)", "Islamic State (Sahel)", &["Wagner Group"]),
     );
 }
 
@@ -341,6 +341,34 @@ fn air_strike_without_a_named_user() {
             &[],
         ),
     );
+}
+
+#[test]
+fn katiba_macina_fought_as_jnim_until_2020() {
+    let text = "Gunmen of Katiba Macina opened fire on a gendarmerie patrol near Tenenkou.";
+    for (date, actor1, assoc) in
+        [("2019-05-14", JNIM, "Katiba Macina"), ("2021-05-14", "Katiba Macina", "")]
+    {
+        let roles = roles_of("Armed clash", "ML", date, text).expect("roles");
+        assert_eq!(roles.actor1.value.name, actor1, "{date}");
+        let names: Vec<&str> = roles.assoc_actor_1.iter().map(|a| a.value.name.as_str()).collect();
+        assert_eq!(names.join("; "), assoc, "{date}");
+    }
+}
+
+#[test]
+fn greater_sahara_names_follow_the_date() {
+    let text = "Suspected ISGS fighters raided a market near Tin-Akoff.";
+    for (date, name) in [
+        ("2018-05-01", "Islamic State (Greater Sahara)"),
+        ("2020-05-01", "Islamic State (Greater Sahara)"),
+        ("2021-05-01", "Islamic State (West Africa) - Greater Sahara Faction"),
+        ("2023-05-01", "Islamic State (Sahel)"),
+        ("", "Islamic State (Greater Sahara)"),
+    ] {
+        let roles = roles_of("Looting/property destruction", "BF", date, text).expect("roles");
+        assert_eq!(roles.actor1.value.name, name, "{date}");
+    }
 }
 
 #[test]
@@ -519,7 +547,7 @@ fn french_reports() {
     check(
         "Armed clash",
         "ML",
-        "2018-06-01",
+        "2020-06-01",
         "Des combattants de la Katiba Macina ont affronté les chasseurs dozos près de Djenné.",
         ("Katiba Macina", "Dozo Communal Militia (Mali)", &[]),
     );
@@ -535,7 +563,11 @@ fn french_reports() {
         "NE",
         "2022-01-10",
         "La police a interpellé un membre présumé de l'EIGS à Niamey.",
-        ("Police Forces of Niger (2021-2023)", "Islamic State (Greater Sahara)", &[]),
+        (
+            "Police Forces of Niger (2021-2023)",
+            "Islamic State (West Africa) - Greater Sahara Faction",
+            &[],
+        ),
     );
 }
 
@@ -573,5 +605,38 @@ fn gangs_only_where_acled_codes_gangs() {
     assert_eq!(
         elsewhere.map(|r| r.actor1.value.name),
         Some("Unidentified Armed Group (Burkina Faso)".to_string())
+    );
+}
+
+#[test]
+fn without_a_place_the_words_name_the_country() {
+    check(
+        "Attack",
+        "",
+        "2019-03-02",
+        "Koglweogo members whipped two herders accused of theft.",
+        ("Koglweogo Militia", "Civilians (Burkina Faso)", &[]),
+    );
+    check(
+        "Attack",
+        "",
+        "2020-07-12",
+        "FAMa soldiers beat a trader at a checkpoint.",
+        ("Military Forces of Mali (2013-2020)", "Civilians (Mali)", &[]),
+    );
+    check(
+        "Peaceful protest",
+        "",
+        "2020-07-12",
+        "Nigerien students marched over months of unpaid grants.",
+        ("Protesters (Niger)", "", &["Students (Niger)"]),
+    );
+    // Nothing names a country: the bare labels.
+    check(
+        "Peaceful protest",
+        "",
+        "2020-07-12",
+        "Students marched over months of unpaid grants.",
+        ("Protesters", "", &[]),
     );
 }
