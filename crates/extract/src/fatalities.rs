@@ -1,21 +1,29 @@
 //! Fatalities by ACLED's rules (codebook section 8): reported deaths only, lowest figure.
 //!
-//! Deaths are read around death words ("killed", "dead", "died", "bodies", "tués",
-//! "morts", "lost their lives", "perished", "executed"): a count before a passive or
-//! nominal death word ("3 soldiers were killed", "12 morts") or after an active one
-//! ("killing 2 gunmen and 1-3 soldiers", "faisant 5 morts"). A coordinated list is
-//! summed ("3 soldiers and 2 attackers were killed" = 5). Separate mentions of the same
-//! kind of victim are taken as the same deaths (the lowest figure wins); different kinds
-//! of victim are summed; a generic total ("5 people") is kept when it exceeds the sum of
-//! the specific ones. Injuries and "casualties" are never deaths. Sentences that give
-//! aggregates or historical totals ("since 2021", "this year", "so far") are skipped.
+//! Deaths are read around death words ("killed", "dead", "died", "succumbed", "bodies",
+//! "neutralised", "burned alive", "tués", "morts", "lost their lives", "executed"): a count
+//! before a passive or nominal death word ("3 soldiers were killed", "12 morts") or after an
+//! active one ("killing 2 gunmen and 1-3 soldiers", "faisant 5 morts"); a pronoun or a
+//! definite reference takes the people counted before it ("abducted four traders and
+//! executed them"). A coordinated list is summed ("3 soldiers, a guard and 2 attackers were
+//! killed" = 6). Separate mentions of the same kind of victim are taken as the same deaths
+//! (the lowest figure wins) unless the words add them ("two other soldiers", "also");
+//! different kinds of victim are summed; a generic total ("5 people") is kept when it
+//! exceeds the sum of the specific ones. An unverified figure beside reported ones is left
+//! out. Vague words are 3, or 10 in a large-scale attack.
+//!
+//! Not deaths of the event: injuries and "casualties"; the days of dates and measures
+//! ("On May 18, two...", "30 km"); the grievance of a protest (a march "over the death of
+//! a teacher"), accidents, deaths of another time ("killed last month"), and sentences that
+//! give aggregates or historical totals ("since 2021", "this year", "so far"). A total split
+//! over several days or events ("split across 3 events") gives each its rounded share.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 use tocsin_model::{Field, Span};
 
-use crate::numbers::quantity_at;
+use crate::numbers::{quantity_at, Quantity};
 use crate::text::{fold, tokenize, Token, TokenKind};
 
 /// One reported count of deaths.
@@ -29,6 +37,10 @@ pub struct DeathMention {
     pub victims: Victims,
     /// Whether the count is a convention for a vague word.
     pub vague: bool,
+    /// Whether the count is an unverified figure ("the toll could not be verified").
+    pub claimed: bool,
+    /// Whether the words add these deaths to others ("also", "other", "another", "more").
+    pub additional: bool,
 }
 
 /// Who died, as far as the words around the count say.
@@ -47,9 +59,15 @@ pub enum Victims {
 /// Reads the fatalities of a passage: `text` is the passage, `offset` where it starts in
 /// the report (spans are report offsets). Returns 0 with no span when no death is stated.
 pub fn fatalities(text: &str, offset: usize) -> Field<u32> {
-    if let Some(found) = CODED_AS.captures(text) {
-        if let (Some(whole), Some(count)) = (found.get(0), found.get(1).or_else(|| found.get(2))) {
-            if let Ok(count) = count.as_str().parse::<u32>() {
+    if let Some(found) = CODED_EACH.captures(text).or_else(|| CODED_AS.captures(text)) {
+        let count = (1..=3).find_map(|i| found.get(i));
+        if let (Some(whole), Some(count)) = (found.get(0), count) {
+            if let Ok(mut count) = count.as_str().parse::<u32>() {
+                let each = whole.as_str().to_lowercase().contains("each")
+                    || whole.as_str().contains("events");
+                if !each {
+                    count = share(count, split_parts(text));
+                }
                 let span = Span::new(offset + whole.start(), offset + whole.end());
                 return Field::found(count, span, 0.95);
             }
@@ -63,27 +81,52 @@ pub fn fatalities(text: &str, offset: usize) -> Field<u32> {
         }
         return Field::inferred(0, 0.6);
     }
-    let mut total = combine(&mentions);
-    // "Fatalities split across 3 events": this event's share, the remainder first.
-    if let Some(parts) = SPLIT.captures(text).and_then(|c| c.get(1)).and_then(|n| {
-        let word = n.as_str().to_lowercase();
-        word.parse::<u32>().ok().or_else(|| crate::numbers::word_value(&word))
-    }) {
-        if parts > 1 {
-            total = total.div_ceil(parts);
+    // Vague words ("several", "an unknown number") are 3, or 10 in a large-scale attack.
+    let mut mentions = mentions;
+    if LARGE_SCALE.is_match(text) {
+        for mention in mentions.iter_mut().filter(|m| m.vague && m.count == 3) {
+            mention.count = 10;
         }
     }
+    let total = share(combine(&mentions), split_parts(text));
     let span =
         mentions.iter().map(|m| m.span).reduce(Span::cover).unwrap_or(Span::new(offset, offset));
     let confidence = if mentions.iter().any(|m| m.vague) { 0.5 } else { 0.8 };
     Field::found(total, span, confidence)
 }
 
+/// Into how many events the text says its deaths are split ("split across 3 events",
+/// "over two days", "coded as four events ... fatalities split"), if any.
+fn split_parts(text: &str) -> Option<u32> {
+    let captures = SPLIT.captures(text)?;
+    let word = captures.get(1).or_else(|| captures.get(2))?.as_str().to_lowercase();
+    word.parse::<u32>().ok().or_else(|| crate::numbers::word_value(&word)).filter(|&n| n > 1)
+}
+
+/// One event's share of `total` deaths split evenly over `parts` events (codebook section 8):
+/// the odd remainder goes to the first events, so the share most events get is the rounded
+/// quotient.
+fn share(total: u32, parts: Option<u32>) -> u32 {
+    match parts {
+        Some(parts) if parts > 1 => (total + parts / 2) / parts,
+        _ => total,
+    }
+}
+
 /// Combines mentions: the lowest per kind of victim, summed over kinds; a generic total
 /// wins when it is larger than that sum.
+///
+/// Unverified figures count only when the report gives no other: beside the reported
+/// deaths they are a conflicting, higher report (codebook section 8).
 pub fn combine(mentions: &[DeathMention]) -> u32 {
     let mut lowest: Vec<(Victims, u32)> = Vec::new();
-    for mention in mentions {
+    let mut extra: u32 = 0;
+    let any_reported = mentions.iter().any(|m| !m.claimed);
+    for mention in mentions.iter().filter(|m| !(any_reported && m.claimed)) {
+        if mention.additional && !lowest.is_empty() {
+            extra = extra.saturating_add(mention.count);
+            continue;
+        }
         match lowest.iter_mut().find(|(victims, _)| *victims == mention.victims) {
             Some((_, count)) => *count = (*count).min(mention.count),
             None => lowest.push((mention.victims, mention.count)),
@@ -95,56 +138,338 @@ pub fn combine(mentions: &[DeathMention]) -> u32 {
         .map(|(_, c)| *c)
         .fold(0u32, u32::saturating_add);
     let generic = lowest.iter().find(|(v, _)| *v == Victims::Generic).map(|(_, c)| *c);
-    match generic {
+    let reported = match generic {
         Some(generic) => generic.max(specific),
         None => specific,
-    }
+    };
+    reported.saturating_add(extra)
 }
 
 /// Every death count in `text`, outside aggregate sentences; spans offset by `offset`.
 pub fn death_mentions(text: &str, offset: usize) -> Vec<DeathMention> {
     let mut mentions = Vec::new();
+    let protest = PROTEST.is_match(text);
+    let mut previous: Vec<Token> = Vec::new();
     for sentence in crate::sentences::split(text) {
         let Some(body) = text.get(sentence.start..sentence.end) else { continue };
         if is_aggregate(body) {
+            previous = Vec::new();
             continue;
         }
+        let claimed = CLAIM.is_match(body);
         let tokens = tokenize(body);
         let mut used = vec![false; tokens.len()];
         for i in 0..tokens.len() {
             let Some(trigger) = trigger_at(&tokens, i) else { continue };
+            if is_background(&tokens, i, protest) {
+                continue;
+            }
             let found = match trigger {
                 Trigger::Active(len) => after(&tokens, i + len, &mut used)
                     .or_else(|| before(&tokens, i, &mut used, true)),
                 Trigger::Passive => before(&tokens, i, &mut used, false),
                 Trigger::Toll(len) => after(&tokens, i + len, &mut used),
+                Trigger::Either(len) => after(&tokens, i + len, &mut used)
+                    .or_else(|| before(&tokens, i, &mut used, false)),
             };
-            if let Some((count, first, last, victims, vague)) = found {
-                let start = tokens.get(first.min(i)).map_or(0, |t| t.start);
-                let end = tokens.get(last.max(i)).map_or(0, |t| t.end);
-                mentions.push(DeathMention {
-                    span: Span::new(offset + sentence.start + start, offset + sentence.start + end),
-                    count,
-                    victims,
-                    vague,
+            let found = found.or_else(|| {
+                let (first, last) = anaphor(&tokens, i, &trigger)?;
+                let (count, victims) = antecedent(&tokens, first, &used, &previous)?;
+                mark(&mut used, first.min(i), last.max(i));
+                Some((count, first, last, victims, false))
+            });
+            let Some((mut count, mut first, last, victims, vague)) = found else { continue };
+            // "Fourteen people including thirteen soldiers and a driver were killed": the
+            // total before "including" is the count; "ten were killed (including five burned
+            // alive)": a subset of a count already read.
+            if let Some(marker) = first.checked_sub(1).filter(|&p| {
+                tokens.get(p).is_some_and(|t| {
+                    t.is_any(&["including", "incl", "notamment", "dont", "among", "parmi"])
+                })
+            }) {
+                let total = (marker.saturating_sub(4)..marker).find_map(|k| {
+                    quantity_at(&tokens, k).filter(|q| {
+                        q.first == k
+                            && q.last < marker
+                            && !used.get(k).copied().unwrap_or(true)
+                            && !k.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(is_barrier)
+                            && (q.last + 1..marker).all(|m| {
+                                tokens
+                                    .get(m)
+                                    .is_some_and(|t| t.kind == TokenKind::Word || t.is(","))
+                            })
+                    })
                 });
+                match total {
+                    Some(total) if total.value >= count => {
+                        count = total.value;
+                        first = total.first;
+                    }
+                    _ if marker
+                        .checked_sub(1)
+                        .and_then(|p| tokens.get(p))
+                        .is_some_and(|t| t.is("(")) =>
+                    {
+                        continue
+                    }
+                    _ => {}
+                }
             }
+            // "(coded in a separate event)", "[coded separately]": another event's deaths.
+            let separate = (last.max(i) + 1..last.max(i) + 12)
+                .skip_while(|&k| !tokens.get(k).is_some_and(|t| t.is("coded")))
+                .take(4)
+                .any(|k| tokens.get(k).is_some_and(|t| t.is_any(&["separate", "separately"])));
+            if separate {
+                continue;
+            }
+            let start = tokens.get(first.min(i)).map_or(0, |t| t.start);
+            let end = tokens.get(last.max(i)).map_or(0, |t| t.end);
+            let additional = (first.min(i).saturating_sub(2)..=last.max(i)).any(|k| {
+                tokens.get(k).is_some_and(|t| {
+                    t.is_any(&[
+                        "also",
+                        "other",
+                        "others",
+                        "another",
+                        "more",
+                        "further",
+                        "additional",
+                        "autres",
+                        "autre",
+                        "aussi",
+                        "également",
+                    ])
+                })
+            });
+            mentions.push(DeathMention {
+                span: Span::new(offset + sentence.start + start, offset + sentence.start + end),
+                count,
+                victims,
+                vague,
+                claimed,
+                additional,
+            });
         }
+        previous = tokens;
     }
     mentions
 }
 
-/// "Fatalities coded as 4": ACLED's own statement of its count.
+/// Words of a large-scale attack, where vague counts are 10 rather than 3 (codebook
+/// section 8).
+static LARGE_SCALE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:large[- ]scale|massive|massif|major\s+(?:attack|assault|offensive|battle)|heavy\s+(?:fighting|clashes|combat|losses)|fierce\s+(?:fighting|clashes)|several\s+tens|dozens\s+of|hundreds\s+of|de\s+grande\s+envergure|violents\s+combats|lourdes\s+pertes|des\s+dizaines\s+de|des\s+centaines\s+de)")
+        .expect("valid")
+});
+
+/// A sentence that gives an unverified figure ("the toll could not be verified",
+/// "unconfirmed reports").
+static CLAIM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:unconfirmed|unverified|could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|as\s+communicated\s+in|non\s+confirm[ée]s?|n'a\s+pas\s+pu\s+[êe]tre\s+(?:v[ée]rifi|confirm))")
+        .expect("valid")
+});
+
+/// Words of a protest or riot: deaths its sentences mention "after" or "over" are the
+/// grievance, not the event's.
+static PROTEST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:demonstrat|protest|marche[ds]?\b|march(?:ed|ers|ing)\b|(?-i:march)\b|sit-in|rall(?:y|ied)|vigil|manifest|rioters|riot(?:s|ed|ing)?\b|grève|strike)")
+        .expect("valid")
+});
+
+/// Whether the death word at `trigger` tells of deaths outside the event: the grievance of
+/// a protest (a march "over the death of a teacher", "demanding justice for two men
+/// killed"), an accident, or deaths of another time ("killed last month", "two months
+/// later"). Looks within the death word's clause.
+fn is_background(tokens: &[Token], trigger: usize, protest: bool) -> bool {
+    // The clause before the death word.
+    let mut j = trigger;
+    while j > 0 {
+        j -= 1;
+        let Some(token) = tokens.get(j) else { break };
+        if token.is_any(&[".", ";", "(", ")", "[", "]"]) {
+            break;
+        }
+        if token.is(",")
+            && !tokens.get(j + 1).is_some_and(|t| {
+                t.is_any(&["which", "that", "who", "where", "qui", "dont", "lesquels", "laquelle"])
+            })
+        {
+            break;
+        }
+        let word = fold(&token.lower);
+        let w = word.as_str();
+        let next = tokens.get(j + 1).map(|t| fold(&t.lower)).unwrap_or_default();
+        let strong = w.starts_with("denounc")
+            || w.starts_with("denonc")
+            || w.starts_with("condemn")
+            || w.starts_with("commemorat")
+            || w.starts_with("mourn")
+            || w.starts_with("tribute")
+            || w.starts_with("hommage")
+            || w.starts_with("accident")
+            || w.starts_with("flood")
+            || w.starts_with("inondation")
+            || w == "anniversary"
+            || w == "anniversaire"
+            || w == "vigil"
+            || (w == "justice" && matches!(next.as_str(), "for" | "pour" | "to"))
+            || (matches!(w, "honor" | "honour" | "memory" | "memoire")
+                && matches!(next.as_str(), "of" | "de"))
+            || (matches!(w, "reaction" | "response" | "protest" | "retaliation" | "revenge")
+                && matches!(next.as_str(), "to" | "against" | "over" | "at" | "for" | "a"))
+            || (matches!(w, "protest" | "protesting" | "protester" | "protested")
+                && j > 0
+                && tokens.get(j - 1).is_some_and(|t| t.is_any(&["to", "pour"])))
+            || w == "protesting";
+        let weak = protest
+            && (matches!(w, "after" | "following" | "over" | "against" | "amid" | "apres")
+                || (w == "suite" && next == "a"));
+        if strong || weak {
+            return true;
+        }
+    }
+    // Another time, just after the death word: "killed in a clash last month"; a body found
+    // days later is still the event's.
+    let found = (trigger.saturating_sub(2)..trigger).any(|k| {
+        tokens.get(k).is_some_and(|t| {
+            matches!(fold(&t.lower).as_str(), "found" | "discovered" | "retrouve" | "retrouves")
+        })
+    }) || tokens.get(trigger).is_some_and(|t| {
+        matches!(fold(&t.lower).as_str(), "body" | "bodies" | "corpse" | "corpses" | "corps")
+    });
+    if found {
+        return false;
+    }
+    let mut k = trigger + 1;
+    while k <= trigger + 8 {
+        let Some(token) = tokens.get(k) else { break };
+        if token.is_any(&[".", ";", ","]) {
+            break;
+        }
+        let word = fold(&token.lower);
+        let next = tokens.get(k + 1).map(|t| fold(&t.lower)).unwrap_or_default();
+        let span_word = |w: &str| {
+            matches!(
+                w,
+                "days" | "weeks" | "months" | "years" | "jours" | "semaines" | "mois" | "ans"
+            )
+        };
+        let other_time = (word == "last" && matches!(next.as_str(), "month" | "year" | "week"))
+            || word == "veille"
+            || (matches!(word.as_str(), "previous" | "precedent" | "precedente")
+                && matches!(
+                    next.as_str(),
+                    "day" | "night" | "week" | "month" | "year" | "evening" | "jour" | "nuit"
+                ))
+            || (span_word(&word)
+                && matches!(
+                    next.as_str(),
+                    "earlier" | "before" | "ago" | "later" | "plus" | "auparavant"
+                ))
+            || (word == "in"
+                && tokens
+                    .get(k + 1)
+                    .and_then(|t| t.number())
+                    .is_some_and(|y| (1900..=2100).contains(&y)));
+        if other_time {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// A death word whose victims are named by a pronoun or a definite reference to people
+/// counted earlier: "executed them", "they were killed", "the abductees were found
+/// dead". Returns the token range of the reference.
+fn anaphor(tokens: &[Token], trigger: usize, kind: &Trigger) -> Option<(usize, usize)> {
+    let at = |k: usize| tokens.get(k).map(|t| fold(&t.lower)).unwrap_or_default();
+    if matches!(kind, Trigger::Active(_) | Trigger::Either(_)) {
+        let mut k = trigger + 1;
+        if at(k) == "all" || at(k) == "both" {
+            k += 1;
+            if at(k) == "of" {
+                k += 1;
+            }
+        }
+        if at(k) == "them" {
+            return Some((trigger + 1, k));
+        }
+    }
+    // The subject a few words before: "they were later executed", "their bodies".
+    let mut k = trigger;
+    for _ in 0..5 {
+        k = k.checked_sub(1)?;
+        let word = at(k);
+        match word.as_str() {
+            "they" | "ils" | "elles" | "their" | "leurs" => return Some((k, trigger)),
+            "victims" | "abductees" | "hostages" | "captives" | "detainees" | "occupants"
+            | "otages" | "victimes" => {
+                let determiner = k.checked_sub(1).map(at).unwrap_or_default();
+                if matches!(determiner.as_str(), "the" | "those" | "these" | "les" | "ces") {
+                    return Some((k - 1, trigger));
+                }
+                return None;
+            }
+            "arrested" | "abducted" | "kidnapped" | "captured"
+                if k.checked_sub(1).map(at).is_some_and(|d| d == "those") =>
+            {
+                return Some((k - 1, trigger));
+            }
+            "were" | "was" | "later" | "subsequently" | "then" | "also" | "all" | "reportedly"
+            | "both" | "been" | "have" | "had" | "ont" | "ete" | "sont" | "bodies" | "corpses"
+            | "corps" | "cadavres" | "found" | "summarily" => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The people an anaphor refers to: the last count of two or more before `before` in
+/// this sentence, else the last in the previous sentence.
+fn antecedent(
+    tokens: &[Token],
+    before: usize,
+    used: &[bool],
+    previous: &[Token],
+) -> Option<(u32, Victims)> {
+    let last_count = |tokens: &[Token], end: usize, used: Option<&[bool]>| {
+        (0..end).rev().find_map(|k| {
+            if used.is_some_and(|u| u.get(k).copied().unwrap_or(true)) {
+                return None;
+            }
+            let quantity = quantity_at(tokens, k).filter(|q| q.first == k && q.last < end)?;
+            let year = tokens.get(k).and_then(|t| t.number()).is_some_and(|n| n >= 1900);
+            let noun_end = (quantity.last + 3).min(end);
+            let animal = (quantity.last + 1..noun_end)
+                .any(|m| tokens.get(m).is_some_and(|t| is_animal(&t.lower)));
+            (quantity.value >= 2 && !quantity.vague && !year && !animal)
+                .then(|| (quantity.value, victims_of(tokens, quantity.last + 1, noun_end + 1)))
+        })
+    };
+    last_count(tokens, before, Some(used)).or_else(|| last_count(previous, previous.len(), None))
+}
+
+/// "Fatalities coded as 4", "the unknown toll of fatalities, judged low, coded as 3", "coded as
+/// 15 fatalities", "fatalities split across 2 events (4)": ACLED's own statement of its count.
 static CODED_AS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\bfatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+)?(?:coded|recorded)\s+as\s+(\d+)|\bsplit\s+(?:across|between|over|among)\s+\d+\s+events?\s*\((\d+)",
+        r"(?i)\bfatalit(?:y|ies)\b[^.;()\[\]]{0,60}?\bcoded\s+(?:as|to|at)\s+(?:a\s+low\s+estimate\s+of\s+)?(\d+)\b|\bcoded\s+as\s+(\d+)\s+fatalit(?:y|ies)\b|\bsplit\s+(?:across|between|over|among)\s+\d+\s+events?\s*\((\d+)\)",
     )
     .expect("valid")
 });
 
-/// "Fatalities (are) split across N events".
+/// "With 5 coded to each": the share of each event, stated.
+static CODED_EACH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bwith\s+(\d+)\s+(?:fatalit(?:y|ies)\s+)?coded\s+(?:to|for|in)\s+each\b")
+        .expect("valid")
+});
+
+/// "Fatalities (are) split across N events", "split between the two events", "over two
+/// days"; "coded as four events ... with fatalities split".
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bsplit\s+(?:across|between|over|among|into)\s+(\d+|two|three|four|five|six)\s+(?:events?|days?|locations?)")
+    Regex::new(r"(?i)\b(?:split|distributed|divided)\s+(?:evenly\s+)?(?:across|between|over|among|into)\s+(?:the\s+)?\(?(\d+|two|three|four|five|six|seven|eight|nine|ten)\)?\s+(?:separate\s+)?(?:events?|days?|dates?|locations?|villages?)|\bcoded\s+as\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+events?\b[^.]{0,80}\bfatalit(?:y|ies)\s+(?:are\s+|were\s+)?split")
         .expect("valid")
 });
 
@@ -172,6 +497,9 @@ enum Trigger {
     Passive,
     /// "death toll (rose) to 12", "bilan de 12".
     Toll(usize),
+    /// A death word that takes the count after it, else before it ("hacked to death five
+    /// men", "a man was stabbed to death").
+    Either(usize),
 }
 
 fn trigger_at(tokens: &[Token], i: usize) -> Option<Trigger> {
@@ -184,12 +512,29 @@ fn trigger_at(tokens: &[Token], i: usize) -> Option<Trigger> {
     let next2 = tokens.get(i + 2).map(|t| fold(&t.lower)).unwrap_or_default();
     let trigger = match word.as_str() {
         "killed" | "executed" | "murdered" | "assassinated" | "massacred" | "slaughtered"
-        | "beheaded" | "lynched" | "slain" => {
-            if next == "by" || next == "in" {
+        | "beheaded" | "lynched" | "slain" | "kiled" | "killled" | "neutralized"
+        | "neutralised" | "neutralise" | "neutralises" | "neutralisee" | "neutralisees" => {
+            if word.starts_with("neutrali")
+                && (i + 1..i + 4).any(|k| tokens.get(k).is_some_and(|t| is_device(&t.lower)))
+            {
+                return None;
+            }
+            if next == "by" || next == "in" || is_passive(tokens, i) {
                 Trigger::Passive
             } else {
                 Trigger::Active(1)
             }
+        }
+        "killing" | "killings"
+            if i.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(|t| {
+                t.is_any(&[
+                    "the", "this", "that", "a", "an", "these", "those", "his", "her", "their",
+                    "its",
+                ])
+            }) =>
+        {
+            // "the killing of a miner" names deaths; "in relation to the killing" does not.
+            return (next == "of").then_some(Trigger::Toll(2));
         }
         "killing" | "kills" | "kill" | "executing" | "murdering" | "tuant" | "tue" | "tues"
         | "tuee" | "tuees" | "abattu" | "abattus" | "executes" | "assassines" | "assassine" => {
@@ -202,7 +547,55 @@ fn trigger_at(tokens: &[Token], i: usize) -> Option<Trigger> {
             if word == "death" && (next == "toll" || next == "tolls") {
                 Trigger::Toll(2)
             } else if word == "death" && previous.is_some_and(|t| t.is_any(&["to"])) {
-                // "beaten to death", "stoned to death".
+                // "beaten to death", "hacked to death five men"; a sentence or a threat is
+                // no death.
+                if (2..=4).any(|back| {
+                    i.checked_sub(back).and_then(|p| tokens.get(p)).is_some_and(|t| {
+                        t.is_any(&[
+                            "sentenced",
+                            "condemned",
+                            "threatened",
+                            "threatening",
+                            "threat",
+                            "threats",
+                            "condamné",
+                            "condamnés",
+                        ])
+                    })
+                }) {
+                    return None;
+                }
+                Trigger::Either(1)
+            } else if matches!(word.as_str(), "death" | "deaths")
+                && matches!(next.as_str(), "of" | "de")
+                && (1..=3).any(|back| {
+                    i.checked_sub(back).and_then(|p| tokens.get(p)).is_some_and(|t| {
+                        t.is_any(&[
+                            "resulting",
+                            "resulted",
+                            "led",
+                            "leading",
+                            "caused",
+                            "causing",
+                            "left",
+                            "leaving",
+                            "entrainant",
+                            "provoquant",
+                            "provoque",
+                            "causant",
+                        ])
+                    })
+                })
+            {
+                // "the blast caused the death of one herder".
+                Trigger::Toll(2)
+            } else if word == "death"
+                && i.checked_sub(1).is_some_and(|p| {
+                    quantity_at(tokens, p).is_some_and(|q| q.last == p)
+                        || tokens.get(p).is_some_and(|t| t.is_any(&["one", "a"]))
+                })
+            {
+                // "resulting in one death".
                 Trigger::Passive
             } else if matches!(word.as_str(), "bodies" | "corpses" | "cadavres" | "corps")
                 && matches!(next.as_str(), "of" | "de" | "d")
@@ -219,8 +612,49 @@ fn trigger_at(tokens: &[Token], i: usize) -> Option<Trigger> {
                         "shot", "shooting", "shoots", "gunned", "beaten", "stabbed", "hacked",
                     ])
                 })
+                && !is_passive(tokens, i - 1)
             {
                 Trigger::Active(1)
+            } else {
+                Trigger::Passive
+            }
+        }
+        // "the body of a woman was found", "his corpse was discovered".
+        "body" | "corpse" | "cadavre"
+            if (matches!(next.as_str(), "of" | "de" | "d")
+                && tokens.get(i + 2).is_some_and(|t| {
+                    t.is_any(&["a", "an", "the", "one", "his", "her", "un", "une", "l", "la", "le"])
+                })
+                && (i.saturating_sub(3)..i + 12).any(|k| {
+                    tokens.get(k).is_some_and(|t| {
+                        matches!(
+                            fold(&t.lower).as_str(),
+                            "found"
+                                | "discovered"
+                                | "recovered"
+                                | "dumped"
+                                | "retrouve"
+                                | "decouvert"
+                        )
+                    })
+                }))
+                || (matches!(next.as_str(), "was" | "has" | "had" | "a")
+                    && (2..=3).any(|k| {
+                        tokens.get(i + k).is_some_and(|t| {
+                            matches!(
+                                fold(&t.lower).as_str(),
+                                "found"
+                                    | "discovered"
+                                    | "recovered"
+                                    | "dumped"
+                                    | "retrouve"
+                                    | "decouvert"
+                            )
+                        })
+                    })) =>
+        {
+            if matches!(next.as_str(), "of" | "de" | "d") {
+                Trigger::Toll(1)
             } else {
                 Trigger::Passive
             }
@@ -232,6 +666,23 @@ fn trigger_at(tokens: &[Token], i: usize) -> Option<Trigger> {
             Trigger::Passive
         }
         "claimed" | "claiming" if next == "the" && next2 == "lives" => Trigger::Active(4),
+        // "succumbed to his wounds", "later dying from his injuries", "décédé".
+        "succumbed" | "succumbing" | "dying" | "succombe" | "succombes" | "decede" => {
+            Trigger::Passive
+        }
+        // "fatally shot the leader", "were fatally stabbed".
+        "fatally" | "mortellement" => Trigger::Either(2),
+        // "burned alive", "brûlés vifs".
+        "alive" | "vif" | "vifs" | "vive" | "vives"
+            if i.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(|t| {
+                matches!(
+                    fold(&t.lower).as_str(),
+                    "burned" | "burnt" | "buried" | "brules" | "brule" | "enterres"
+                )
+            }) =>
+        {
+            Trigger::Passive
+        }
         "bilan" => Trigger::Toll(1),
         "faisant" => Trigger::Active(1),
         "toll" => return None,
@@ -345,6 +796,9 @@ fn after(
                 {
                     let noun = tokens.get(i + 1)?;
                     let indefinite = token.is_any(&["a", "an", "one", "un", "une", "another"]);
+                    if is_device(&noun.lower) {
+                        return None;
+                    }
                     if noun.kind == TokenKind::Word && (indefinite || !is_plural(&noun.lower)) {
                         let victims = victims_of(tokens, i + 1, i + 3);
                         let (count, last) = singular_list(tokens, i + 1);
@@ -418,6 +872,20 @@ fn after(
                     continue;
                 }
             }
+            // "killing two herders and a boy".
+            let article = tokens.get(noun_end + 2).is_some_and(|t| {
+                t.is_any(&["a", "an", "another", "his", "her", "un", "une", "son", "sa"])
+            });
+            let person = (noun_end + 3..noun_end + 5)
+                .any(|m| tokens.get(m).is_some_and(|t| is_person(&t.lower)));
+            let injured = (noun_end + 3..noun_end + 7)
+                .any(|m| tokens.get(m).is_some_and(|t| is_injury(&t.lower)));
+            if article && person && !injured && !used.get(noun_end + 2).copied().unwrap_or(true) {
+                total = total.saturating_add(1);
+                mark(used, noun_end + 1, noun_end + 3);
+                last = noun_end + 3;
+                break;
+            }
         }
         break;
     }
@@ -457,7 +925,49 @@ fn before(
             singular = None;
             continue;
         }
-        if is_barrier(token) {
+        let adjective = token.is("displaced")
+            && tokens.get(j + 1).is_some_and(|t| {
+                t.is_any(&["persons", "person", "people", "families", "civilians"])
+            });
+        if is_barrier(token) && !adjective {
+            // Verbs sharing the subject: "three men were abducted and executed", "a child
+            // who succumbed".
+            let linked = (j + 1..trigger).all(|m| {
+                tokens.get(m).is_some_and(|t| {
+                    t.is_any(&[
+                        "and",
+                        "et",
+                        "then",
+                        "later",
+                        "subsequently",
+                        "summarily",
+                        "puis",
+                        "was",
+                        "were",
+                        "had",
+                        "ensuite",
+                        "eventually",
+                        "reportedly",
+                        ",",
+                        "a",
+                        "ont",
+                        "est",
+                        "sont",
+                        "été",
+                        "finalement",
+                    ])
+                })
+            });
+            let verb = token.kind == TokenKind::Word
+                && !token.is_any(&["who", "qui"])
+                && is_coordinable(&token.lower);
+            let succumbed = tokens
+                .get(trigger)
+                .is_some_and(|t| t.is_any(&["succumbed", "succumbing", "succombé", "succombe"]));
+            if linked && ((verb && j + 1 < trigger) || (token.is_any(&["who", "qui"]) && succumbed))
+            {
+                continue;
+            }
             break;
         }
         if token.kind == TokenKind::Punct && token.lower == "," {
@@ -500,36 +1010,21 @@ fn before(
             let mut vague = start.vague;
             // Earlier items of a coordinated list: "3 soldiers and 2 attackers".
             let mut k = start.first;
+            let mut items = 0;
             while k >= 2 {
-                let joiner = tokens.get(k - 1)?;
-                if !joiner.is_any(&["and", "et", ","]) {
+                let Some((item, joint)) = list_item_before(tokens, k) else { break };
+                // A list ends in "and": "3 soldiers, 2 militiamen and 1 policeman".
+                let comma = tokens.get(joint).is_some_and(|t| t.is(","))
+                    && !tokens.get(joint + 1).is_some_and(|t| t.is_any(&["and", "et"]));
+                if used.get(item.first).copied().unwrap_or(true) || (items == 0 && comma) {
                     break;
                 }
-                let Some(item) = (k.saturating_sub(6)..k - 1).find_map(|s| {
-                    quantity_at(tokens, s).filter(|q| {
-                        q.last < k - 1
-                            && (q.last + 1..k - 1).all(|m| {
-                                tokens.get(m).is_some_and(|t| {
-                                    t.kind == TokenKind::Word
-                                        && !is_barrier(t)
-                                        && !t.is_any(&["and", "et"])
-                                })
-                            })
-                    })
-                }) else {
-                    break;
-                };
-                if tokens
-                    .get(item.first)
-                    .and_then(|t| t.number())
-                    .is_some_and(|n| (1900..=2100).contains(&n))
-                {
-                    break;
-                }
+                items += 1;
                 total = total.saturating_add(item.value);
                 vague |= item.vague;
                 first = item.first;
                 k = item.first;
+                let _ = joint;
             }
             mark(used, first, trigger);
             return Some((total, first, trigger, victims, vague));
@@ -541,8 +1036,13 @@ fn before(
             ])
         {
             let next = tokens.get(j + 1);
+            // "a police officer" is one person; "the police officers" are not.
+            let indefinite = token.is_any(&["a", "an", "one", "un", "une"]);
             let plural_next = next.is_some_and(|n| {
-                is_plural(&n.lower) || n.is_any(&["number", "few", "total", "dozen"])
+                (!indefinite && is_plural(&n.lower))
+                    || n.is_any(&[
+                        "number", "few", "total", "dozen", "group", "handful", "couple", "series",
+                    ])
             });
             if !plural_next {
                 singular = Some(j);
@@ -554,6 +1054,9 @@ fn before(
         // "a farmer and his son were shot dead": earlier singular victims of the same list.
         let mut count: u32 = 1;
         let mut first = j;
+        // A comma joins singular victims only inside a list that ends in "and":
+        // "a farmer, his wife and his son"; not "near Parou, the apprentice".
+        let mut seen_and = false;
         while first >= 3 {
             let joiner = tokens.get(first - 1);
             let found = (first.saturating_sub(5)..first - 1).find(|&d| {
@@ -563,9 +1066,10 @@ fn before(
             });
             match (joiner, found) {
                 (Some(joiner), Some(d))
-                    if joiner.is_any(&["and", "et", ","])
+                    if (joiner.is_any(&["and", "et"]) || (seen_and && joiner.is(",")))
                         && !used.get(d).copied().unwrap_or(true) =>
                 {
+                    seen_and = true;
                     count = count.saturating_add(1);
                     first = d;
                 }
@@ -576,6 +1080,138 @@ fn before(
         return Some((count, first, trigger, victims, false));
     }
     None
+}
+
+/// The item of a coordinated list of victims that ends just before token `k` ("3
+/// soldiers, 2 militia members, and 1 policeman"; "a priest and five worshippers"): a count
+/// or one person named with an article. Returns it and the joiner's index.
+fn list_item_before(tokens: &[Token], k: usize) -> Option<(Quantity, usize)> {
+    let mut joint = k.checked_sub(1)?;
+    let joiner = tokens.get(joint)?;
+    if !joiner.is_any(&["and", "et", ","]) {
+        return None;
+    }
+    if joiner.is_any(&["and", "et"])
+        && joint >= 1
+        && tokens.get(joint - 1).is_some_and(|t| t.is(","))
+    {
+        joint -= 1;
+    }
+    let plain = |from: usize| {
+        (from..joint).all(|m| {
+            tokens.get(m).is_some_and(|t| {
+                (t.kind == TokenKind::Word
+                    && !is_barrier(t)
+                    && !t.is_any(&[
+                        "and", "et", "on", "in", "at", "near", "between", "from", "against", "to",
+                        "dans", "à", "entre", "contre", "près",
+                    ]))
+                    || t.is("-")
+            })
+        })
+    };
+    let quantity = (joint.saturating_sub(6)..joint).find_map(|s| {
+        quantity_at(tokens, s).filter(|q| q.first == s && q.last < joint && plain(q.last + 1))
+    });
+    if let Some(quantity) = quantity {
+        let year = tokens.get(quantity.first).and_then(|t| t.number()).is_some_and(|n| n >= 1900);
+        return (!year).then_some((quantity, joint));
+    }
+    // One person: "a priest", "his son", "another civilian".
+    let d = (joint.saturating_sub(5)..joint).find(|&d| {
+        tokens.get(d).is_some_and(|t| {
+            t.is_any(&["a", "an", "another", "his", "her", "un", "une", "son", "sa"])
+        }) && plain(d + 1)
+            && (d + 1..joint).any(|m| tokens.get(m).is_some_and(|t| is_person(&t.lower)))
+    })?;
+    Some((Quantity { value: 1, first: d, last: joint.saturating_sub(1), vague: false }, joint))
+}
+
+/// Nouns that name one person.
+fn is_person(word: &str) -> bool {
+    matches!(
+        fold(word).as_str(),
+        "man"
+            | "woman"
+            | "child"
+            | "boy"
+            | "girl"
+            | "youth"
+            | "person"
+            | "civilian"
+            | "soldier"
+            | "policeman"
+            | "officer"
+            | "gendarme"
+            | "priest"
+            | "imam"
+            | "chief"
+            | "councilor"
+            | "councillor"
+            | "councilman"
+            | "teacher"
+            | "trader"
+            | "merchant"
+            | "farmer"
+            | "herder"
+            | "driver"
+            | "student"
+            | "pastor"
+            | "worker"
+            | "journalist"
+            | "villager"
+            | "resident"
+            | "member"
+            | "fighter"
+            | "militant"
+            | "leader"
+            | "commander"
+            | "son"
+            | "daughter"
+            | "wife"
+            | "husband"
+            | "brother"
+            | "sister"
+            | "father"
+            | "mother"
+            | "uncle"
+            | "nephew"
+            | "cousin"
+            | "guard"
+            | "ranger"
+            | "catechist"
+            | "official"
+            | "elder"
+            | "assailant"
+            | "attacker"
+            | "gunman"
+            | "militiaman"
+            | "volunteer"
+            | "deacon"
+            | "mayor"
+            | "prefect"
+            | "nurse"
+            | "doctor"
+            | "homme"
+            | "femme"
+            | "enfant"
+            | "fille"
+            | "garcon"
+            | "soldat"
+            | "civil"
+            | "policier"
+            | "militaire"
+            | "commercant"
+            | "chef"
+            | "conseiller"
+            | "eleve"
+            | "enseignant"
+            | "fils"
+            | "frere"
+            | "pere"
+            | "epouse"
+            | "mari"
+    )
 }
 
 /// Counts singular victims listed after the noun at `noun`: "a councilor and a village
@@ -593,6 +1229,23 @@ fn singular_list(tokens: &[Token], noun: usize) -> (u32, usize) {
             d.is_any(&["a", "an", "another", "his", "her", "their", "un", "une", "son", "sa"])
         });
         let not_injured = tokens.get(k + 2).is_some_and(|n| !is_injury(&n.lower));
+        // "a catechist and three other worshippers", "a woman and her two children".
+        let counted = (k + 1..=k + 2).find_map(|q| {
+            quantity_at(tokens, q).filter(|quantity| {
+                quantity.first == q
+                    && (q == k + 1 || determiner)
+                    && !(quantity.last + 1..quantity.last + 4)
+                        .any(|m| tokens.get(m).is_some_and(|t| is_injury(&t.lower)))
+            })
+        });
+        if token.is_any(&["and", "et"]) {
+            if let Some(quantity) = counted {
+                count = count.saturating_add(quantity.value);
+                last = quantity.last + 1;
+                k = quantity.last + 2;
+                continue;
+            }
+        }
         if token.is_any(&["and", "et", ","]) && determiner && not_injured {
             count = count.saturating_add(1);
             last = k + 2;
@@ -643,6 +1296,78 @@ fn is_animal(word: &str) -> bool {
             | "chevres"
             | "animaux"
             | "betail"
+    )
+}
+
+/// Whether the verb at `verb` is passive: "were killed", "was reportedly shot".
+fn is_passive(tokens: &[Token], verb: usize) -> bool {
+    let mut k = verb;
+    for _ in 0..3 {
+        let Some(previous) = k.checked_sub(1) else { return false };
+        k = previous;
+        let Some(token) = tokens.get(k) else { return false };
+        if token.is_any(&["was", "were", "been", "being", "be", "is", "are", "got", "get"]) {
+            return true;
+        }
+        if !token.is_any(&[
+            "reportedly",
+            "allegedly",
+            "later",
+            "subsequently",
+            "summarily",
+            "also",
+            "then",
+            "all",
+            "both",
+            "extrajudicially",
+            "eventually",
+            "apparently",
+            "brutally",
+        ]) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Devices, which are "neutralised" too.
+fn is_device(word: &str) -> bool {
+    matches!(
+        fold(word).as_str(),
+        "ied"
+            | "ieds"
+            | "explosive"
+            | "explosives"
+            | "mine"
+            | "mines"
+            | "device"
+            | "devices"
+            | "bomb"
+            | "bombs"
+            | "engin"
+            | "engins"
+            | "explosif"
+            | "explosifs"
+            | "drone"
+            | "drones"
+    )
+}
+
+/// Barrier verbs that may share their subject with a death word ("abducted and killed").
+fn is_coordinable(word: &str) -> bool {
+    matches!(
+        fold(word).as_str(),
+        "abducted"
+            | "kidnapped"
+            | "arrested"
+            | "captured"
+            | "wounded"
+            | "injured"
+            | "enleves"
+            | "enleve"
+            | "arretes"
+            | "blesses"
+            | "blesse"
     )
 }
 
@@ -866,6 +1591,99 @@ mod tests {
         check("An IED killed several sheep near the village.", 0);
         check("The corpses of around thirty militants were discovered.", 30);
         check("Neither fatalities nor injuries were recorded in Gao.", 0);
+    }
+
+    #[test]
+    fn days_of_dates_and_measures_are_not_counts() {
+        check("On May 18, two gendarmes were killed near the river.", 2);
+        check("On September 26, eight herders were shot dead.", 8);
+        check("Le 14 mars, trois soldats ont été tués.", 3);
+        check("Some 30 km from the town, two herders were shot dead.", 2);
+        check("A three-year-old girl died when a shell hit her home.", 1);
+        check("Un garçon de 12 ans a été tué.", 1);
+    }
+
+    #[test]
+    fn acled_statements_of_the_count() {
+        check("Gunmen raided the camp. The unknown toll of fatalities, judged low, coded as 3.", 3);
+        check("Airstrikes hit two camps; fatalities (10 in all) go to both raids, with 5 coded to each.", 5);
+        check("Twelve rebels were killed over three days; deaths split across 3 days.", 4);
+        check("Seven rebels died at the ford. The toll is split across two events.", 4);
+        check("Two herders died in the clashes; the deaths are distributed across two days.", 1);
+        check("The guards shot a thief dead. A separate raid killed four traders (coded in a separate event).", 1);
+    }
+
+    #[test]
+    fn more_ways_to_say_killed() {
+        check("A trader was shot in the market and later succumbed to his wounds.", 1);
+        check("Un gendarme blessé a succombé à ses blessures.", 1);
+        check("Attackers hacked to death three farmers in the night.", 3);
+        check("A farmer was stabbed to death at the well.", 1);
+        check("The court sentenced him to death.", 0);
+        check("The brawl ended in gunfire, causing the death of one herder.", 1);
+        check("A gunman fatally shot a shopkeeper near the mosque.", 1);
+        check("Two men were fatally stabbed outside the bar.", 2);
+        check("Two suspected thieves were burned alive by a mob.", 2);
+        check("Deux voleurs présumés ont été brûlés vifs par la foule.", 2);
+        check("Soldiers neutralized five militants near the border.", 5);
+        check("Les militaires ont neutralisé huit terroristes.", 8);
+        check("Engineers neutralized an IED on the road.", 0);
+        check("Three villagers were killled by gunmen.", 3);
+        check("A traffic police officer was shot dead near the stadium.", 1);
+        check("Gunmen killed at the least eight guards.", 8);
+        check("His body was found near the well.", 1);
+        check("At the camp, three displaced persons were stabbed to death.", 3);
+    }
+
+    #[test]
+    fn shared_subjects_and_pronouns() {
+        check("Three herders were abducted and killed.", 3);
+        check("Quatre civils ont été enlevés puis exécutés.", 4);
+        check("Gunmen abducted four traders and later executed them.", 4);
+        check("Gunmen abducted three teachers. The hostages were found dead two days later.", 3);
+        check("Soldiers arrested six youths; those arrested were later found dead.", 6);
+        check("Militants wounded two guards, including one who succumbed at the clinic.", 1);
+    }
+
+    #[test]
+    fn lists_and_subsets() {
+        check("Three soldiers, two militiamen, and one policeman were killed.", 6);
+        check("Gunmen killed a priest and five worshippers.", 6);
+        check("Soldiers killed four herders and a boy at the well.", 5);
+        check("Gunmen killed a farmer and her two sons.", 3);
+        check("Fourteen people including nine soldiers and a driver were killed.", 14);
+        check("Ten villagers were killed (including four burned alive).", 10);
+        check("Near Kaya, a bus was hit by a mine, the driver was killed.", 1);
+    }
+
+    #[test]
+    fn other_deaths_add_up() {
+        check("Two soldiers were killed. Two other soldiers died later in hospital.", 4);
+        check("Gunmen killed three people. One attacker was also killed.", 4);
+        check(
+            "Gunmen killed two soldiers. The army said 30 attackers died; this toll is unverified.",
+            2,
+        );
+    }
+
+    #[test]
+    fn deaths_outside_the_event_are_not_counted() {
+        check("Residents marched in Kaya to protest the killing of a trader.", 0);
+        check("Youths rioted after a police officer shot dead a motorcyclist.", 0);
+        check("Students held a vigil for two classmates killed by soldiers.", 0);
+        check("Des jeunes ont manifesté en réaction à la mort de deux élèves.", 0);
+        check("Drivers blocked the road after an accident that killed six passengers.", 0);
+        check("Villagers set fire to the post; two soldiers had been killed there last month.", 0);
+        check("Police arrested three suspects in connection with the killing.", 0);
+    }
+
+    #[test]
+    fn vague_counts_follow_the_scale() {
+        check("Several soldiers died when the convoy was ambushed.", 3);
+        check("Plusieurs assaillants ont été tués.", 3);
+        check("An unknown number of rebels were killed.", 3);
+        check("After heavy fighting, several soldiers were killed.", 10);
+        check("Dans des combats de grande envergure, plusieurs soldats ont été tués.", 10);
     }
 
     #[test]

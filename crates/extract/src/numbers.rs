@@ -29,6 +29,11 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         let next = tokens.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
         let skip = match token.lower.as_str() {
             "at" | "au" if matches!(next, "least" | "moins") => 2,
+            "at" if next == "the"
+                && tokens.get(i + 2).is_some_and(|t| t.is_any(&["least", "minimum"])) =>
+            {
+                3
+            }
             "more" | "fewer" | "less" if next == "than" => 2,
             "plus" | "moins" if next == "de" || next == "d" => {
                 if tokens.get(i + 2).is_some_and(|t| t.is("'")) {
@@ -72,6 +77,9 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         }
     }
     let (value, mut last, vague) = core_at(tokens, i)?;
+    if is_date_day(tokens, i, last) {
+        return None;
+    }
     // A range keeps its lowest figure.
     let joiner = tokens.get(last + 1).map(|t| t.lower.as_str());
     let joins = match joiner {
@@ -83,11 +91,103 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         if let Some((other, other_last, _)) = core_at(tokens, last + 2) {
             if !vague {
                 last = other_last;
+                if is_measure(tokens, last) || is_date_day(tokens, other_last, other_last) {
+                    return None;
+                }
                 return Some(Quantity { value: value.min(other), first, last, vague });
             }
         }
     }
+    if is_measure(tokens, last) {
+        return None;
+    }
     Some(Quantity { value, first, last, vague })
+}
+
+/// Whether the digits `first..=last` are the day of a date: "May 18", "18 May", "18th of
+/// May", "le 1er mai".
+fn is_date_day(tokens: &[Token], first: usize, last: usize) -> bool {
+    if first != last || tokens.get(first).is_none_or(|t| t.kind != TokenKind::Number) {
+        return false;
+    }
+    let month = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !matches!(t.lower.as_str(), "sept" | "mar")
+                && tocsin_model::month_from_name(&t.lower).is_some()
+        })
+    };
+    let mut next = last + 1;
+    if tokens.get(next).is_some_and(|t| t.is_any(&["st", "nd", "rd", "th", "er", "e", "ème"])) {
+        next += 1;
+    }
+    if tokens.get(next).is_some_and(|t| t.is("of")) {
+        next += 1;
+    }
+    let may_verb = |k: usize| {
+        tokens.get(k).is_some_and(|t| t.is("may"))
+            && tokens.get(k + 1).is_some_and(|t| {
+                t.is_any(&["have", "be", "not", "also", "still", "well", "rise", "never"])
+            })
+    };
+    (month(next) && !may_verb(next)) || first.checked_sub(1).is_some_and(month)
+}
+
+/// Whether the count ending at `last` measures something other than people: "25-35km",
+/// "three-year-old", "48 hours", "20 per cent".
+fn is_measure(tokens: &[Token], last: usize) -> bool {
+    let mut next = last + 1;
+    if tokens.get(next).is_some_and(|t| t.is("-")) {
+        next += 1;
+    }
+    tokens.get(next).is_some_and(|t| {
+        matches!(
+            fold(&t.lower).as_str(),
+            "km" | "kms"
+                | "kilometres"
+                | "kilometers"
+                | "kilometre"
+                | "kilometer"
+                | "miles"
+                | "mile"
+                | "metres"
+                | "meters"
+                | "m"
+                | "hours"
+                | "hour"
+                | "hrs"
+                | "h"
+                | "minutes"
+                | "days"
+                | "day"
+                | "weeks"
+                | "week"
+                | "months"
+                | "month"
+                | "years"
+                | "year"
+                | "ans"
+                | "an"
+                | "jours"
+                | "heures"
+                | "semaines"
+                | "mois"
+                | "%"
+                | "percent"
+                | "per"
+                | "pour"
+                | "kg"
+                | "tonnes"
+                | "tons"
+                | "litres"
+                | "liters"
+                | "fcfa"
+                | "cfa"
+                | "dollars"
+                | "usd"
+                | "euros"
+        )
+    })
 }
 
 /// A bare count at `i`: digits, number words, or a vague quantity word.
@@ -126,6 +226,29 @@ fn core_at(tokens: &[Token], i: usize) -> Option<(u32, usize, bool)> {
     if let Some(value) = vague {
         let exact = matches!(next.as_str(), "dozen" | "hundred");
         return Some((value, i + 1, !exact));
+    }
+    // "an unknown number of", "an unspecified number of", "un nombre indéterminé de".
+    let unknown = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            matches!(
+                fold(&t.lower).as_str(),
+                "unknown"
+                    | "unspecified"
+                    | "undetermined"
+                    | "undisclosed"
+                    | "indetermine"
+                    | "inconnu"
+            )
+        })
+    };
+    if matches!(word.as_str(), "a" | "an")
+        && unknown(i + 1)
+        && tokens.get(i + 2).is_some_and(|t| t.is("number"))
+    {
+        return Some((3, i + 2, true));
+    }
+    if word == "un" && next == "nombre" && unknown(i + 2) {
+        return Some((3, i + 2, true));
     }
     let single = match word.as_str() {
         "dozens" | "douzaines" => Some(12),
@@ -275,7 +398,24 @@ mod tests {
     }
 
     #[test]
+    fn days_and_measures_are_not_counts() {
+        check("18 May", None);
+        check("18th of May", None);
+        check("14 mars", None);
+        check("25-35km", None);
+        check("30 km", None);
+        check("three-year-old", None);
+        check("48 hours", None);
+        check("12 ans", None);
+        check("5 may have died", Some((5, false)));
+    }
+
+    #[test]
     fn vague_quantities() {
+        check("at the least eight", Some((8, false)));
+        check("an unknown number of", Some((3, true)));
+        check("an unspecified number", Some((3, true)));
+        check("un nombre indéterminé de", Some((3, true)));
         check("une dizaine", Some((10, true)));
         check("a dozen", Some((12, false)));
         check("dozens", Some((12, true)));
