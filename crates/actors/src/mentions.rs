@@ -459,6 +459,9 @@ impl Recognizer {
             }
             Target::Family(idx) => {
                 let family = kb.families.get(idx)?;
+                if family.kind == "context" {
+                    return None;
+                }
                 let implied = family.country.clone();
                 let code = own_code
                     .clone()

@@ -6,7 +6,8 @@
 //! sub-event type applies ACLED's rule: victims are actor 2 in violence against civilians,
 //! `Protesters (Country)` lead protests with organisers beside them, and so on.
 
-use tocsin_model::{Actor, Field, Inter, Span, SubEventType};
+use chrono::NaiveDate;
+use tocsin_model::{Actor, EventType, Field, Inter, Span, SubEventType};
 
 use crate::kb::Kb;
 use crate::mentions::{
@@ -101,7 +102,7 @@ fn assign_in_country(
         tocsin_model::EventType::Protests | tocsin_model::EventType::Riots
     );
     let battle = sub.event_type() == tocsin_model::EventType::Battles;
-    let options = Options { with_government, identity, battle };
+    let options = Options { with_government, identity, battle, date: context.date };
     let mut armed = armed_candidates(kb, &in_window, &norm, window, cues, options);
     if armed.is_empty() && window != Span::new(0, text.len()) {
         let whole = Span::new(0, text.len());
@@ -125,6 +126,21 @@ fn assign_in_country(
     let between = has_cue(&cues.between);
     let measures = has_cue(&cues.measures);
     let code = context.country_code.map(|c| c.to_ascii_uppercase());
+    // Where ACLED codes unnamed killers as gangs, a gang's method marks unnamed gunmen as one.
+    let gang_label = kb
+        .countries
+        .iter()
+        .find(|c| Some(c.code.as_str()) == code.as_deref())
+        .and_then(|c| c.unnamed_perpetrator.as_deref());
+    if let Some(label) = gang_label {
+        if GANG_METHODS.iter().any(|cue| contains_words(&window_norm, cue)) {
+            for c in armed.iter_mut() {
+                if c.kind == MentionKind::UnidentifiedArmed {
+                    c.actor.name = c.actor.name.replace("Unidentified Armed Group", label);
+                }
+            }
+        }
+    }
     // ACLED names generic actors after the event's country; when no country is known the
     // bare label keeps the event (its place and country stay blank) rather than losing it.
     let generic = |label: &str, inter: Inter| -> Option<Actor> {
@@ -163,6 +179,14 @@ fn assign_in_country(
             .unwrap_or_else(|| "Unidentified Armed Group".to_string());
         generic(&label, Inter::PoliticalMilitia)
     };
+    // State forces of the event's country; the bare branch when no country is known.
+    let forces = |branch: &str| -> Actor {
+        let name = code
+            .as_deref()
+            .and_then(|code| state_forces_name(kb, code, branch, context.date, None))
+            .unwrap_or_else(|| format!("{branch} Forces"));
+        Actor::new(name, Inter::StateForces)
+    };
     let military = || {
         code.as_deref()
             .and_then(|code| state_forces_name(kb, code, "Military", context.date, None))
@@ -174,7 +198,7 @@ fn assign_in_country(
         let inter = kb.actors.iter().find(|e| e.name == name).and_then(|e| e.inter)?;
         Some(Actor::new(name, inter))
     };
-    let roles = match sub {
+    let mut roles = match sub {
         PeacefulProtest | ProtestWithIntervention | ExcessiveForceAgainstProtesters => {
             let actor1 =
                 found_or_default(MentionKind::Protesters, "Protesters", Inter::Protesters)?;
@@ -195,15 +219,7 @@ fn assign_in_country(
                     })
                     .or_else(|| armed.first())
                     .map(Candidate::field)
-                    .or_else(|| {
-                        code.as_deref()
-                            .and_then(|code| {
-                                state_forces_name(kb, code, "Police", context.date, None)
-                            })
-                            .map(|n| {
-                                Field::inferred(Actor::new(n, Inter::StateForces), CONF_DEFAULT)
-                            })
-                    })
+                    .or_else(|| Some(Field::inferred(forces("Police"), CONF_DEFAULT)))
             };
             Roles { actor1, assoc_actor_1: organisers, actor2, assoc_actor_2: Vec::new() }
         }
@@ -215,10 +231,9 @@ fn assign_in_country(
                 match state.filter(|c| intervention || c.score < 0) {
                     Some(c) => Some(c.field()),
                     // "Rioters were arrested": the police did it, named or not.
-                    None if intervention && state.is_none() => code
-                        .as_deref()
-                        .and_then(|code| state_forces_name(kb, code, "Police", context.date, None))
-                        .map(|n| Field::inferred(Actor::new(n, Inter::StateForces), CONF_DEFAULT)),
+                    None if intervention && state.is_none() => {
+                        Some(Field::inferred(forces("Police"), CONF_DEFAULT))
+                    }
                     None => None,
                 }
             } else {
@@ -236,6 +251,13 @@ fn assign_in_country(
             Roles { actor1, assoc_actor_1: organisers, actor2, assoc_actor_2: Vec::new() }
         }
         SexualViolence | Attack | AbductionForcedDisappearance => {
+            // No country and no words for either side: nothing to say.
+            let victims_named = in_window
+                .iter()
+                .any(|m| matches!(m.kind, MentionKind::Civilians | MentionKind::Group));
+            if code.is_none() && armed.is_empty() && !victims_named {
+                return None;
+            }
             let perpetrator = best_agent(&armed);
             let actor1 = match perpetrator {
                 Some(c) => c.field(),
@@ -328,12 +350,7 @@ fn assign_in_country(
             let actor1 = match user {
                 Some(c) => c.field(),
                 None if matches!(sub, AirDroneStrike | ShellingArtilleryMissileAttack) => {
-                    match code.as_deref().and_then(|code| {
-                        state_forces_name(kb, code, "Military", context.date, None)
-                    }) {
-                        Some(n) => Field::inferred(Actor::new(n, Inter::StateForces), CONF_DEFAULT),
-                        None => Field::inferred(uag()?, CONF_DEFAULT),
-                    }
+                    Field::inferred(forces("Military"), CONF_DEFAULT)
                 }
                 None => Field::inferred(uag()?, CONF_DEFAULT),
             };
@@ -344,8 +361,10 @@ fn assign_in_country(
             let actor2 = match target {
                 Some(c) => Some(c.field()),
                 None => {
+                    // A bomb that hurt no one named only damaged property: no victims.
+                    let hurt = HARM_WORDS.iter().any(|w| window_norm.contains(w));
                     let civilians = in_window.iter().any(|m| m.kind == MentionKind::Civilians)
-                        || (remote && actor1.value.inter != Inter::StateForces);
+                        || (remote && hurt && actor1.value.inter != Inter::StateForces);
                     if civilians {
                         civilians_field(kb, &in_window, code.as_deref())
                     } else {
@@ -363,15 +382,7 @@ fn assign_in_country(
                 .or_else(|| armed.iter().find(|c| matches!(c.kind, MentionKind::StateForces)));
             let actor1 = match state {
                 Some(c) => c.field(),
-                None => {
-                    let name = code
-                        .as_deref()
-                        .and_then(|code| state_forces_name(kb, code, "Police", context.date, None));
-                    match name {
-                        Some(n) => Field::inferred(Actor::new(n, Inter::StateForces), CONF_DEFAULT),
-                        None => best_agent(&armed)?.field(),
-                    }
-                }
+                None => Field::inferred(forces("Police"), CONF_DEFAULT),
             };
             let arrested = armed
                 .iter()
@@ -459,7 +470,33 @@ fn assign_in_country(
             Roles { actor1, assoc_actor_1, actor2, assoc_actor_2: Vec::new() }
         }
     };
+    // Civilian victims' groups stand beside them ("two traders": Labour Group), as in VAC.
+    let victims = roles.actor2.as_ref().is_some_and(|a| a.value.inter == Inter::Civilians);
+    let groups_used = matches!(sub.event_type(), EventType::Protests | EventType::Riots)
+        || matches!(sub, SexualViolence | Attack | AbductionForcedDisappearance);
+    if victims && !groups_used && roles.assoc_actor_2.is_empty() {
+        roles.assoc_actor_2 =
+            groups.iter().filter(|f| !is_organisation(kb, &f.value.name)).cloned().collect();
+    }
+    add_livelihoods(&mut roles.assoc_actor_1, Some(&roles.actor1));
+    add_livelihoods(&mut roles.assoc_actor_2, roles.actor2.as_ref());
     Some(roles)
+}
+
+/// ACLED codes the Fulani as a pastoralist community: `Pastoralists (Country)` goes beside
+/// a Fulani actor or associated actor of the same side.
+fn add_livelihoods(assoc: &mut Vec<Field<Actor>>, actor: Option<&Field<Actor>>) {
+    let fulani = actor
+        .into_iter()
+        .chain(assoc.iter())
+        .find_map(|f| f.value.name.strip_prefix("Fulani Ethnic ").map(|rest| (f, rest)));
+    let Some((field, rest)) = fulani else { return };
+    let Some(country) = rest.find(" (").and_then(|i| rest.get(i..)) else { return };
+    let name = format!("Pastoralists{country}");
+    if !assoc.iter().any(|f| f.value.name == name) {
+        let pastoralists = Field::inferred(Actor::new(name, Inter::Civilians), field.confidence);
+        assoc.push(pastoralists);
+    }
 }
 
 fn side_roles(
@@ -491,8 +528,13 @@ fn is_organisation(kb: &Kb, name: &str) -> bool {
 /// `Civilians (Country)`, with the words that name the victims when there are any.
 fn civilians_field(kb: &Kb, mentions: &[ActorMention], code: Option<&str>) -> Option<Field<Actor>> {
     let found = mentions.iter().find(|m| m.kind == MentionKind::Civilians);
-    let code = found.and_then(|m| m.country.clone()).or_else(|| code.map(str::to_string))?;
-    let actor = Actor::new(format!("Civilians ({})", country_name(kb, &code)), Inter::Civilians);
+    let code = found.and_then(|m| m.country.clone()).or_else(|| code.map(str::to_string));
+    // Without a country the bare label keeps the victims' role and inter code.
+    let name = match code {
+        Some(code) => format!("Civilians ({})", country_name(kb, &code)),
+        None => "Civilians".to_string(),
+    };
+    let actor = Actor::new(name, Inter::Civilians);
     Some(match found {
         Some(m) => Field::found(actor, m.span, CONF_GENERIC),
         None => Field::inferred(actor, CONF_DEFAULT),
@@ -658,6 +700,8 @@ struct Options {
     identity: bool,
     /// Crowds of locals fight in battles.
     battle: bool,
+    /// The event's date.
+    date: Option<NaiveDate>,
 }
 
 /// Words skipped when looking for a cue before a mention.
@@ -721,7 +765,7 @@ fn armed_candidates(
     cues: &CueSet,
     options: Options,
 ) -> Vec<Candidate> {
-    let Options { with_government, identity, battle } = options;
+    let Options { with_government, identity, battle, .. } = options;
     let tokens = tokens_of(&norm.text);
     let w_start = norm.offset_of(window.start);
     let w_end = norm.offset_of(window.end);
@@ -921,9 +965,25 @@ fn armed_candidates(
         dedup_candidates(&mut out);
     }
     combine_alternatives(kb, &mut out, norm, cues);
-    attach_parentheses(kb, &mut out, norm);
+    attach_parentheses(kb, &mut out, norm, options.date);
     out
 }
+
+/// Stems of words that tell people were hurt (normalised text, matched as substrings).
+const HARM_WORDS: &[&str] = &[
+    " kill", " wound", " injur", " died", " dead", " death", " casualt", " victim", " hurt",
+    " lynch", " tue ", " tues ", " tuee", " blesse", " mort", " deced", " victime",
+];
+
+/// Words of the methods of criminal gangs (normalised: hyphens are spaces).
+const GANG_METHODS: &[&str] = &[
+    "drive by",
+    "criminal group",
+    "criminal groups",
+    "criminal cell",
+    "organised crime",
+    "organized crime",
+];
 
 /// Last words of mentions that name a building or post rather than people.
 const FACILITY_WORDS: &[&str] = &[
@@ -1151,7 +1211,18 @@ fn combine_alternatives(kb: &Kb, out: &mut Vec<Candidate>, norm: &Normalized, cu
             let umbrella = common_parent(kb, x.entry, y.entry);
             let (name, entry) = match umbrella {
                 Some((name, idx)) => (name, Some(idx)),
-                None => (format!("{} and/or {}", x.actor.name, y.actor.name), x.entry),
+                None => {
+                    // "ISWAP or Boko Haram": a name that already holds the other keeps it once.
+                    let mut parts: Vec<&str> = x.actor.name.split(" and/or ").collect();
+                    for part in y.actor.name.split(" and/or ") {
+                        if !parts.contains(&part) {
+                            parts.push(part);
+                        }
+                    }
+                    let name = parts.join(" and/or ");
+                    let entry = kb.actors.iter().position(|e| e.name == name).or(x.entry);
+                    (name, entry)
+                }
             };
             let merged = Candidate {
                 actor: Actor::new(name, x.actor.inter),
@@ -1198,8 +1269,20 @@ fn common_parent(kb: &Kb, a: Option<usize>, b: Option<usize>) -> Option<(String,
     Some((name, idx))
 }
 
+/// Since April 2020 ACLED names an allied group before its umbrella group in parentheses
+/// ("Ansaroul Islam (JNIM)"); before, the umbrella group led.
+const ALLY_LEADS_FROM: (i32, u32, u32) = (2020, 4, 1);
+
 /// "Katiba Macina (JNIM)": the group in parentheses is associated with the one before.
-fn attach_parentheses(kb: &Kb, out: &mut Vec<Candidate>, norm: &Normalized) {
+fn attach_parentheses(
+    kb: &Kb,
+    out: &mut Vec<Candidate>,
+    norm: &Normalized,
+    date: Option<NaiveDate>,
+) {
+    let (y, m, d) = ALLY_LEADS_FROM;
+    let ally_leads =
+        date.zip(NaiveDate::from_ymd_opt(y, m, d)).is_some_and(|(date, from)| date >= from);
     let mut i = 0;
     while i + 1 < out.len() {
         let (a, b) = match (out.get(i), out.get(i + 1)) {
@@ -1265,6 +1348,7 @@ fn attach_parentheses(kb: &Kb, out: &mut Vec<Candidate>, norm: &Normalized) {
         let joined = joint_gap && (same_family || same_side) && !between;
         // "Ansaroul Islam (JNIM)": an allied umbrella group in parentheses leads.
         let umbrella_ally = in_parens
+            && !ally_leads
             && a.entry.and_then(|e| kb.actors.get(e)).is_some_and(|x| {
                 x.allies.contains(&b.actor.name)
                     && x.parent.as_deref() != Some(b.actor.name.as_str())

@@ -140,6 +140,14 @@ fn ansaroul_islam_as_associated_actor() {
         "In Kelbo, presumed Ansaroul Islam (JNIM) militants shot a cattle trader dead.",
         (JNIM, "Civilians (Burkina Faso)", &["Ansaroul Islam"]),
     );
+    // From April 2020 the allied group leads, its umbrella beside it.
+    check(
+        "Attack",
+        "BF",
+        "2021-02-06",
+        "In Kelbo, presumed Ansaroul Islam (JNIM) militants shot a cattle trader dead.",
+        ("Ansaroul Islam", "Civilians (Burkina Faso)", &[JNIM]),
+    );
     check(
         "Attack",
         "BF",
@@ -609,7 +617,88 @@ fn gangs_only_where_acled_codes_gangs() {
 }
 
 #[test]
+fn bombs_that_hurt_no_one_have_no_victims() {
+    check(
+        "Remote explosive/landmine/IED",
+        "BF",
+        "2019-06-02",
+        "Suspected JNIM militants blew up a small bridge on the road out of Arbinda.",
+        (JNIM, "", &[]),
+    );
+    check(
+        "Remote explosive/landmine/IED",
+        "BF",
+        "2019-06-02",
+        "A roadside bomb planted by JNIM militants wounded two traders on their way to Arbinda.",
+        (JNIM, "Civilians (Burkina Faso)", &[]),
+    );
+}
+
+#[test]
+fn victims_groups_stand_beside_them() {
+    let roles = roles_of(
+        "Remote explosive/landmine/IED",
+        "BF",
+        "2019-06-02",
+        "A mine planted by JNIM militants killed three traders driving to the weekly market.",
+    )
+    .expect("roles");
+    let assoc: Vec<&str> = roles.assoc_actor_2.iter().map(|a| a.value.name.as_str()).collect();
+    assert_eq!(assoc, ["Labour Group (Burkina Faso)"]);
+    // Fulani victims are also a pastoralist community.
+    let roles = roles_of(
+        "Attack",
+        "ML",
+        "2020-02-11",
+        "Dozo hunters shot dead four Fulani men near their camp outside Bankass.",
+    )
+    .expect("roles");
+    let assoc: Vec<&str> = roles.assoc_actor_2.iter().map(|a| a.value.name.as_str()).collect();
+    assert_eq!(assoc, ["Fulani Ethnic Group (Mali)", "Pastoralists (Mali)"]);
+}
+
+#[test]
+fn gang_methods_make_gunmen_a_gang() {
+    check(
+        "Attack",
+        "MX",
+        "2020-05-02",
+        "Armed men in a pickup opened fire on a shopkeeper in a drive-by shooting.",
+        ("Unidentified Gang (Mexico)", "Civilians (Mexico)", &[]),
+    );
+    check(
+        "Attack",
+        "MX",
+        "2020-05-02",
+        "Armed men stormed the house of a local councillor and shot him.",
+        ("Unidentified Armed Group (Mexico)", "Civilians (Mexico)", &[]),
+    );
+}
+
+#[test]
+fn alternatives_name_each_group_once() {
+    check(
+        "Abduction/forced disappearance",
+        "NE",
+        "2020-05-02",
+        "ISWAP or Boko Haram fighters seized two herders near Bosso.",
+        (
+            "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad",
+            "Civilians (Niger)",
+            &[],
+        ),
+    );
+}
+
+#[test]
 fn without_a_place_the_words_name_the_country() {
+    check(
+        "Armed clash",
+        "",
+        "2020-05-03",
+        "Monitors of the OSCE SMM recorded bursts of small-arms fire near a water station.",
+        ("Military Forces of Ukraine (2019-)", "NAF: United Armed Forces of Novorossiya", &[]),
+    );
     check(
         "Attack",
         "",
