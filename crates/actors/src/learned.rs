@@ -127,23 +127,27 @@ pub(crate) fn read_dir(dir: &Path) -> Result<Vec<ActorEntry>> {
     Ok(out)
 }
 
-/// Adds learned entries to the knowledge base; returns each entry's origin, in the
-/// order of `kb.actors`.
-pub(crate) fn merge(kb: &mut Kb, learned: Vec<ActorEntry>) -> Vec<Origin> {
+/// Adds learned entries to the knowledge base (and their names to `index`); returns each
+/// entry's origin, in the order of `kb.actors`.
+pub(crate) fn merge(kb: &mut Kb, index: &mut NameIndex, learned: Vec<ActorEntry>) -> Vec<Origin> {
     let mut origins = vec![Origin::Shipped; kb.actors.len()];
     for entry in learned {
-        match find_index(&kb.actors, &entry.name) {
+        match index.find(&entry.name) {
             Some(idx) => {
                 let is_learned = origins.get(idx) == Some(&Origin::Learned);
                 let Some(target) = kb.actors.get_mut(idx) else { continue };
                 let changed = extend(target, &entry, is_learned);
-                if changed && !is_learned {
-                    if let Some(origin) = origins.get_mut(idx) {
-                        *origin = Origin::ShippedExtended;
+                if changed {
+                    index.add(idx, target);
+                    if !is_learned {
+                        if let Some(origin) = origins.get_mut(idx) {
+                            *origin = Origin::ShippedExtended;
+                        }
                     }
                 }
             }
             None => {
+                index.add(kb.actors.len(), &entry);
                 kb.actors.push(entry);
                 origins.push(Origin::Learned);
             }
@@ -203,36 +207,94 @@ fn extend(target: &mut ActorEntry, extra: &ActorEntry, target_learned: bool) -> 
     changed
 }
 
-/// The index of the entry a name designates: canonical name, acronym (with its case,
-/// then without), alias, either side of an `ACRONYM: Long name` name, or a template's
-/// country form (`Fulani Ethnic Militia (Mali)`).
-pub(crate) fn find_index(actors: &[ActorEntry], name: &str) -> Option<usize> {
-    let trimmed = name.trim();
-    let wanted = normalize(trimmed);
-    if wanted.is_empty() {
-        return None;
+/// Every name of the knowledge base, normalised, to its entry: a name designates an
+/// entry by canonical name, acronym (with its case, then without), alias, a template's
+/// country form (`Fulani Ethnic Militia (Mali)`), or either side of an `ACRONYM: Long
+/// name` name, in that order of preference; the first entry holding a name keeps it.
+/// Also country names (ACLED's English names, and every other name `states.toml` gives).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NameIndex {
+    names: HashMap<String, usize>,
+    acronyms: HashMap<String, usize>,
+    aliases: HashMap<String, usize>,
+    templates: HashMap<String, usize>,
+    parts: HashMap<String, usize>,
+    folded_acronyms: HashMap<String, usize>,
+    countries: HashMap<String, String>,
+}
+
+impl NameIndex {
+    /// The index of a knowledge base.
+    pub(crate) fn new(kb: &Kb) -> NameIndex {
+        let mut index = NameIndex::default();
+        for (i, entry) in kb.actors.iter().enumerate() {
+            index.add(i, entry);
+        }
+        for country in &kb.countries {
+            for name in std::iter::once(&country.name)
+                .chain(std::iter::once(&country.forces_of))
+                .chain(&country.names)
+            {
+                index.countries.entry(normalize(name)).or_insert_with(|| country.code.clone());
+            }
+        }
+        for country in Country::all() {
+            index.countries.entry(normalize(country.name)).or_insert_with(|| country.alpha2.into());
+        }
+        index
     }
-    let template = |n: &str| normalize(&n.replace("({country})", ""));
-    let split = |n: &str| n.split_once(": ").map(|(a, b)| (normalize(a), normalize(b)));
-    actors
-        .iter()
-        .position(|e| normalize(&e.name) == wanted)
-        .or_else(|| actors.iter().position(|e| e.acronyms.iter().any(|a| a == trimmed)))
-        .or_else(|| {
-            actors.iter().position(|e| {
-                e.aliases.iter().any(|a| normalize(a) == wanted)
-                    || (e.name.contains("{country}") && {
-                        let t = template(&e.name);
-                        wanted == t || wanted.starts_with(&format!("{t} ("))
-                    })
+
+    /// Adds (or adds again, after it gained names) entry `idx`.
+    pub(crate) fn add(&mut self, idx: usize, entry: &ActorEntry) {
+        let put = |map: &mut HashMap<String, usize>, key: String| {
+            if !key.is_empty() {
+                map.entry(key).or_insert(idx);
+            }
+        };
+        put(&mut self.names, normalize(&entry.name));
+        for acronym in &entry.acronyms {
+            put(&mut self.acronyms, acronym.trim().to_string());
+            put(&mut self.folded_acronyms, normalize(acronym));
+        }
+        for alias in &entry.aliases {
+            put(&mut self.aliases, normalize(alias));
+        }
+        if entry.name.contains("{country}") {
+            put(&mut self.templates, normalize(&entry.name.replace("({country})", "")));
+        }
+        if let Some((acronym, long)) = entry.name.split_once(": ") {
+            put(&mut self.parts, normalize(acronym));
+            put(&mut self.parts, normalize(long));
+        }
+    }
+
+    /// The entry a name designates.
+    pub(crate) fn find(&self, name: &str) -> Option<usize> {
+        let trimmed = name.trim();
+        let wanted = normalize(trimmed);
+        if wanted.is_empty() {
+            return None;
+        }
+        let template = || {
+            self.templates.get(&wanted).or_else(|| {
+                let (base, _) = wanted.rsplit_once(" (")?;
+                self.templates.get(base)
             })
-        })
-        .or_else(|| {
-            actors.iter().position(|e| {
-                split(&e.name).is_some_and(|(acronym, long)| acronym == wanted || long == wanted)
-            })
-        })
-        .or_else(|| actors.iter().position(|e| e.acronyms.iter().any(|a| normalize(a) == wanted)))
+        };
+        self.names
+            .get(&wanted)
+            .or_else(|| self.acronyms.get(trimmed))
+            .or_else(|| self.aliases.get(&wanted))
+            .or_else(template)
+            .or_else(|| self.parts.get(&wanted))
+            .or_else(|| self.folded_acronyms.get(&wanted))
+            .copied()
+    }
+
+    /// The ISO alpha-2 code of a country named in English.
+    pub(crate) fn country_code(&self, name: &str) -> Option<String> {
+        self.countries.get(&normalize(name)).cloned()
+    }
 }
 
 /// `("Base", "Inside")` of `Base (Inside)`.
@@ -244,32 +306,10 @@ fn split_paren(name: &str) -> Option<(&str, &str)> {
     (!base.is_empty() && !paren.is_empty()).then_some((base, paren))
 }
 
-/// The ISO alpha-2 code of a country named in English (as ACLED names countries).
-pub(crate) fn country_code(kb: &Kb, name: &str) -> Option<String> {
-    let wanted = normalize(name);
-    if wanted.is_empty() {
-        return None;
-    }
-    kb.countries
-        .iter()
-        .find(|c| {
-            normalize(&c.name) == wanted
-                || normalize(&c.forces_of) == wanted
-                || c.names.iter().any(|n| normalize(n) == wanted)
-        })
-        .map(|c| c.code.clone())
-        .or_else(|| {
-            Country::all()
-                .iter()
-                .find(|c| normalize(c.name) == wanted)
-                .map(|c| c.alpha2.to_string())
-        })
-}
-
 /// How the knowledge base reads an ACLED actor name.
-pub(crate) fn classify(kb: &Kb, name: &str) -> NameClass {
+pub(crate) fn classify(kb: &Kb, index: &NameIndex, name: &str) -> NameClass {
     let name = name.trim();
-    if let Some(entry) = find_index(&kb.actors, name).and_then(|i| kb.actors.get(i)) {
+    if let Some(entry) = index.find(name).and_then(|i| kb.actors.get(i)) {
         return NameClass::Known(entry.name.clone());
     }
     let lower = name.to_lowercase();
@@ -277,11 +317,11 @@ pub(crate) fn classify(kb: &Kb, name: &str) -> NameClass {
         if let Some(rest) = lower.strip_prefix(prefix) {
             // "Mali (2021-) Gendarmerie": the country is before the period.
             let country = rest.split(" (").next().unwrap_or(rest);
-            return NameClass::StateForces(country_code(kb, country));
+            return NameClass::StateForces(index.country_code(country));
         }
     }
     if let Some((base, paren)) = split_paren(name) {
-        let country = country_code(kb, paren);
+        let country = index.country_code(paren);
         if country.is_some() || paren.eq_ignore_ascii_case("international") {
             let base_lower = normalize(base);
             let one_word = !base.trim().contains(' ');
@@ -303,9 +343,9 @@ fn is_generic(normalized: &str) -> bool {
 
 /// The name a learned entry takes: `Kuki Ethnic Militia (India)` becomes the template
 /// `Kuki Ethnic Militia ({country})`; other names stay as written.
-fn learned_name(kb: &Kb, name: &str) -> (String, Option<String>) {
+fn learned_name(index: &NameIndex, name: &str) -> (String, Option<String>) {
     if let Some((base, paren)) = split_paren(name) {
-        if let Some(code) = country_code(kb, paren) {
+        if let Some(code) = index.country_code(paren) {
             let lower = normalize(base);
             if TEMPLATE_ENDINGS.iter().any(|e| lower.ends_with(e)) {
                 return (format!("{base} ({{country}})"), Some(code));
@@ -372,7 +412,7 @@ impl Learner {
         country: Option<&str>,
     ) -> Learned {
         let name = name.trim();
-        let (learned, template_country) = learned_name(&book.kb, name);
+        let (learned, template_country) = learned_name(&book.index, name);
         let country = template_country.as_deref().or(country);
         if let Some(&i) = self.index.get(&normalize(&learned)) {
             if let Some(table) = self.actors.get_mut(i) {
@@ -380,7 +420,7 @@ impl Learner {
             }
             return Learned::Known;
         }
-        match classify(&book.kb, name) {
+        match classify(&book.kb, &book.index, name) {
             NameClass::Known(_) => return Learned::Known,
             NameClass::StateForces(_) | NameClass::Generic(..) => return Learned::Generic,
             NameClass::New => {}

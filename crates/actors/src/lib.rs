@@ -64,6 +64,8 @@ pub struct ActorBook {
     cues: roles::CueSet,
     /// Where each entry of `kb.actors` comes from, in the same order.
     origins: Vec<Origin>,
+    /// Every name of `kb.actors`, for lookups.
+    index: learned::NameIndex,
 }
 
 /// What an event needs to know to assign roles.
@@ -108,13 +110,14 @@ impl ActorBook {
     /// aliases, acronyms and countries to it without changing its inter code or family.
     pub fn load(dir: Option<&std::path::Path>) -> Result<ActorBook> {
         let mut kb = kb::Kb::load_default()?;
+        let mut index = learned::NameIndex::new(&kb);
         let origins = match dir {
-            Some(dir) => learned::merge(&mut kb, learned::read_dir(dir)?),
+            Some(dir) => learned::merge(&mut kb, &mut index, learned::read_dir(dir)?),
             None => vec![Origin::Shipped; kb.actors.len()],
         };
         let recognizer = mentions::Recognizer::new(&kb)?;
         let cues = roles::CueSet::new(&kb);
-        Ok(ActorBook { kb, recognizer, cues, origins })
+        Ok(ActorBook { kb, recognizer, cues, origins, index })
     }
 
     /// Whether an entry of this book is shipped, shipped and extended, or learned.
@@ -130,12 +133,12 @@ impl ActorBook {
     /// How the book reads an actor name written the way ACLED writes names: a named
     /// actor it knows, state forces, a generic actor, or a new name.
     pub fn classify(&self, name: &str) -> NameClass {
-        learned::classify(&self.kb, name)
+        learned::classify(&self.kb, &self.index, name)
     }
 
     /// The ISO alpha-2 code of a country named in English (`Burkina Faso` is `BF`).
     pub fn country_code(&self, name: &str) -> Option<String> {
-        learned::country_code(&self.kb, name)
+        self.index.country_code(name)
     }
 
     /// The actors of the event described in `context`, in ACLED's roles.
@@ -167,7 +170,30 @@ impl ActorBook {
     /// (case- and accent-insensitive; an acronym with its case first), or either side of
     /// an `ACRONYM: Long name` name.
     pub fn lookup(&self, name: &str) -> Option<&ActorEntry> {
-        learned::find_index(&self.kb.actors, name).and_then(|i| self.kb.actors.get(i))
+        self.index.find(name).and_then(|i| self.kb.actors.get(i))
+    }
+
+    /// Up to `n` canonical names of entries whose names, aliases or acronyms are spelt
+    /// most like `name` (case and accents ignored), best first: for "did you mean".
+    pub fn suggest(&self, name: &str, n: usize) -> Vec<String> {
+        let wanted = normalize::normalize(name);
+        let mut scored: Vec<(f64, &str)> = Vec::new();
+        for entry in &self.kb.actors {
+            let score = std::iter::once(entry.name.as_str())
+                .chain(entry.name.split_once(": ").map(|(acronym, _)| acronym))
+                .chain(entry.aliases.iter().map(String::as_str))
+                .chain(entry.acronyms.iter().map(String::as_str))
+                .map(|candidate| {
+                    let candidate = normalize::normalize(&candidate.replace("({country})", ""));
+                    strsim::jaro_winkler(&wanted, &candidate)
+                })
+                .fold(0.0, f64::max);
+            if score >= 0.8 {
+                scored.push((score, entry.name.as_str()));
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        scored.into_iter().take(n).map(|(_, name)| name.to_string()).collect()
     }
 
     /// The actor and all its sub-groups, recursively, by canonical name.
