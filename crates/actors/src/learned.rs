@@ -542,3 +542,190 @@ fn update(table: &mut toml::Table, inter: Option<Inter>, country: Option<&str>) 
     }
     changed
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ActorBook, MentionKind};
+    use tocsin_model::Language;
+
+    fn book_with(learned: &str) -> (tempfile::TempDir, ActorBook) {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.path().join(LEARNED_FILE), learned).unwrap_or_else(|e| panic!("{e}"));
+        let book = ActorBook::load(Some(dir.path())).unwrap_or_else(|e| panic!("{e}"));
+        (dir, book)
+    }
+
+    /// The named actors `text` mentions, by canonical name.
+    fn named(book: &ActorBook, text: &str) -> Vec<String> {
+        book.mentions(text, Language::En)
+            .into_iter()
+            .filter(|m| m.kind == MentionKind::Named || m.entry.is_some())
+            .filter_map(|m| m.actor.map(|a| a.name))
+            .collect()
+    }
+
+    const KORA: &str = r#"
+[[actor]]
+name = "KLF: Kora Liberation Front"
+inter = 2
+countries = ["ML"]
+
+[[actor]]
+name = "Red Dune Brigade"
+inter = 3
+kind = "armed"
+countries = ["NE"]
+"#;
+
+    #[test]
+    fn learned_names_are_recognised_like_shipped_ones() {
+        let (_dir, book) = book_with(KORA);
+        for (text, expected) in [
+            ("Fighters of the Kora Liberation Front attacked Gao.", "KLF: Kora Liberation Front"),
+            ("KLF militants attacked a post.", "KLF: Kora Liberation Front"),
+            ("the red dune brigade burned houses", "Red Dune Brigade"),
+        ] {
+            assert_eq!(named(&book, text), [expected], "{text}");
+        }
+        let entry = book.lookup("klf").unwrap_or_else(|| panic!("KLF by its acronym"));
+        assert_eq!(entry.inter.map(tocsin_model::Inter::code), Some(2));
+        assert_eq!(entry.countries, ["ML"]);
+        assert_eq!(book.origin(entry), Origin::Learned);
+        // Without the folder, nothing is learned.
+        let shipped = ActorBook::load_default().unwrap_or_else(|e| panic!("{e}"));
+        assert!(shipped.lookup("Kora Liberation Front").is_none());
+        assert!(named(&shipped, "KLF militants attacked a post.").is_empty());
+    }
+
+    #[test]
+    fn a_learned_entry_never_changes_a_shipped_inter_or_family() {
+        let (_dir, book) = book_with(
+            r#"
+[[actor]]
+name = "JNIM: Group for Support of Islam and Muslims"
+inter = 3
+parent = "Red Dune Brigade"
+aliases = ["Nusra of the Sahel"]
+countries = ["GN"]
+"#,
+        );
+        let entry = book.lookup("Nusra of the Sahel").unwrap_or_else(|| panic!("the new alias"));
+        assert_eq!(entry.name, "JNIM: Group for Support of Islam and Muslims");
+        assert_eq!(entry.inter.map(tocsin_model::Inter::code), Some(2));
+        assert_eq!(entry.parent, None);
+        assert!(entry.countries.iter().any(|c| c == "GN"));
+        assert_eq!(book.origin(entry), Origin::ShippedExtended);
+        assert_eq!(
+            named(&book, "Nusra of the Sahel fighters attacked."),
+            ["JNIM: Group for Support of Islam and Muslims"]
+        );
+    }
+
+    #[test]
+    fn a_broken_learned_file_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.path().join("mine.toml"), "[[actor]]\nname = 3\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let error = ActorBook::load(Some(dir.path())).err().map(|e| e.to_string());
+        assert!(error.as_deref().is_some_and(|e| e.contains("mine.toml")), "{error:?}");
+        assert!(ActorBook::load(Some(&dir.path().join("missing"))).is_ok());
+    }
+
+    fn check_class(book: &ActorBook, name: &str, expected: NameClass) {
+        assert_eq!(book.classify(name), expected, "{name}");
+    }
+
+    #[test]
+    fn state_forces_and_generic_actors_are_not_new_names() {
+        let book = ActorBook::load_default().unwrap_or_else(|e| panic!("{e}"));
+        let state = |c: &str| NameClass::StateForces(Some(c.to_string()));
+        let generic = |label: &str, c: &str| NameClass::Generic(label.into(), Some(c.into()));
+        check_class(&book, "Military Forces of Mali (2021-)", state("ML"));
+        check_class(&book, "Police Forces of Burkina Faso (2022-) Gendarmerie", state("BF"));
+        check_class(&book, "Government of Niger (2023-)", state("NE"));
+        check_class(&book, "Military Forces of Atlantis (1999-)", NameClass::StateForces(None));
+        check_class(&book, "Civilians (Mali)", generic("Civilians", "ML"));
+        check_class(&book, "Protesters (Togo)", generic("Protesters", "TG"));
+        check_class(
+            &book,
+            "Unidentified Armed Group (Niger)",
+            generic("Unidentified Armed Group", "NE"),
+        );
+        check_class(&book, "Students (Benin)", generic("Students", "BJ"));
+        check_class(&book, "Rioters", NameClass::Generic("Rioters".into(), None));
+        check_class(
+            &book,
+            "Fulani Ethnic Militia (Mali)",
+            NameClass::Known("Fulani Ethnic Militia ({country})".into()),
+        );
+        check_class(
+            &book,
+            "GSIM",
+            NameClass::Known("JNIM: Group for Support of Islam and Muslims".into()),
+        );
+        check_class(&book, "Kora Liberation Front", NameClass::New);
+        check_class(&book, "Kuki Ethnic Militia (India)", NameClass::New);
+    }
+
+    #[test]
+    fn the_learner_adds_new_names_once_and_keeps_the_file_stable() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let book = ActorBook::load(Some(dir.path())).unwrap_or_else(|e| panic!("{e}"));
+        let rebel = Inter::try_from(2).ok();
+        let mut learner = Learner::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        let outcomes = [
+            learner.learn(&book, "KLF: Kora Liberation Front", rebel, Some("ML")),
+            learner.learn(&book, "KLF: Kora Liberation Front", rebel, Some("BF")),
+            learner.learn(
+                &book,
+                "Kuki Ethnic Militia (India)",
+                Inter::try_from(4).ok(),
+                Some("IN"),
+            ),
+            learner.learn(&book, "Kuki Ethnic Militia (Myanmar)", Inter::try_from(4).ok(), None),
+            learner.learn(&book, "Civilians (Mali)", Inter::try_from(7).ok(), Some("ML")),
+            learner.learn(
+                &book,
+                "Military Forces of Mali (2021-)",
+                Inter::try_from(1).ok(),
+                Some("ML"),
+            ),
+            learner.learn(&book, "JNIM: Group for Support of Islam and Muslims", rebel, Some("ML")),
+            learner.learn(&book, "SYNTEB: Teachers Union of the Coast", None, Some("BJ")),
+        ];
+        use Learned::{Generic, Known, New};
+        assert_eq!(outcomes, [New, Known, New, Known, Generic, Generic, Known, New]);
+        assert!(learner.save().unwrap_or(false));
+        let text = std::fs::read_to_string(learner.path()).unwrap_or_default();
+        let expected = "\n[[actor]]\nname = \"KLF: Kora Liberation Front\"\ninter = 2\ncountries = [\"ML\", \"BF\"]\n\n[[actor]]\nname = \"Kuki Ethnic Militia ({country})\"\ninter = 4\ncountries = [\"IN\", \"MM\"]\n\n[[actor]]\nname = \"SYNTEB: Teachers Union of the Coast\"\nkind = \"organiser\"\ncountries = [\"BJ\"]\n";
+        assert!(text.ends_with(expected), "{text}");
+        // Learning the same names again changes nothing.
+        let book = ActorBook::load(Some(dir.path())).unwrap_or_else(|e| panic!("{e}"));
+        let mut again = Learner::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(again.learn(&book, "KLF: Kora Liberation Front", rebel, Some("ML")), Known);
+        assert_eq!(again.learn(&book, "Kuki Ethnic Militia (India)", None, Some("IN")), Known);
+        assert!(!again.changed());
+        assert!(!again.save().unwrap_or(true));
+        // A learned template names the event's country.
+        let kuki = book.lookup("Kuki Ethnic Militia (Myanmar)").map(|e| e.name.clone());
+        assert_eq!(kuki.as_deref(), Some("Kuki Ethnic Militia ({country})"));
+    }
+
+    #[test]
+    fn an_analysts_edits_survive_learning() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let edited = "[[actor]]\nname = \"Red Dune Brigade\"\ninter = 3\nleaders = [{ name = \"Moussa Kora\" }]\ncountries = [\"NE\"]\n";
+        std::fs::write(dir.path().join(LEARNED_FILE), edited).unwrap_or_else(|e| panic!("{e}"));
+        let book = ActorBook::load(Some(dir.path())).unwrap_or_else(|e| panic!("{e}"));
+        let mut learner = Learner::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(learner.learn(&book, "Red Dune Brigade", None, Some("ML")), Learned::Known);
+        assert!(learner.save().unwrap_or(false));
+        let text = std::fs::read_to_string(learner.path()).unwrap_or_default();
+        assert!(text.contains("leaders = [{ name = \"Moussa Kora\" }]"), "{text}");
+        assert!(text.contains("countries = [\"NE\", \"ML\"]"), "{text}");
+        let book = ActorBook::load(Some(dir.path())).unwrap_or_else(|e| panic!("{e}"));
+        let entry = book.lookup("Red Dune Brigade").unwrap_or_else(|| panic!("learned"));
+        assert_eq!(entry.leaders.len(), 1);
+    }
+}
