@@ -86,6 +86,10 @@ struct Cues {
     in_name: bool,
     /// A container of the event's place (`in Idleb countryside`, `rural Homs`).
     container: bool,
+    /// The report says where it codes the event (`coded as X`, `codé à X`): the event's place.
+    coded: bool,
+    /// The second of two ends (`between X and Y`): the first end is the one coded.
+    second_end: bool,
 }
 
 /// Attack and movement verbs whose object is a place (`captured Lubumbashi`).
@@ -749,6 +753,11 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
         if matches!(p1, "between" | "entre") || between_and {
             c.near = true;
         }
+        c.second_end = between_and;
+        if p1 == "as" && p2 == "coded" || matches!(p1, "a" | "comme") && p2 == "code" {
+            c.coded = true;
+            c.locative = true;
+        }
         if matches!(p1, "of" | "de" | "du") && is_in(DIRECTIONS, p2) {
             c.near = true;
             c.locative = true;
@@ -1065,6 +1074,13 @@ fn rank(
         if c.near && precision == GeoPrecision::Town {
             precision = GeoPrecision::Near;
         }
+        if c.second_end {
+            score -= SECOND_END_WEIGHT;
+        }
+        if c.coded {
+            score += CODED_WEIGHT;
+            precision = stated_precision(text, tokens, m.last).unwrap_or(precision);
+        }
         // An admin unit keeps its own name, coded to its seat's coordinates.
         // The place is named as the report writes it (`Arbinda` for GeoNames' `Aribinda`),
         // unless the words were a guess at a spelling or are in capitals.
@@ -1076,19 +1092,43 @@ fn rank(
             _ => None,
         };
         let mut place = gazetteer.place(id, precision, own_name.as_deref());
-        // A hint inside a parenthesis after an unknown name: the unknown name is the
-        // place, located at the hint's seat.
-        if m.hint_of.is_none() && !c.unit {
+        // A hint inside a parenthesis after an unknown name (or a name none of whose
+        // entries lies where the hints say): the name is the place, located at the hint's seat.
+        let parent_unresolved =
+            m.hint_of.and_then(|p| mentions.get(p)).is_some_and(|p| p.best.is_none());
+        if (m.hint_of.is_none() || parent_unresolved) && !c.unit {
             if let Some(name) = unknown_name_before(text, tokens, m, mentions) {
-                // The unknown name has no coordinates of its own: the place is named for the
-                // hint's seat, whose coordinates it carries.
-                place = gazetteer.place(id, GeoPrecision::Near, None);
-                if KEEP_PINNED_NAMES && pins_admin2(entry) {
+                let nc = cues(text, tokens, name.2, name.3);
+                // The name has no coordinates of our own: pinned within a second-level unit it
+                // keeps its name and the precision its words give (a named village is 1, `near
+                // X` 2), carrying the hint seat's coordinates; pinned only to a region, it is
+                // named for the seat (ACLED's representative town, precision 2).
+                let pinned = KEEP_PINNED_NAMES && pins_admin2(entry);
+                let mut precision =
+                    if pinned && !nc.near { GeoPrecision::Town } else { GeoPrecision::Near };
+                if nc.coded {
+                    precision = stated_precision(text, tokens, name.3).unwrap_or(precision);
+                }
+                place = gazetteer.place(id, precision, None);
+                if pinned {
                     place.location = name.1;
                 }
                 // The parenthesis penalty was for this mention, not for the name before it.
-                let lifted = if name_before_paren && m.hint_of.is_none() { 2.5 } else { 0.0 };
-                scored.push((score + 2.5 + lifted, place, name.0));
+                let lifted = if name_before_paren || m.hint_of.is_some() { 2.5 } else { 0.0 };
+                let mut own = 0.0;
+                if nc.locative {
+                    own += 1.0;
+                }
+                if nc.coded {
+                    own += CODED_WEIGHT;
+                }
+                if nc.second_end {
+                    own -= SECOND_END_WEIGHT;
+                }
+                if nc.away {
+                    own -= 2.0;
+                }
+                scored.push((score + 2.5 + lifted + own, place, name.0));
                 continue;
             }
         }
@@ -1191,7 +1231,7 @@ fn rank(
         .map(|(i, (_, place, span))| (place.clone(), *span, i >= parts_start))
         .collect();
     if let Some(anchor) = anchor {
-        for (score, name, span) in unknown_places(text, tokens, mentions, countries) {
+        for (score, name, span, stated) in unknown_places(text, tokens, mentions, countries) {
             let mut place = anchor.clone();
             let mut anchor_coarse = anchor_coarse;
             // `X in northern Togo`, `X, au Mali`: the country or part right after the name
@@ -1223,6 +1263,9 @@ fn rank(
             } else {
                 place.geo_precision = GeoPrecision::Near;
                 place.location = name;
+            }
+            if let Some(stated) = stated {
+                place.geo_precision = stated;
             }
             if !whole && span.overlaps(focus) {
                 scored.push((score + 3.0, place, span));
@@ -1313,7 +1356,7 @@ fn unknown_places(
     tokens: &[Token],
     mentions: &[Mention],
     countries: &[CountryMention],
-) -> Vec<(f32, String, Span)> {
+) -> Vec<(f32, String, Span, Option<GeoPrecision>)> {
     let mut covered = vec![false; tokens.len()];
     // Names the gazetteer resolved are not unknown; names it could not place are.
     for (first, last) in mentions
@@ -1362,7 +1405,7 @@ fn unknown_places(
         let c = cues(text, tokens, i, last);
         let after_sentence_start =
             i > 0 && !between(text, tokens, i - 1, i).contains(['.', '!', '?', '\n']);
-        let strong = c.settlement || c.unit || c.near;
+        let strong = c.settlement || c.unit || c.near || c.coded;
         let verb_object =
             c.weak && i > 0 && tokens.get(i - 1).is_some_and(|t| is_in(PLACE_VERBS, &t.folded));
         if (strong || verb_object || c.locative && after_sentence_start) && !c.away && !c.dateline {
@@ -1384,7 +1427,15 @@ fn unknown_places(
                 if c.container {
                     score -= 1.0;
                 }
-                out.push((score, name.to_string(), span));
+                if c.second_end {
+                    score -= SECOND_END_WEIGHT;
+                }
+                let mut stated = None;
+                if c.coded {
+                    score += CODED_WEIGHT;
+                    stated = stated_precision(text, tokens, last);
+                }
+                out.push((score, name.to_string(), span, stated));
             }
         }
         i = last + 1;
@@ -1399,7 +1450,7 @@ fn unknown_name_before(
     tokens: &[Token],
     m: &Mention,
     mentions: &[Mention],
-) -> Option<(Span, String)> {
+) -> Option<(Span, String, usize, usize)> {
     if m.first == 0 {
         return None;
     }
@@ -1432,5 +1483,128 @@ fn unknown_name_before(
         }
     }
     let span = Span::new(tokens[first].start, tok.end);
-    Some((span, span.text(text)?.to_string()))
+    Some((span, span.text(text)?.to_string(), first, last))
+}
+
+/// How much the second end of `between X and Y` loses: more than a parenthesised hint
+/// list after it gains.
+const SECOND_END_WEIGHT: f32 = 3.0;
+
+/// How much the report's own coding (`coded as X`) weighs: more than any other cue.
+const CODED_WEIGHT: f32 = 6.0;
+
+/// The precision a report states after a place (`coded as X at geoprecision 2`).
+fn stated_precision(text: &str, tokens: &[Token], last: usize) -> Option<GeoPrecision> {
+    let mut i = last + 1;
+    let end = (last + 6).min(tokens.len());
+    while i < end {
+        if between(text, tokens, i - 1, i).contains(['.', ';', ')', '\n']) {
+            return None;
+        }
+        let word = tokens[i].folded.as_str();
+        let next = if matches!(word, "geoprecision" | "geoprecisions") {
+            i + 1
+        } else if word == "geo" && tokens.get(i + 1).is_some_and(|t| t.folded == "precision") {
+            i + 2
+        } else {
+            i += 1;
+            continue;
+        };
+        return match tokens.get(next).map(|t| t.folded.as_str()) {
+            Some("1") => Some(GeoPrecision::Town),
+            Some("2") => Some(GeoPrecision::Near),
+            Some("3") => Some(GeoPrecision::Region),
+            _ => None,
+        };
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::OnceLock;
+
+    use tocsin_model::{Language, Span};
+
+    use crate::text::fold;
+    use crate::Gazetteer;
+
+    fn gazetteer() -> &'static Gazetteer {
+        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+        GAZETTEER.get_or_init(|| match Gazetteer::load_default() {
+            Ok(g) => g,
+            Err(e) => panic!("the shipped gazetteer loads: {e}"),
+        })
+    }
+
+    /// The top place of `text`: its location, country code, admin2 (when given) and precision.
+    fn check(text: &str, location: &str, cc: &str, admin2: Option<&str>, precision: u8) {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        let Some(top) = places.first() else { panic!("no place found in {text:?}") };
+        let p = &top.value;
+        assert_eq!(fold(&p.location), fold(location), "location in {text:?}: {places:#?}");
+        assert_eq!(p.country_code, cc, "country in {text:?}");
+        if admin2.is_some() {
+            assert_eq!(p.admin2.as_deref(), admin2, "admin2 in {text:?}");
+        }
+        assert_eq!(p.geo_precision.code(), precision, "precision in {text:?}");
+    }
+
+    #[test]
+    fn the_report_own_coding_wins() {
+        let cases = [
+            (
+                "A lorry was stopped on the Kaya-Dori road (coded as Pissila at geoprecision 2).",
+                "Pissila",
+                2,
+            ),
+            ("Shots were heard in Djibo and in Arbinda (coded as Arbinda).", "Arbinda", 1),
+            (
+                "Herders fought in the bush west of Dori (coded as Dori at geoprecision 3).",
+                "Dori",
+                3,
+            ),
+        ];
+        for (text, location, precision) in cases {
+            check(text, location, "BF", None, precision);
+        }
+    }
+
+    #[test]
+    fn between_two_places_the_first_is_coded() {
+        check(
+            "Traders lost their goods between Djibo and Arbinda last week.",
+            "Djibo",
+            "BF",
+            None,
+            2,
+        );
+        check(
+            "A bus was ambushed between Kaya and Pissila (Pissila, Sanmatenga).",
+            "Kaya",
+            "BF",
+            None,
+            2,
+        );
+    }
+
+    #[test]
+    fn a_name_none_of_whose_entries_lies_in_its_hints_is_placed_at_them() {
+        // Kaya is a Burkinabe town; followed by Malian hints it is another village.
+        check("Gunmen raided Kaya (Douentza, Mopti) on Friday.", "Kaya", "ML", Some("Douentza"), 1);
+        check(
+            "Militants torched the village of Qqorvenbougou (Douentza, Mopti). Four shops burned.",
+            "Qqorvenbougou",
+            "ML",
+            Some("Douentza"),
+            1,
+        );
+        check(
+            "A mine exploded near Qqorvenbougou (Douentza, Mopti).",
+            "Qqorvenbougou",
+            "ML",
+            None,
+            2,
+        );
+    }
 }
