@@ -15,6 +15,10 @@
 //!   of the weekend); "earlier this month", "in July", "last month" are precision 3 on
 //!   the 15th; "early May" / "début mai" the 1st and "late May" / "fin mai" the last
 //!   day, precision 3. "Around 4 May" and "as reported on 4 May" are precision 2.
+//! * A span of days ("between 9 and 23 February", "from 28 March to 3 April", "from
+//!   August 3 to 19") is coded to its middle day: precision 2 up to a week, else 3. A span
+//!   in brackets right after a date sets that date's precision ("Around 12 April (between
+//!   9 - 15 April)"); so do "(month of)" (3) and a stated "time precision N".
 
 use std::sync::LazyLock;
 
@@ -77,12 +81,16 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Dates {
     let text_years: Vec<(usize, i32)> = kept
         .iter()
         .filter_map(|r| match r.when {
-            When::Absolute { year: Some(year), .. } => Some((r.span.start, year)),
+            When::Absolute { year: Some(year), .. }
+            | When::Range { year: Some(year), .. }
+            | When::Span { year: Some(year), .. }
+            | When::Month { year: Some(year), .. } => Some((r.span.start, year)),
             _ => None,
         })
         .collect();
+    let resolved: Vec<_> = kept.iter().map(|r| resolve(r, published, &text_years)).collect();
     let mut dates = Dates::default();
-    for found in kept {
+    for (index, found) in kept.iter().enumerate() {
         let prefix_start = floor_char_boundary(text, found.span.start.saturating_sub(24));
         let before = text.get(prefix_start..found.span.start).unwrap_or("").to_lowercase();
         let bound = BOUND_BEFORE.is_match(&before);
@@ -91,11 +99,43 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Dates {
         let dateline = found.span.start < 80 && DATELINE_AFTER.is_match(after);
         let approximate = APPROX_BEFORE.is_match(&before)
             || APPROX_AFTER.is_match(text.get(found.span.end..).unwrap_or(""));
-        match resolve(&found, published, &text_years) {
-            Some((day, mut precision, relative, mut confidence)) => {
+        let rest = text.get(found.span.end..).unwrap_or("");
+        match resolved.get(index).copied().flatten() {
+            Some((mut day, mut precision, relative, mut confidence)) => {
                 if approximate && precision == TimePrecision::Day {
                     precision = TimePrecision::Week;
                     confidence *= 0.9;
+                }
+                // "Around 8 May (from 24 April to 8 May)": the span in brackets sets the
+                // precision; "15 May (month of)" is a month; a stated precision wins.
+                let bracketed = kept.get(index + 1).zip(resolved.get(index + 1).copied().flatten());
+                if let Some((next, (_, span_precision, _, _))) = bracketed {
+                    let between = text.get(found.span.end..next.span.start).unwrap_or("");
+                    let is_span = matches!(next.when, When::Range { .. } | When::Span { .. });
+                    if is_span && between.trim() == "(" && precision != TimePrecision::Month {
+                        precision = span_precision;
+                    }
+                }
+                if MONTH_OF_AFTER.is_match(rest) {
+                    precision = TimePrecision::Month;
+                }
+                let stated = STATED_PRECISION.captures(rest);
+                if let Some((code, whole)) = stated.as_ref().and_then(|c| {
+                    let code = c.get(1)?.as_str().parse::<u8>().ok()?;
+                    Some((code, c.get(0)?))
+                }) {
+                    // The day the brackets code, when they name one.
+                    let coded = kept.get(index + 1).zip(resolved.get(index + 1).copied().flatten());
+                    if let Some((next, (coded_day, ..))) = coded {
+                        if next.span.end <= found.span.end + whole.end() {
+                            day = coded_day;
+                        }
+                    }
+                    precision = match code {
+                        1 => TimePrecision::Day,
+                        2 => TimePrecision::Week,
+                        _ => TimePrecision::Month,
+                    };
                 }
                 if bound {
                     confidence *= 0.5;
@@ -129,6 +169,8 @@ enum When {
     Absolute { year: Option<i32>, month: u32, day: u32, precision: TimePrecision },
     /// A span of calendar days in one month (midpoint coded).
     Range { year: Option<i32>, month: u32, first: u32, last: u32 },
+    /// A span of days across two months, "from 24 April to 8 May" (midpoint coded).
+    Span { year: Option<i32>, first_month: u32, first: u32, last_month: u32, last: u32 },
     /// A month; `part` is early (first day), mid, late (last day) or unspecified.
     Month { year: Option<i32>, month: u32, part: MonthPart },
     /// A weekday relative to the dateline; `strict` for "last Saturday".
@@ -162,6 +204,9 @@ enum Kind {
     Iso,
     NightDays,
     RangeDays,
+    RangeMonths,
+    MonthFirstRange,
+    MonthFirstNight,
     MonthOnly,
     Weekday,
     NightWeekdays,
@@ -202,9 +247,27 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
             )),
         ),
         (
+            Kind::RangeMonths,
+            build(format!(
+                r"\b(?:between|from|du|entre)\s+(?:the\s+|le\s+)?(\d{{1,2}}){ORD}\s+(?:of\s+)?{MONTH}\s*(?:and|to|until|-|–|au|et|jusqu'au)\s*(?:the\s+|le\s+)?(\d{{1,2}}){ORD}\s+(?:of\s+)?{MONTH}\b(?:,?\s+(\d{{4}})\b)?"
+            )),
+        ),
+        (
+            Kind::MonthFirstRange,
+            build(format!(
+                r"\b(?:between|from)\s+{MONTH}\s+(\d{{1,2}}){ORD}\s*(?:and|to|until|-|–)\s*(\d{{1,2}}){ORD}\b(?:,?\s+(\d{{4}})\b)?"
+            )),
+        ),
+        (
+            Kind::MonthFirstNight,
+            build(format!(
+                r"\b(?:night|overnight)\s+(?:of|between|from)\s+(?:the\s+)?{MONTH}\s+(\d{{1,2}}){ORD}\s*(?:to|and|-|–)\s*(\d{{1,2}}){ORD}\b(?:,?\s+(\d{{4}})\b)?"
+            )),
+        ),
+        (
             Kind::MonthOnly,
             build(format!(
-                r"\b(early|mid|late|beginning of|end of|the end of|the beginning of|the middle of|début|fin|mi|courant|in|en|during|since|depuis)[\s-]+(?:de\s+|d')?{MONTH}\b(?:,?\s+(\d{{4}})\b)?"
+                r"\b(early|mid|late|beginning of|end of|the end of|the beginning of|the middle of|début|fin|mi|courant|in|on|en|during|since|depuis)[\s-]+(?:de\s+|d')?{MONTH}\b(?:,?\s+(\d{{4}})\b)?"
             )),
         ),
         (
@@ -256,9 +319,18 @@ static APPROX_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid")
 });
 
+/// "(month of)" after a date: only the month is known.
+static MONTH_OF_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*\((?:the\s+)?month\s+of\)").expect("valid"));
+
+/// A precision stated in brackets after a date: "(coded as 15 October at time precision 2)".
+static STATED_PRECISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*\([^()]{0,60}?\btime\s+precision\s+([123])\b").expect("valid")
+});
+
 /// Words just before a date that make it approximate (precision 2).
 static APPROX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\(or\s+(?:around|about)\)|\baround|\bon or around|\bon or about|\babout|\bcirca|\breported on|\breported|\bvers le|\baux alentours du|\bautour du)\s*(?:the\s+)?$")
+    Regex::new(r"(?:\(or\s+(?:around|about)\)|[\[(]and\s+around[\])]|\baround|\bon or around|\bon or about|\babout|\bcirca|\breported on|\breported|\bvers le|\baux alentours du|\bautour du)\s*(?:the\s+)?$")
         .expect("valid")
 });
 
@@ -351,6 +423,27 @@ fn read(kind: Kind, caps: &Captures<'_>, text: &str) -> Option<Raw> {
             first: num(caps, 1)?,
             last: num(caps, 2)?,
         },
+        Kind::RangeMonths => When::Span {
+            year: year(caps, 5),
+            first_month: month_from_name(group(caps, 2)?)?,
+            first: num(caps, 1)?,
+            last_month: month_from_name(group(caps, 4)?)?,
+            last: num(caps, 3)?,
+        },
+        Kind::MonthFirstRange | Kind::MonthFirstNight => {
+            let month_word = group(caps, 1)?;
+            if is_ambiguous_month(month_word) {
+                return None;
+            }
+            let month = month_from_name(month_word)?;
+            let first = num(caps, 2)?;
+            let year = year(caps, 4);
+            if kind == Kind::MonthFirstNight {
+                When::Absolute { year, month, day: first, precision: TimePrecision::Week }
+            } else {
+                When::Range { year, month, first, last: num(caps, 3)? }
+            }
+        }
         Kind::MonthOnly => {
             let lead = group(caps, 1)?.to_lowercase();
             let month_word = group(caps, 2)?;
@@ -368,11 +461,16 @@ fn read(kind: Kind, caps: &Captures<'_>, text: &str) -> Option<Raw> {
                 _ => MonthPart::Any,
             };
             // Only the month itself is the date; "since"/"depuis" stays in the prefix check.
-            let span = if matches!(lead.as_str(), "since" | "depuis" | "in" | "en" | "during") {
-                Span::new(caps.get(2)?.start(), whole.end())
-            } else {
-                span
-            };
+            // "on May" is not a date without its year ("on May 5" is read elsewhere).
+            if lead == "on" && year.is_none() {
+                return None;
+            }
+            let span =
+                if matches!(lead.as_str(), "since" | "depuis" | "in" | "on" | "en" | "during") {
+                    Span::new(caps.get(2)?.start(), whole.end())
+                } else {
+                    span
+                };
             return Some(Raw {
                 span,
                 when: When::Month { year, month: month_from_name(month_word)?, part },
@@ -523,6 +621,22 @@ fn resolve(
             let date = NaiveDate::from_ymd_opt(year, month, middle)?;
             Some((date, precision, false, confidence * 0.9))
         }
+        When::Span { year, first_month, first, last_month, last } => {
+            let (year, confidence) = match year {
+                Some(year) => (year, 0.9),
+                None => infer_year(last_month, last, at, published, text_years)?,
+            };
+            let end = NaiveDate::from_ymd_opt(year, last_month, last)?;
+            let start_year = if first_month > last_month { year - 1 } else { year };
+            let start = NaiveDate::from_ymd_opt(start_year, first_month, first)?;
+            let days = u64::try_from((end - start).num_days()).ok()?;
+            if days > 62 {
+                return None;
+            }
+            let middle = start.checked_add_days(Days::new(days / 2))?;
+            let precision = if days <= 7 { TimePrecision::Week } else { TimePrecision::Month };
+            Some((middle, precision, false, confidence * 0.9))
+        }
         When::Month { year, month, part } => {
             let (year, confidence) = match year {
                 Some(year) => (year, 0.8),
@@ -670,6 +784,50 @@ mod tests {
             "2018-09-15/3",
         );
         check("Between 9 and 23 February 2020, operations", None, "2020-02-16/3");
+    }
+
+    #[test]
+    fn spans_across_months_and_month_first_ranges() {
+        check("From 28 March to 3 April 2023, herders clashed near Dori.", None, "2023-03-31/2");
+        check("Between 20 June and 10 July 2022 the army swept the forest.", None, "2022-06-30/3");
+        check("du 28 février au 2 mars 2021, des combats ont eu lieu", None, "2021-03-01/2");
+        check("From August 3 to 19 2021, soldiers patrolled the border.", None, "2021-08-11/3");
+        check("Overnight between March 4-5 2022, gunmen raided a camp.", None, "2022-03-04/2");
+        check("On June 2021, soldiers arrested a smuggler.", None, "2021-06-15/3");
+    }
+
+    #[test]
+    fn brackets_after_a_date_set_its_precision() {
+        check("Around 12 April 2022 (between 9 - 15 April), gunmen struck.", None, "2022-04-12/2");
+        check(
+            "Around 12 April 2022 (from 1 April to 20 April), gunmen struck.",
+            None,
+            "2022-04-12/3",
+        );
+        check("Around 9 June 2021 (month of), a chief was kidnapped.", None, "2021-06-09/3");
+        check(
+            "Early in March 2020 (coded as 2 March at time precision 2), rebels moved.",
+            None,
+            "2020-03-02/2",
+        );
+        check("On [and around] 6 May 2021, militias fought near the river.", None, "2021-05-06/2");
+    }
+
+    #[test]
+    fn relative_forms_of_the_issue() {
+        // 2025-03-12 is a Wednesday.
+        let wednesday = Some("2025-03-12");
+        check("Rebels shelled the town on Saturday.", wednesday, "2025-03-08/1");
+        check("Des hommes armés ont attaqué samedi dernier.", wednesday, "2025-03-08/1");
+        check("Overnight Monday to Tuesday, a camp was raided.", wednesday, "2025-03-10/1");
+        check("Dans la nuit de lundi à mardi, un poste a été attaqué.", wednesday, "2025-03-10/1");
+        check("Militants torched a school two days ago.", wednesday, "2025-03-10/1");
+        check("Trois bergers ont été tués il y a deux jours.", wednesday, "2025-03-10/1");
+        check("Soldiers raided the market last week.", wednesday, "2025-03-05/2");
+        check("Des soldats ont fouillé le marché la semaine dernière.", wednesday, "2025-03-05/2");
+        check("Pupils protested earlier this month.", wednesday, "2025-03-12/3");
+        check("Le mois dernier, des bandits ont pillé le village.", wednesday, "2025-02-15/3");
+        check("Rebels shelled the town on Saturday.", None, "-");
     }
 
     #[test]
