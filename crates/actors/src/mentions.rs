@@ -190,6 +190,13 @@ impl Recognizer {
     fn hits(&self, text: &str, norm: &Normalized) -> Vec<Hit> {
         let bytes = norm.text.as_bytes();
         let mut raw: Vec<Hit> = Vec::new();
+        // In a text written in capitals, case no longer tells an acronym from a word.
+        let shouting = is_shouting(text);
+        let ambiguous = |exact: &str| {
+            shouting
+                && (exact.chars().filter(char::is_ascii_alphanumeric).count() <= 2
+                    || WORDLIKE_ACRONYMS.contains(&exact))
+        };
         for m in self.automaton.find_overlapping_iter(&norm.text) {
             let (start, end) = (m.start(), m.end());
             let before_ok = start == 0 || bytes.get(start - 1).is_none_or(|&b| !is_word_byte(b));
@@ -201,7 +208,11 @@ impl Recognizer {
             let original = norm.span(start, end).and_then(|s| s.text(text)).unwrap_or("");
             let targets: Vec<Target> = list
                 .iter()
-                .filter(|t| t.exact.as_ref().is_none_or(|exact| exact_form(original) == *exact))
+                .filter(|t| {
+                    t.exact
+                        .as_ref()
+                        .is_none_or(|exact| exact_form(original) == *exact && !ambiguous(exact))
+                })
                 .map(|t| t.target)
                 .collect();
             let mut targets = targets;
@@ -543,6 +554,22 @@ impl Recognizer {
             }
         }
     }
+}
+
+/// Acronyms that are also ordinary words once a text is in capitals ("US", "FAR").
+const WORDLIKE_ACRONYMS: &[&str] =
+    &["FAN", "FAR", "FAT", "ANA", "ISS", "EIS", "OPS", "GAT", "BAC", "RPM", "HANI", "CRS", "MSA"];
+
+/// Whether a text is written (mostly) in capitals, like old wire copy.
+fn is_shouting(text: &str) -> bool {
+    let (mut upper, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if c.is_uppercase() {
+            upper += 1;
+        }
+    }
+    letters >= 20 && upper * 10 >= letters * 8
 }
 
 /// The spelling an acronym must have in the original text: accents stripped, case kept.

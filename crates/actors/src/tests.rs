@@ -729,3 +729,22 @@ fn without_a_place_the_words_name_the_country() {
         ("Protesters", "", &[]),
     );
 }
+
+#[test]
+fn capitals_do_not_make_words_acronyms() {
+    // Old wire copy in capitals: "IS" and "US" are words, named groups still count.
+    check(
+        "Attack",
+        "SV",
+        "1989-11-20",
+        "IT IS REPORTED THAT FMLN GUERRILLAS KILLED TWO PEASANTS NEAR US HIGHWAY POSTS.",
+        ("FMLN: Farabundo Marti National Liberation Front", "Civilians (El Salvador)", &[]),
+    );
+    check(
+        "Attack",
+        "CO",
+        "1989-09-02",
+        "A CAR BOMB PLANTED BY THE EXTRADITABLES KILLED A JUDGE IN MEDELLIN.",
+        ("The Extraditables", "Civilians (Colombia)", &[]),
+    );
+}
