@@ -19,7 +19,7 @@ pub struct UnknownName {
     /// The name's words in the report.
     pub span: Span,
     /// The name as written, with its acronym in parentheses when the report gives one
-    /// (`Front for the Liberation of the North (FLN)`).
+    /// (`Kora Liberation Front (KLF)`).
     pub name: String,
 }
 
@@ -281,6 +281,21 @@ const STOPWORDS: &[&str] = &[
     "ecowas",
     "au",
     "eu",
+    "forces",
+    "force",
+    "guard",
+    "joint",
+    "task",
+    "special",
+    "operation",
+    "operations",
+    "presidential",
+    "republican",
+    "royal",
+    "people's",
+    "popular",
+    "democratic",
+    "united",
 ];
 
 /// One word of the text.
@@ -431,6 +446,9 @@ impl ActorBook {
                         k += 1;
                     }
                     if tokens.get(k).is_some_and(|t| t.is(HEADS_AFTER) && !t.is_capitalised()) {
+                        candidates.push((i + 1, last));
+                    } else if last > i + 1 && tokens.get(last).is_some_and(|t| t.is(ORG_WORDS)) {
+                        // The X Brigade: the head noun is part of the name.
                         candidates.push((i + 1, last));
                     }
                 }
@@ -624,6 +642,7 @@ mod tests {
             "Elements of the Union of Free Hunters Movement stole cattle.",
             &["Union of Free Hunters Movement"],
         );
+        check("Later the Black Heron Brigade raided a village.", &["Black Heron Brigade"]);
     }
 
     #[test]
@@ -642,6 +661,9 @@ mod tests {
         check("Amadou Diallo said fighters from Gao attacked.", &[]);
         check("The governor of Mopti met the press.", &[]);
         check("The Red Cross said the group attacked.", &[]);
+        check("the Armed Forces and the Joint Task Force deployed", &[]);
+        check("the Presidential Guard and the Republican Guard", &[]);
+        check("the Brigade arrived", &[]);
     }
 
     #[test]

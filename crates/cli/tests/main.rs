@@ -2,6 +2,7 @@
 
 mod util;
 
+mod actors;
 mod args;
 mod bench;
 mod content;
