@@ -132,8 +132,9 @@ fn assign_in_country(
         .iter()
         .find(|c| Some(c.code.as_str()) == code.as_deref())
         .and_then(|c| c.unnamed_perpetrator.as_deref());
+    let gang_marks = GANG_METHODS.iter().any(|cue| contains_words(&window_norm, cue));
     if let Some(label) = gang_label {
-        if GANG_METHODS.iter().any(|cue| contains_words(&window_norm, cue)) {
+        if gang_marks {
             for c in armed.iter_mut() {
                 if c.kind == MentionKind::UnidentifiedArmed {
                     c.actor.name = c.actor.name.replace("Unidentified Armed Group", label);
@@ -170,14 +171,11 @@ fn assign_in_country(
     );
     let organisers: Vec<Field<Actor>> = groups.to_vec();
     let uag = || generic("Unidentified Armed Group", Inter::PoliticalMilitia);
+    // Unnamed killers are a gang only when the report shows a gang's marks (victims bound,
+    // bodies cut up, a drive-by); a body found with no such mark stays an armed group.
     let unnamed = || {
-        let label = kb
-            .countries
-            .iter()
-            .find(|c| Some(c.code.as_str()) == code.as_deref())
-            .and_then(|c| c.unnamed_perpetrator.clone())
-            .unwrap_or_else(|| "Unidentified Armed Group".to_string());
-        generic(&label, Inter::PoliticalMilitia)
+        let label = gang_label.filter(|_| gang_marks).unwrap_or("Unidentified Armed Group");
+        generic(label, Inter::PoliticalMilitia)
     };
     // State forces of the event's country; the bare branch when no country is known.
     let forces = |branch: &str| -> Actor {
@@ -983,6 +981,15 @@ const GANG_METHODS: &[&str] = &[
     "criminal cell",
     "organised crime",
     "organized crime",
+    "tied",
+    "handcuffed",
+    "blindfolded",
+    "gagged",
+    "dismembered",
+    "mutilated",
+    "decapitated",
+    "beheaded",
+    "narcomanta",
 ];
 
 /// Last words of mentions that name a building or post rather than people.

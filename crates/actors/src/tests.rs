@@ -673,6 +673,20 @@ fn gang_methods_make_gunmen_a_gang() {
         "Armed men stormed the house of a local councillor and shot him.",
         ("Unidentified Armed Group (Mexico)", "Civilians (Mexico)", &[]),
     );
+    check(
+        "Attack",
+        "MX",
+        "2020-05-02",
+        "Residents came upon the corpse of a young man with his hands tied behind his back.",
+        ("Unidentified Gang (Mexico)", "Civilians (Mexico)", &[]),
+    );
+    check(
+        "Attack",
+        "MX",
+        "2020-05-02",
+        "Residents came upon the corpse of a young man under a blanket beside the road.",
+        ("Unidentified Armed Group (Mexico)", "Civilians (Mexico)", &[]),
+    );
 }
 
 #[test]
