@@ -39,6 +39,8 @@ pub struct DeathMention {
     pub vague: bool,
     /// Whether the count is an unverified figure ("the toll could not be verified").
     pub claimed: bool,
+    /// Whether the count is what a party says or claims ("the group said it killed 9").
+    pub said: bool,
     /// Whether the words add these deaths to others ("also", "other", "another", "more").
     pub additional: bool,
 }
@@ -116,13 +118,23 @@ fn share(total: u32, parts: Option<u32>) -> u32 {
 /// Combines mentions: the lowest per kind of victim, summed over kinds; a generic total
 /// wins when it is larger than that sum.
 ///
-/// Unverified figures count only when the report gives no other: beside the reported
-/// deaths they are a conflicting, higher report (codebook section 8).
+/// Unverified figures ("could not be verified") never count: ACLED records reported deaths
+/// (codebook section 8). A party's claim counts only for victims the report gives no
+/// figure for.
 pub fn combine(mentions: &[DeathMention]) -> u32 {
     let mut lowest: Vec<(Victims, u32)> = Vec::new();
     let mut extra: u32 = 0;
-    let any_reported = mentions.iter().any(|m| !m.claimed);
-    for mention in mentions.iter().filter(|m| !(any_reported && m.claimed)) {
+    let plain: Vec<&DeathMention> = mentions.iter().filter(|m| !m.claimed && !m.said).collect();
+    for mention in mentions.iter().filter(|m| !m.claimed) {
+        // A party's statement beside reported deaths: only a kind of victim the report
+        // does not give counts; a conflicting figure for the same victims does not.
+        if mention.said
+            && !plain.is_empty()
+            && (mention.victims == Victims::Generic
+                || plain.iter().any(|m| m.victims == mention.victims))
+        {
+            continue;
+        }
         if mention.additional && !lowest.is_empty() {
             extra = extra.saturating_add(mention.count);
             continue;
@@ -157,6 +169,7 @@ pub fn death_mentions(text: &str, offset: usize) -> Vec<DeathMention> {
             continue;
         }
         let claimed = CLAIM.is_match(body);
+        let said = SAID.is_match(body);
         let tokens = tokenize(body);
         let mut used = vec![false; tokens.len()];
         for i in 0..tokens.len() {
@@ -248,6 +261,7 @@ pub fn death_mentions(text: &str, offset: usize) -> Vec<DeathMention> {
                 victims,
                 vague,
                 claimed,
+                said,
                 additional,
             });
         }
@@ -267,6 +281,12 @@ static LARGE_SCALE: LazyLock<Regex> = LazyLock::new(|| {
 /// "unconfirmed reports").
 static CLAIM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:unconfirmed|unverified|could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|as\s+communicated\s+in|non\s+confirm[ée]s?|n'a\s+pas\s+pu\s+[êe]tre\s+(?:v[ée]rifi|confirm))")
+        .expect("valid")
+});
+
+/// A sentence that gives what a party says or claims.
+static SAID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:claim(?:ed|s|ing)?\s+(?:that|to\s+have|it|they)|alleg(?:ed|es|ing)\s+(?:that\s+)?(?:it|they)|said\s+(?:that\s+)?(?:it|they|the\s+group)|contest|affirm[ée]|revendiqu[ée]\s+avoir)")
         .expect("valid")
 });
 
@@ -302,6 +322,23 @@ fn is_background(tokens: &[Token], trigger: usize, protest: bool) -> bool {
         let next = tokens.get(j + 1).map(|t| fold(&t.lower)).unwrap_or_default();
         let strong = w.starts_with("denounc")
             || w.starts_with("denonc")
+            || matches!(
+                w,
+                "funeral"
+                    | "funerals"
+                    | "burial"
+                    | "autopsy"
+                    | "coffins"
+                    | "obseques"
+                    | "funerailles"
+                    | "enterrement"
+                    | "coronavirus"
+                    | "covid"
+                    | "complications"
+                    | "illness"
+                    | "disease"
+                    | "pregnancy"
+            )
             || w.starts_with("condemn")
             || w.starts_with("commemorat")
             || w.starts_with("mourn")
@@ -323,8 +360,20 @@ fn is_background(tokens: &[Token], trigger: usize, protest: bool) -> bool {
                 && tokens.get(j - 1).is_some_and(|t| t.is_any(&["to", "pour"])))
             || w == "protesting";
         let weak = protest
-            && (matches!(w, "after" | "following" | "over" | "against" | "amid" | "apres")
-                || (w == "suite" && next == "a"));
+            && (matches!(
+                w,
+                "after"
+                    | "following"
+                    | "over"
+                    | "against"
+                    | "amid"
+                    | "apres"
+                    | "demanding"
+                    | "demand"
+                    | "demanded"
+                    | "reclamant"
+                    | "exigeant"
+            ) || (w == "suite" && next == "a"));
         if strong || weak {
             return true;
         }
@@ -355,6 +404,28 @@ fn is_background(tokens: &[Token], trigger: usize, protest: bool) -> bool {
                 "days" | "weeks" | "months" | "years" | "jours" | "semaines" | "mois" | "ans"
             )
         };
+        // Deaths from an accident or an illness: "killed in a road accident", "died of
+        // exhaustion".
+        let not_violence = word.starts_with("accident")
+            || word.starts_with("flood")
+            || word == "drowned"
+            || (matches!(word.as_str(), "of" | "from")
+                && matches!(
+                    next.as_str(),
+                    "exhaustion"
+                        | "illness"
+                        | "disease"
+                        | "hunger"
+                        | "thirst"
+                        | "complications"
+                        | "covid"
+                        | "coronavirus"
+                        | "malaria"
+                        | "natural"
+                ));
+        if not_violence {
+            return true;
+        }
         let other_time = (word == "last" && matches!(next.as_str(), "month" | "year" | "week"))
             || word == "veille"
             || (matches!(word.as_str(), "previous" | "precedent" | "precedente")
@@ -510,6 +581,27 @@ fn trigger_at(tokens: &[Token], i: usize) -> Option<Trigger> {
     let word = fold(&token.lower);
     let next = tokens.get(i + 1).map(|t| fold(&t.lower)).unwrap_or_default();
     let next2 = tokens.get(i + 2).map(|t| fold(&t.lower)).unwrap_or_default();
+    let back = |k: usize| i.checked_sub(k).and_then(|p| tokens.get(p)).map(|t| fold(&t.lower));
+    // Attempts and fears are no deaths: "tried to lynch", "nearly lynched", "threatened to
+    // kill", "feared to have been executed".
+    if back(1).is_some_and(|w| matches!(w.as_str(), "nearly" | "almost" | "to"))
+        && !matches!(word.as_str(), "dead" | "death" | "deaths")
+    {
+        return None;
+    }
+    if (1..=4).any(|k| back(k).is_some_and(|w| matches!(w.as_str(), "feared" | "craint"))) {
+        return None;
+    }
+    // "corps" is a French body only beside French words ("les corps de", "trois corps ont");
+    // "National Corps" is a unit.
+    if word == "corps"
+        && !matches!(
+            next.as_str(),
+            "de" | "d" | "des" | "ont" | "sans" | "retrouves" | "decouverts" | "gisaient"
+        )
+    {
+        return None;
+    }
     let trigger = match word.as_str() {
         "killed" | "executed" | "murdered" | "assassinated" | "massacred" | "slaughtered"
         | "beheaded" | "lynched" | "slain" | "kiled" | "killled" | "neutralized"
@@ -796,7 +888,20 @@ fn after(
                 {
                     let noun = tokens.get(i + 1)?;
                     let indefinite = token.is_any(&["a", "an", "one", "un", "une", "another"]);
-                    if is_device(&noun.lower) {
+                    let beast = matches!(
+                        fold(&noun.lower).as_str(),
+                        "goat"
+                            | "lamb"
+                            | "sheep"
+                            | "cow"
+                            | "ox"
+                            | "bull"
+                            | "camel"
+                            | "donkey"
+                            | "horse"
+                            | "dog"
+                    );
+                    if is_device(&noun.lower) || beast {
                         return None;
                     }
                     if noun.kind == TokenKind::Word && (indefinite || !is_plural(&noun.lower)) {
@@ -867,7 +972,15 @@ fn after(
         }
         if joiner.is_some_and(|t| t.is_any(&["and", "et", ","])) {
             if let Some(next) = quantity_at(tokens, noun_end + 2) {
-                if !tokens.get(next.last + 1).is_some_and(|t| is_injury(&t.lower)) {
+                // "shot one bandit, two guards were hurt"; "two shops torched".
+                let other_fate = (next.last + 1..next.last + 6)
+                    .take_while(|&m| !tokens.get(m).is_some_and(|t| t.is_any(&[",", ".", ";"])))
+                    .any(|m| {
+                        tokens.get(m).is_some_and(|t| {
+                            is_injury(&t.lower) || is_thing(&t.lower) || is_animal(&t.lower)
+                        })
+                    });
+                if !other_fate {
                     i = noun_end + 2;
                     continue;
                 }
@@ -1038,12 +1151,22 @@ fn before(
             let next = tokens.get(j + 1);
             // "a police officer" is one person; "the police officers" are not.
             let indefinite = token.is_any(&["a", "an", "one", "un", "une"]);
-            let plural_next = next.is_some_and(|n| {
-                (!indefinite && is_plural(&n.lower))
-                    || n.is_any(&[
-                        "number", "few", "total", "dozen", "group", "handful", "couple", "series",
-                    ])
+            // "a goat was killed": the noun just before the verb is an animal.
+            let head = (j + 1..trigger).rev().find(|&k| {
+                tokens.get(k).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && !t.is_any(&["was", "were", "is", "reportedly", "also", "been", "has"])
+                })
             });
+            let animal = head.is_some_and(|k| tokens.get(k).is_some_and(|t| is_animal(&t.lower)));
+            let plural_next = animal
+                || next.is_some_and(|n| {
+                    (!indefinite && is_plural(&n.lower))
+                        || n.is_any(&[
+                            "number", "few", "total", "dozen", "group", "handful", "couple",
+                            "series",
+                        ])
+                });
             if !plural_next {
                 singular = Some(j);
             }
@@ -1076,6 +1199,13 @@ fn before(
                 _ => break,
             }
         }
+        // "a company ... were also killed": a plural verb wants a plural subject.
+        let plural_verb = (j + 1..trigger).any(|k| {
+            tokens.get(k).is_some_and(|t| t.is_any(&["were", "are", "have", "ont", "sont"]))
+        });
+        if count == 1 && plural_verb {
+            return None;
+        }
         mark(used, first, trigger);
         return Some((count, first, trigger, victims, false));
     }
@@ -1102,9 +1232,11 @@ fn list_item_before(tokens: &[Token], k: usize) -> Option<(Quantity, usize)> {
             tokens.get(m).is_some_and(|t| {
                 (t.kind == TokenKind::Word
                     && !is_barrier(t)
+                    && !is_thing(&t.lower)
                     && !t.is_any(&[
                         "and", "et", "on", "in", "at", "near", "between", "from", "against", "to",
-                        "dans", "à", "entre", "contre", "près",
+                        "dans", "à", "entre", "contre", "près", "were", "was", "are", "is", "been",
+                        "have", "has", "ont", "sont",
                     ]))
                     || t.is("-")
             })
@@ -1125,6 +1257,48 @@ fn list_item_before(tokens: &[Token], k: usize) -> Option<(Quantity, usize)> {
             && (d + 1..joint).any(|m| tokens.get(m).is_some_and(|t| is_person(&t.lower)))
     })?;
     Some((Quantity { value: 1, first: d, last: joint.saturating_sub(1), vague: false }, joint))
+}
+
+/// Things that are counted beside deaths: "two shops were torched".
+fn is_thing(word: &str) -> bool {
+    matches!(
+        fold(word).as_str(),
+        "shops"
+            | "houses"
+            | "homes"
+            | "huts"
+            | "vehicles"
+            | "motorbikes"
+            | "motorcycles"
+            | "cars"
+            | "trucks"
+            | "buses"
+            | "granaries"
+            | "buildings"
+            | "weapons"
+            | "rifles"
+            | "guns"
+            | "boats"
+            | "camps"
+            | "bases"
+            | "schools"
+            | "churches"
+            | "mosques"
+            | "tons"
+            | "maisons"
+            | "vehicules"
+            | "motos"
+            | "boutiques"
+            | "armes"
+            | "camions"
+            | "arrested"
+            | "abducted"
+            | "captured"
+            | "missing"
+            | "kidnapped"
+            | "arretes"
+            | "enleves"
+    )
 }
 
 /// Nouns that name one person.
@@ -1269,6 +1443,17 @@ fn is_animal(word: &str) -> bool {
         // Devices are "neutralised" too.
         "ied"
             | "ieds"
+            | "goat"
+            | "lamb"
+            | "cow"
+            | "ox"
+            | "oxen"
+            | "bull"
+            | "camel"
+            | "donkey"
+            | "horse"
+            | "dog"
+            | "dogs"
             | "explosive"
             | "explosives"
             | "mine"
@@ -1447,7 +1632,10 @@ fn victims_of(tokens: &[Token], from: usize, to: usize) -> Victims {
                 | "personnel"
                 | "vdp"
                 | "volunteers"
+                | "volunteer"
+                | "vdps"
                 | "guards"
+                | "guard"
                 | "soldat"
                 | "soldats"
                 | "militaires"
@@ -1489,6 +1677,11 @@ fn victims_of(tokens: &[Token], from: usize, to: usize) -> Victims {
                 | "suspects"
                 | "members"
                 | "taliban"
+                | "jnim"
+                | "isgs"
+                | "iswap"
+                | "jihadist"
+                | "terrorist"
                 | "islamists"
         ) {
             return Victims::Assailants;
@@ -1675,6 +1868,26 @@ mod tests {
         check("Drivers blocked the road after an accident that killed six passengers.", 0);
         check("Villagers set fire to the post; two soldiers had been killed there last month.", 0);
         check("Police arrested three suspects in connection with the killing.", 0);
+    }
+
+    #[test]
+    fn attempts_claims_and_other_causes_are_not_deaths() {
+        check("A crowd tried to lynch a thief at the bus station.", 0);
+        check("The mob nearly lynched a driver before police arrived.", 0);
+        check("Gunmen threatened to kill the village chief.", 0);
+        check("Two hostages are feared to have been executed.", 0);
+        check("The rebels claimed to have killed five soldiers; this could not be verified.", 0);
+        check("Gunmen killed a guard. The group said it killed four guards.", 1);
+        check("Gunmen killed a guard. Troops said they shot dead six of the gunmen.", 7);
+        check("A herder died of exhaustion after the gunmen took his cattle.", 0);
+        check("A mine exploded near the well and a goat was killed.", 0);
+        check("Members of the Youth Corps marched to the town hall.", 0);
+        check("Les corps de trois bergers ont été retrouvés.", 3);
+        check(
+            "Two shops were torched and nine traders were killed, two trucks were also seized.",
+            9,
+        );
+        check("Soldiers killed one bandit, three soldiers were wounded.", 1);
     }
 
     #[test]
