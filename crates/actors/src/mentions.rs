@@ -261,10 +261,16 @@ impl Recognizer {
                 Target::Family(f) => {
                     kb.families.get(f).and_then(|e| e.country.as_deref()).map(|c| (c, 3))
                 }
+                // Armed groups vote for their home; organisations (unions, parties) only
+                // when they belong to one country.
                 Target::Actor(a) | Target::Leader(a) => kb
                     .actors
                     .get(a)
-                    .filter(|e| e.state.is_none() && e.kind == EntryKind::Armed)
+                    .filter(|e| {
+                        e.state.is_none()
+                            && (e.kind == EntryKind::Armed
+                                || (e.kind == EntryKind::Organiser && e.countries.len() == 1))
+                    })
                     .and_then(|e| e.countries.first())
                     .map(|c| (c.as_str(), 1)),
             });
