@@ -1254,12 +1254,14 @@ fn rank(
                 }
             }
             // Near the report's known town (precision 2), or only within its country or a
-            // part of it (precision 3). Coded only to a country or a part of one, the name
-            // would carry coordinates hundreds of km off as if they were its own: the place
-            // is then named for the town whose coordinates it carries (ACLED's
-            // representative town). Near a known town it keeps its own name, as ACLED does.
+            // part of it (precision 3: the coordinates are the region's, far from the name's
+            // own). It keeps its own name either way: the report names that place, and so
+            // would ACLED, whose gazetteer knows it.
             if anchor_coarse {
                 place.geo_precision = GeoPrecision::Region;
+                if NAME_COARSE_UNKNOWNS {
+                    place.location = name;
+                }
             } else {
                 place.geo_precision = GeoPrecision::Near;
                 place.location = name;
@@ -1291,6 +1293,10 @@ fn rank(
 /// Whether an unknown name placed by a parenthesised hint keeps its own name (pinned to a
 /// unit no larger than a second-level one) rather than the hint seat's.
 const KEEP_PINNED_NAMES: bool = true;
+
+/// Whether an unknown name coded only to a country or a part of one keeps its own name
+/// (its coordinates and precision 3 still say how coarse the coding is).
+const NAME_COARSE_UNKNOWNS: bool = true;
 
 /// Whether a hint entry pins a place within one second-level unit: a town, or a unit of
 /// level 2 or 3.
@@ -1605,6 +1611,18 @@ mod tests {
             "ML",
             None,
             2,
+        );
+    }
+
+    #[test]
+    fn an_unknown_village_known_only_by_its_country_keeps_its_name() {
+        check("Rebels burned the hamlet of Qqorvenbougou in Mali.", "Qqorvenbougou", "ML", None, 3);
+        check(
+            "Des rebelles ont brûlé le hameau de Qqorvenbougou au Mali.",
+            "Qqorvenbougou",
+            "ML",
+            None,
+            3,
         );
     }
 }

@@ -382,14 +382,15 @@ fn region<'a>(location: &'a str, cc: &'a str, admin1: &'a str, precision: u8) ->
 #[test]
 fn part_of_a_country_is_its_region_not_the_capital() {
     let cases = [
-        // An unknown village in a part of a country: that part's regional capital.
-        ("Gunmen attacked the village of Zorbaguinde in northern Togo.", Language::En, region("Dapaong", "TG", "Savanes", 3)),
-        ("Fighters stormed a military post at Zorbaguinde in northern Togo on 20 July 2024.", Language::En, region("Dapaong", "TG", "Savanes", 3)),
+        // An unknown village in a part of a country: that part's regional capital's
+        // coordinates, under its own name.
+        ("Gunmen attacked the village of Zorbaguinde in northern Togo.", Language::En, region("Zorbaguinde", "TG", "Savanes", 3)),
+        ("Fighters stormed a military post at Zorbaguinde in northern Togo on 20 July 2024.", Language::En, region("Zorbaguinde", "TG", "Savanes", 3)),
         ("Gunmen killed five farmers in north-eastern Nigeria.", Language::En, region("Maiduguri", "NG", "Borno", 3)),
         ("Gunmen killed five farmers in northeastern Nigeria.", Language::En, region("Maiduguri", "NG", "Borno", 3)),
         ("Soldiers clashed with militants in southern Mali.", Language::En, region("Sikasso", "ML", "Sikasso", 3)),
         ("Clashes in the north of Togo left three dead.", Language::En, region("Dapaong", "TG", "Savanes", 3)),
-        ("Des hommes armés ont attaqué le village de Zorbaguinde dans le nord du Togo.", Language::Fr, region("Dapaong", "TG", "Savanes", 3)),
+        ("Des hommes armés ont attaqué le village de Zorbaguinde dans le nord du Togo.", Language::Fr, region("Zorbaguinde", "TG", "Savanes", 3)),
         ("Des jihadistes ont attaqué un convoi dans l'est du Burkina.", Language::Fr, region("Fada N'gourma", "BF", "Est", 3)),
         ("Des affrontements ont eu lieu dans le nord-est du Nigeria.", Language::Fr, region("Maiduguri", "NG", "Borno", 3)),
         ("Une embuscade a visé une patrouille à l'est du Burkina Faso.", Language::Fr, region("Fada N'gourma", "BF", "Est", 3)),
@@ -432,27 +433,27 @@ fn a_town_outside_the_part_does_not_represent_it() {
 #[test]
 fn unknown_names_never_take_another_place_coordinates_as_their_own() {
     let cases = [
-        // Known only to lie in a country: named for what its coordinates are.
+        // Known only to lie in a country: its own name, the capital's coordinates, precision 3.
         (
             "Gunmen attacked the village of Zorbaguinde in Togo.",
             Language::En,
-            region("Togo", "TG", "Maritime", 3),
+            region("Zorbaguinde", "TG", "Maritime", 3),
         ),
         (
             "Des hommes armés ont attaqué le village de Zorbaguinde au Togo.",
             Language::Fr,
-            region("Togo", "TG", "Maritime", 3),
+            region("Zorbaguinde", "TG", "Maritime", 3),
         ),
         // The country right after the name places it, not a known town of another country.
         (
             "Gunmen attacked the village of Zorbaguinde in Mali. Troops later passed through Ouagadougou.",
             Language::En,
-            region("Mali", "ML", "Bamako", 3),
+            region("Zorbaguinde", "ML", "Bamako", 3),
         ),
         (
             "Des hommes armés ont attaqué le village de Zorbaguinde au Mali. Des soldats sont ensuite passés par Ouagadougou.",
             Language::Fr,
-            region("Mali", "ML", "Bamako", 3),
+            region("Zorbaguinde", "ML", "Bamako", 3),
         ),
         // A first-level hint only: coded to its seat and named for it.
         (
@@ -465,8 +466,8 @@ fn unknown_names_never_take_another_place_coordinates_as_their_own() {
             Language::Fr,
             region("Dapaong", "TG", "Savanes", 2),
         ),
-        // Pinned within a second-level unit by its hints: keeps its own name, a named village, precision 1 (the codebook's rule
-        // for a named town), carrying the hint seat's coordinates.
+        // Pinned within a second-level unit by its hints: a named village, precision 1
+        // (the codebook's rule for a named town), at the hint seat's coordinates.
         (
             "Gunmen attacked Zorbaguinde (Namounou, Tapoa) on Monday.",
             Language::En,
