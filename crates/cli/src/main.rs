@@ -66,7 +66,7 @@ fn run(cli: &Cli) -> Result<()> {
         Command::Places(args) => places::run(args, home, &mut out)?,
         Command::Actors(args) => actors::run(args, home, &mut out)?,
         Command::Import(args) => import::run(args, home, cli.quiet, &mut out)?,
-        Command::Train(args) => train::run(args, cli.quiet, &mut out)?,
+        Command::Train(args) => train::run(args, home, cli.quiet, &mut out)?,
     }
     out.flush()?;
     Ok(())

@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::cues::*;
+use crate::learned::{self, Evidence, TypeModel};
 use tocsin_model::{Field, Span, SubEventType};
 
 /// The type of one event and whether it targeted civilians.
@@ -39,33 +40,63 @@ pub enum Target {
     Unknown,
 }
 
-/// Classifies the passage `text` (starting at `offset` in the report).
+/// Classifies the passage `text` (starting at `offset` in the report) by the rules.
 ///
 /// Returns `None` when no cue of any event is present.
 pub fn classify(text: &str, offset: usize) -> Option<Classification> {
+    classify_with(text, offset, None)
+}
+
+/// Classifies the passage as [`classify`] does, then lets the learned `model` (when
+/// given) weigh the rules' proposal with the passage's words and overrule it.
+pub fn classify_with(
+    text: &str,
+    offset: usize,
+    model: Option<&TypeModel>,
+) -> Option<Classification> {
     let cues = Cues::find(text);
     let at = |span: Span| Span::new(span.start + offset, span.end + offset);
-    let (sub, span, confidence) = decide(text, &cues)?;
+    let (rule, rule_span, rule_confidence) = decide(text, &cues)?;
+    let target = targets(text, &cues);
+    let (sub, evidence) = match model {
+        Some(model) => {
+            let evidence = Evidence { cues: &cues, rule, target };
+            let verdict = model.decide(rule, &learned::features(text, offset, &evidence));
+            let span =
+                if verdict.sub_event_type == rule { Some(at(rule_span)) } else { verdict.span };
+            (
+                verdict.sub_event_type,
+                Field { value: verdict.sub_event_type, span, confidence: verdict.probability },
+            )
+        }
+        None => (rule, Field::found(rule, at(rule_span), rule_confidence)),
+    };
     let civilian = if sub.always_targets_civilians() {
-        Field::found(true, at(span), confidence)
+        Field { value: true, span: evidence.span, confidence: evidence.confidence }
     } else if matches!(
         sub.event_type(),
         tocsin_model::EventType::ExplosionsRemoteViolence | tocsin_model::EventType::Riots
     ) || sub == SubEventType::ExcessiveForceAgainstProtesters
     {
-        let target = targets(text, &cues);
         if target.0 == Target::Civilian && !target.1 {
-            Field::found(true, at(span), 0.6)
+            Field { value: true, span: evidence.span, confidence: 0.6 }
         } else {
             Field::inferred(false, 0.6)
         }
     } else {
         Field::inferred(false, 0.8)
     };
-    Some(Classification {
-        sub_event_type: Field::found(sub, at(span), confidence),
-        civilian_targeting: civilian,
-    })
+    Some(Classification { sub_event_type: evidence, civilian_targeting: civilian })
+}
+
+/// The rules' type for the passage and the features the learned model sees, or `None`
+/// when the rules find no event in it; training reads passages through this, so it
+/// sees what extraction sees.
+pub fn model_features(text: &str, offset: usize) -> Option<(SubEventType, Vec<learned::Feature>)> {
+    let cues = Cues::find(text);
+    let (rule, _, _) = decide(text, &cues)?;
+    let evidence = Evidence { cues: &cues, rule, target: targets(text, &cues) };
+    Some((rule, learned::features(text, offset, &evidence)))
 }
 
 /// Every cue found in a passage: the first match of each kind.
@@ -137,6 +168,43 @@ impl Cues {
             handover: first(&HANDOVER),
             other: first(&OTHER),
         }
+    }
+
+    /// The names of the cues found, for the learned model.
+    pub fn fired(&self) -> impl Iterator<Item = &'static str> + '_ {
+        [
+            ("protest", self.protest),
+            ("riot", self.riot),
+            ("mob", self.mob),
+            ("intervention", self.intervention),
+            ("lethal_force", self.lethal_force),
+            ("clash", self.clash),
+            ("attack", self.attack),
+            ("kill", self.kill),
+            ("execute", self.execute),
+            ("harm", self.harm),
+            ("sexual", self.sexual),
+            ("abduct", self.abduct),
+            ("arrest", self.arrest),
+            ("air", self.air),
+            ("shelling", self.shelling),
+            ("ied", self.ied),
+            ("grenade", self.grenade),
+            ("suicide", self.suicide),
+            ("chemical", self.chemical),
+            ("explosion", self.explosion),
+            ("disrupted", self.disrupted),
+            ("loot", self.loot),
+            ("agreement", self.agreement),
+            ("change", self.change),
+            ("base", self.base),
+            ("taken", self.taken),
+            ("regained", self.regained),
+            ("handover", self.handover),
+            ("other", self.other),
+        ]
+        .into_iter()
+        .filter_map(|(name, span)| span.map(|_| name))
     }
 
     /// Whether any violent act is described.

@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 use regex::Regex;
 use tocsin_model::{EventDate, Field, Span, TimePrecision};
 
-use crate::classify::{classify, Classification};
+use crate::classify::{classify_with, Classification};
 use crate::dates::Dates;
 use crate::fatalities::fatalities;
+use crate::learned::TypeModel;
 
 /// What the words of one event passage say, before places and actors are added.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +22,8 @@ pub struct EventFields {
     pub fatalities: Field<u32>,
 }
 
-/// Reads type, date and fatalities of the passage `segment` of `text`.
+/// Reads type, date and fatalities of the passage `segment` of `text`; the learned
+/// `model`, when given, has the last word on the type (see [`classify_with`]).
 ///
 /// `dates` are the dates of the whole text (see [`crate::dates::find_dates`]). The date
 /// is the first date stated in the passage that is not the bound of a longer span; else
@@ -32,9 +34,10 @@ pub fn event_fields(
     segment: Span,
     dates: &Dates,
     published: Option<NaiveDate>,
+    model: Option<&TypeModel>,
 ) -> Option<EventFields> {
     let passage = segment.text(text)?;
-    let classification = classify(passage, segment.start)?;
+    let classification = classify_with(passage, segment.start, model)?;
     let fatalities = fatalities(passage, segment.start);
     let mut date = event_date(segment, dates, published);
     // A body found on a day tells that the death happened around then, not on it.

@@ -33,6 +33,7 @@ pub mod dates;
 pub mod fatalities;
 pub mod fields;
 pub mod language;
+pub mod learned;
 pub mod numbers;
 pub mod segment;
 pub mod sentences;
@@ -41,6 +42,8 @@ pub mod text;
 use tocsin_actors::{ActorBook, RoleContext};
 use tocsin_model::{Diagnostic, Extraction, Field, Inter, Report, SubEventType};
 use tocsin_places::Gazetteer;
+
+use crate::learned::TypeModel;
 
 /// What extraction found in one report.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -59,12 +62,32 @@ pub struct Output {
 pub struct Extractor {
     gazetteer: Gazetteer,
     actors: ActorBook,
+    types: Option<TypeModel>,
 }
 
 impl Extractor {
-    /// An extractor over the given gazetteer and actor knowledge base.
+    /// An extractor over the given gazetteer and actor knowledge base, with the
+    /// shipped event-type model.
     pub fn new(gazetteer: Gazetteer, actors: ActorBook) -> Extractor {
-        Extractor { gazetteer, actors }
+        Extractor { gazetteer, actors, types: TypeModel::shipped().ok() }
+    }
+
+    /// The same extractor with another event-type model, or with the rules alone (`None`).
+    pub fn with_type_model(self, types: Option<TypeModel>) -> Extractor {
+        Extractor { types, ..self }
+    }
+
+    /// The rules' type for the report's first event passage and the features the
+    /// event-type model sees there, or `None` when the rules find no event: training
+    /// examples are read through this.
+    pub fn type_features(&self, report: &Report) -> Option<(SubEventType, Vec<learned::Feature>)> {
+        let text = report.text.as_str();
+        let dates = dates::find_dates(text, report.published);
+        let body_start = segment::body_start(text, report.title.as_deref());
+        let (segments, _) = segment::segments(text, &dates, report.published, body_start);
+        segments.iter().find_map(|segment| {
+            classify::model_features(segment.span.text(text)?, segment.span.start)
+        })
     }
 
     /// Every event the report describes; none for analysis, aggregates and forecasts.
@@ -94,8 +117,13 @@ impl Extractor {
         }
         let mut events: Vec<(usize, Extraction)> = Vec::new();
         for (index, segment) in segments.iter().enumerate() {
-            let Some(fields) = fields::event_fields(text, segment.span, &dates, report.published)
-            else {
+            let Some(fields) = fields::event_fields(
+                text,
+                segment.span,
+                &dates,
+                report.published,
+                self.types.as_ref(),
+            ) else {
                 continue;
             };
             let sub = fields.classification.sub_event_type.value;
