@@ -962,6 +962,7 @@ fn armed_candidates(
         }
         dedup_candidates(&mut out);
     }
+    fold_into_coalitions(kb, &mut out);
     combine_alternatives(kb, &mut out, norm, cues);
     attach_parentheses(kb, &mut out, norm, options.date);
     out
@@ -1185,6 +1186,46 @@ fn near(norm: &Normalized, a: Span, b: Span) -> bool {
                     | "terrorist"
             )
         })
+}
+
+/// A coalition that includes state forces (`Operation Peace Spring`) leads; the forces and
+/// factions named beside it that fight under its name stand beside it as associated actors.
+fn fold_into_coalitions(kb: &Kb, out: &mut Vec<Candidate>) {
+    let member_of = |coalition: &crate::kb::ActorEntry, name: &str| {
+        coalition.subgroups.iter().any(|s| {
+            name == s || name.strip_prefix(s.as_str()).is_some_and(|rest| rest.starts_with(" ("))
+        })
+    };
+    let is_coalition = |e: &crate::kb::ActorEntry| {
+        e.subgroups.iter().any(|s| s.starts_with("Military Forces of "))
+    };
+    let Some(lead) = out
+        .iter()
+        .position(|c| c.entry.and_then(|e| kb.actors.get(e)).is_some_and(|e| is_coalition(e)))
+    else {
+        return;
+    };
+    let Some(coalition) = out.get(lead).and_then(|c| c.entry).and_then(|e| kb.actors.get(e)) else {
+        return;
+    };
+    let mut members: Vec<(Actor, Span, i32)> = Vec::new();
+    out.retain(|c| {
+        let member = member_of(coalition, &c.actor.name);
+        if member {
+            members.push((c.actor.clone(), c.span, c.score));
+        }
+        !member
+    });
+    if let Some(c) =
+        out.iter_mut().find(|c| c.entry.and_then(|e| kb.actors.get(e)) == Some(coalition))
+    {
+        for (actor, span, score) in members {
+            c.score = c.score.max(score);
+            if !c.assoc.iter().any(|(a, _)| *a == actor) {
+                c.assoc.push((actor, span));
+            }
+        }
+    }
 }
 
 /// "JNIM or ISGS militants": one actor, `A and/or B`.

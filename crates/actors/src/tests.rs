@@ -690,6 +690,21 @@ fn gang_methods_make_gunmen_a_gang() {
 }
 
 #[test]
+fn coalition_leads_its_members() {
+    check(
+        "Shelling/artillery/missile attack",
+        "SY",
+        "2020-05-04",
+        "Turkish troops and Syrian National Army fighters, acting under OPS, fired rockets at a hamlet east of Ras al-Ain.",
+        (
+            "Operation Peace Spring",
+            "",
+            &["Military Forces of Turkey (2016-)", "JWS: Syrian National Army"],
+        ),
+    );
+}
+
+#[test]
 fn alternatives_name_each_group_once() {
     check(
         "Abduction/forced disappearance",
