@@ -1199,9 +1199,8 @@ fn fold_into_coalitions(kb: &Kb, out: &mut Vec<Candidate>) {
     let is_coalition = |e: &crate::kb::ActorEntry| {
         e.subgroups.iter().any(|s| s.starts_with("Military Forces of "))
     };
-    let Some(lead) = out
-        .iter()
-        .position(|c| c.entry.and_then(|e| kb.actors.get(e)).is_some_and(|e| is_coalition(e)))
+    let Some(lead) =
+        out.iter().position(|c| c.entry.and_then(|e| kb.actors.get(e)).is_some_and(&is_coalition))
     else {
         return;
     };
