@@ -41,6 +41,8 @@ pub struct DeathMention {
     pub claimed: bool,
     /// Whether the count is what a party says or claims ("the group said it killed 9").
     pub said: bool,
+    /// Whether the count is the report's total ("9 fatalities").
+    pub total: bool,
     /// Whether the words add these deaths to others ("also", "other", "another", "more").
     pub additional: bool,
 }
@@ -122,7 +124,12 @@ fn share(total: u32, parts: Option<u32>) -> u32 {
 /// (codebook section 8). A party's claim counts only for victims the report gives no
 /// figure for.
 pub fn combine(mentions: &[DeathMention]) -> u32 {
+    // A stated total ("9 fatalities") is the report's own sum.
+    if let Some(total) = mentions.iter().filter(|m| m.total && !m.claimed).map(|m| m.count).min() {
+        return total;
+    }
     let mut lowest: Vec<(Victims, u32)> = Vec::new();
+    let mut counts: Vec<(Victims, u32)> = Vec::new();
     let mut extra: u32 = 0;
     let plain: Vec<&DeathMention> = mentions.iter().filter(|m| !m.claimed && !m.said).collect();
     for mention in mentions.iter().filter(|m| !m.claimed) {
@@ -142,6 +149,18 @@ pub fn combine(mentions: &[DeathMention]) -> u32 {
         match lowest.iter_mut().find(|(victims, _)| *victims == mention.victims) {
             Some((_, count)) => *count = (*count).min(mention.count),
             None => lowest.push((mention.victims, mention.count)),
+        }
+        counts.push((mention.victims, mention.count));
+    }
+    // "17 were killed: 14 executed and 3 who died of their wounds": parts that add up to
+    // the largest figure are its breakdown, not a lower report.
+    for (victims, count) in lowest.iter_mut() {
+        let of_kind: Vec<u32> =
+            counts.iter().filter(|(v, _)| v == victims).map(|(_, c)| *c).collect();
+        let largest = of_kind.iter().copied().max().unwrap_or(0);
+        let rest: u32 = of_kind.iter().sum::<u32>().saturating_sub(largest);
+        if of_kind.len() >= 3 && rest == largest {
+            *count = largest;
         }
     }
     let specific: u32 = lowest
@@ -191,7 +210,12 @@ pub fn death_mentions(text: &str, offset: usize) -> Vec<DeathMention> {
                 mark(&mut used, first.min(i), last.max(i));
                 Some((count, first, last, victims, false))
             });
-            let Some((mut count, mut first, last, victims, vague)) = found else { continue };
+            let Some((mut count, mut first, last, mut victims, vague)) = found else { continue };
+            // "two dead in their own ranks": the group's own fighters.
+            if (i + 1..i + 5).any(|k| tokens.get(k).is_some_and(|t| t.is_any(&["ranks", "rangs"])))
+            {
+                victims = Victims::Assailants;
+            }
             // "Fourteen people including thirteen soldiers and a driver were killed": the
             // total before "including" is the count; "ten were killed (including five burned
             // alive)": a subset of a count already read.
@@ -262,6 +286,12 @@ pub fn death_mentions(text: &str, offset: usize) -> Vec<DeathMention> {
                 vague,
                 claimed,
                 said,
+                total: tokens.get(i).is_some_and(|t| t.is_any(&["fatalities", "fatality"]))
+                    && quantity_at(&tokens, first).is_some_and(|q| {
+                        (q.last + 1..i).all(|k| {
+                            tokens.get(k).is_some_and(|t| t.is_any(&["total", "confirmed"]))
+                        })
+                    }),
                 additional,
             });
         }
@@ -970,40 +1000,92 @@ fn after(
             mark(used, noun_end + 1, noun_end + 2);
             break;
         }
-        if joiner.is_some_and(|t| t.is_any(&["and", "et", ","])) {
-            if let Some(next) = quantity_at(tokens, noun_end + 2) {
-                // "shot one bandit, two guards were hurt"; "two shops torched".
-                let other_fate = (next.last + 1..next.last + 6)
-                    .take_while(|&m| !tokens.get(m).is_some_and(|t| t.is_any(&[",", ".", ";"])))
-                    .any(|m| {
-                        tokens.get(m).is_some_and(|t| {
-                            is_injury(&t.lower) || is_thing(&t.lower) || is_animal(&t.lower)
-                        })
-                    });
-                if !other_fate {
-                    i = noun_end + 2;
-                    continue;
+        // The next item of the list: "4 soldiers (VDP), a customs agent, and 11 civilians".
+        let mut k = noun_end + 1;
+        let mut next_item = None;
+        while let Some(item) = next_list_item(tokens, k, used) {
+            match item {
+                ListItem::Count(start) => {
+                    next_item = Some(start);
+                    break;
+                }
+                ListItem::One(first_token, person) => {
+                    total = total.saturating_add(1);
+                    mark(used, first_token, person);
+                    last = person;
+                    k = person + 1;
                 }
             }
-            // "killing two herders and a boy".
-            let article = tokens.get(noun_end + 2).is_some_and(|t| {
-                t.is_any(&["a", "an", "another", "his", "her", "un", "une", "son", "sa"])
-            });
-            let person = (noun_end + 3..noun_end + 5)
-                .any(|m| tokens.get(m).is_some_and(|t| is_person(&t.lower)));
-            let injured = (noun_end + 3..noun_end + 7)
-                .any(|m| tokens.get(m).is_some_and(|t| is_injury(&t.lower)));
-            if article && person && !injured && !used.get(noun_end + 2).copied().unwrap_or(true) {
-                total = total.saturating_add(1);
-                mark(used, noun_end + 1, noun_end + 3);
-                last = noun_end + 3;
-                break;
-            }
         }
-        break;
+        match next_item {
+            Some(start) => i = start,
+            None => break,
+        }
     }
     let first = first?;
     Some((total, first, last, victims, vague))
+}
+
+/// An item of a list of victims after a count.
+enum ListItem {
+    /// A count starts at this token.
+    Count(usize),
+    /// One person, named from the first token to the noun.
+    One(usize, usize),
+}
+
+/// The list item after the joiner at or after token `k` ("(VDP), and 11 civilians", ", a
+/// customs agent"), unless it tells of the wounded, of things or of animals.
+fn next_list_item(tokens: &[Token], k: usize, used: &[bool]) -> Option<ListItem> {
+    let mut k = k;
+    // Skip a short bracket after the noun: "fighters (VDP)".
+    if tokens.get(k).is_some_and(|t| t.is("(")) {
+        let close = (k + 1..k + 6).find(|&m| tokens.get(m).is_some_and(|t| t.is(")")))?;
+        k = close + 1;
+    }
+    let joiner = tokens.get(k)?;
+    if !joiner.is_any(&["and", "et", ","]) {
+        return None;
+    }
+    if joiner.is(",") && tokens.get(k + 1).is_some_and(|t| t.is_any(&["and", "et"])) {
+        k += 1;
+    }
+    let start = k + 1;
+    if used.get(start).copied().unwrap_or(true) {
+        return None;
+    }
+    let other_fate = |from: usize| {
+        (from..from + 6)
+            .take_while(|&m| !tokens.get(m).is_some_and(|t| t.is_any(&[",", ".", ";"])))
+            .any(|m| {
+                tokens.get(m).is_some_and(|t| {
+                    is_injury(&t.lower) || is_thing(&t.lower) || is_animal(&t.lower)
+                })
+            })
+    };
+    if let Some(next) = quantity_at(tokens, start) {
+        // "shot one bandit, two guards were hurt"; "two shops torched".
+        return (!other_fate(next.last + 1)).then_some(ListItem::Count(start));
+    }
+    // "killing two herders and a boy".
+    let article = tokens.get(start).is_some_and(|t| {
+        t.is_any(&["a", "an", "another", "his", "her", "their", "un", "une", "son", "sa"])
+    });
+    // A named person, or any short noun the list goes on after: "a cook, and four pupils".
+    let short = tokens.get(start + 1).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && !is_thing(&t.lower)
+            && !is_animal(&t.lower)
+            && !is_device(&t.lower)
+            && !is_barrier(t)
+    }) && tokens.get(start + 2).is_some_and(|t| t.is_any(&[",", "and", "et"]));
+    let person = (start + 1..start + 4)
+        .find(|&m| tokens.get(m).is_some_and(|t| is_person(&t.lower)))
+        .or(short.then_some(start + 1));
+    match person {
+        Some(person) if article && !other_fate(start + 1) => Some(ListItem::One(start, person)),
+        _ => None,
+    }
 }
 
 /// The count before a passive death word: "3 soldiers and 2 attackers were killed".
@@ -1068,6 +1150,7 @@ fn before(
                         "sont",
                         "été",
                         "finalement",
+                        "found",
                     ])
                 })
             });
@@ -1121,6 +1204,19 @@ fn before(
             let mut total = start.value;
             let mut first = start.first;
             let mut vague = start.vague;
+            // "four rebels and one guard were shot dead": one more after the count.
+            if let Some(one) = singular.filter(|&one: &usize| one > quantity.last + 1) {
+                let joined = tokens.get(one - 1).is_some_and(|t| t.is_any(&["and", "et"]))
+                    && (quantity.last + 1..one - 1).all(|m| {
+                        tokens.get(m).is_some_and(|t| {
+                            (t.kind == TokenKind::Word && !is_barrier(t) && !is_thing(&t.lower))
+                                || t.is_any(&["(", ")"])
+                        })
+                    });
+                if joined {
+                    total = total.saturating_add(1);
+                }
+            }
             // Earlier items of a coordinated list: "3 soldiers and 2 attackers".
             let mut k = start.first;
             let mut items = 0;
@@ -1366,6 +1462,7 @@ fn is_person(word: &str) -> bool {
             | "prefect"
             | "nurse"
             | "doctor"
+            | "agent"
             | "homme"
             | "femme"
             | "enfant"
@@ -1847,6 +1944,17 @@ mod tests {
         check("Fourteen people including nine soldiers and a driver were killed.", 14);
         check("Ten villagers were killed (including four burned alive).", 10);
         check("Near Kaya, a bus was hit by a mine, the driver was killed.", 1);
+    }
+
+    #[test]
+    fn longer_lists_and_stated_totals() {
+        check("Raiders killed six herders (Peul), two traders, and a driver.", 9);
+        check("Raiders killed two guards, a cook, and four pupils at the school.", 7);
+        check("Four rebels and a guard died during the shootout.", 5);
+        check("Two gendarmes were hit. Attackers killed 5 guards. 6 fatalities.", 6);
+        check("Twelve troops were killed. The rebels admitted two dead in their ranks.", 14);
+        check("Gunmen killed 9 herders; 6 were shot and 3 were burned alive.", 9);
+        check("Raiders killed a reported twelve traders.", 12);
     }
 
     #[test]

@@ -52,10 +52,20 @@ pub fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
                 }
             }
             "près" | "pres" if next == "de" => 2,
+            // "a reported twelve", "an estimated 40".
+            "a" | "an"
+                if matches!(next, "reported" | "estimated" | "confirmed")
+                    && tokens.get(i + 2).is_some_and(|t| {
+                        t.kind == TokenKind::Number || word_value(&fold(&t.lower)).is_some()
+                    }) =>
+            {
+                2
+            }
             "jusqu" if next == "'" => 3,
             "nearly" | "almost" | "about" | "around" | "approximately" | "roughly" | "some"
-            | "over" | "another" | "environ" | "quelque" | "approx" | "an" | "estimated"
-            | "reportedly" | "only" | "just" | "further" | "additional" | "autres" => {
+            | "reported" | "confirmed" | "officially" | "over" | "another" | "environ"
+            | "quelque" | "approx" | "an" | "estimated" | "reportedly" | "only" | "just"
+            | "further" | "additional" | "autres" => {
                 // "some", "an", "another" are modifiers only before a figure.
                 let figure_follows = tokens
                     .get(i + 1)
