@@ -149,6 +149,70 @@ const ACLED_NAMES: &[(&str, &str)] = &[
     ("FM", "Micronesia"),
 ];
 
+/// Armed groups, forces, missions and communities whose name points to the countries they
+/// act in: `(folded words, country codes)`. Each is a weak vote for the report's country,
+/// split between its countries; never a place itself.
+pub const GROUP_COUNTRIES: &[(&str, &[&str])] = &[
+    // Burkina Faso.
+    ("koglweogo", &["BF"]),
+    ("kolgweogo", &["BF"]),
+    ("ansaroul islam", &["BF"]),
+    ("ansarul islam", &["BF"]),
+    ("vdp", &["BF"]),
+    ("volontaires pour la defense de la patrie", &["BF"]),
+    ("mossi", &["BF"]),
+    ("gourmantche", &["BF"]),
+    // Mali.
+    ("dan na ambassagou", &["ML"]),
+    ("dan nan ambassagou", &["ML"]),
+    ("gatia", &["ML"]),
+    ("minusma", &["ML"]),
+    ("fama", &["ML"]),
+    ("katiba macina", &["ML"]),
+    ("katiba serma", &["ML"]),
+    ("hcua", &["ML"]),
+    ("mnla", &["ML"]),
+    ("ansar dine", &["ML"]),
+    ("ansar eddine", &["ML"]),
+    ("azawad", &["ML"]),
+    ("dogon", &["ML"]),
+    ("dogons", &["ML"]),
+    ("bambara", &["ML"]),
+    // The central Sahel.
+    ("jnim", &["ML", "BF", "NE"]),
+    ("isgs", &["ML", "BF", "NE"]),
+    ("is sahel", &["ML", "BF", "NE"]),
+    ("barkhane", &["ML", "BF", "NE"]),
+    ("g5 sahel", &["ML", "BF", "NE"]),
+    // The Lake Chad basin.
+    ("boko haram", &["NG", "CM", "NE", "TD"]),
+    ("iswap", &["NG", "NE", "CM", "TD"]),
+    // Elsewhere.
+    ("al shabaab", &["SO", "KE"]),
+    ("al shabab", &["SO", "KE"]),
+    ("taliban", &["AF", "PK"]),
+    ("ttp", &["PK"]),
+    ("hayat tahrir al sham", &["SY"]),
+    ("hts", &["SY"]),
+    ("sdf", &["SY"]),
+    ("ypg", &["SY"]),
+    ("houthi", &["YE"]),
+    ("houthis", &["YE"]),
+    ("ansar allah", &["YE"]),
+    ("naxalite", &["IN"]),
+    ("naxalites", &["IN"]),
+    ("abu sayyaf", &["PH"]),
+    ("new people s army", &["PH"]),
+    ("fdlr", &["CD"]),
+    ("codeco", &["CD"]),
+    ("mai mai", &["CD"]),
+    ("anti balaka", &["CF"]),
+    ("seleka", &["CF"]),
+    ("ambazonian", &["CM"]),
+    ("ambazonia", &["CM"]),
+    ("farc", &["CO"]),
+];
+
 /// The country name as ACLED writes it, for an ISO alpha-2 code.
 pub fn acled_country_name(code: &str) -> String {
     if let Some((_, name)) = ACLED_NAMES.iter().find(|(cc, _)| cc.eq_ignore_ascii_case(code)) {

@@ -250,6 +250,10 @@ pub fn locate(
     let mut mentions = find_mentions(gazetteer, text, &tokens, &taken);
     attach_hints(text, &tokens, &mut mentions, gazetteer);
     let mut context = country_votes(gazetteer, &countries, &mentions);
+    let groups = group_votes(text, &tokens);
+    for &(_, cc, vote) in &groups {
+        *context.entry(cc).or_default() += vote;
+    }
     for code in &options.prior_countries {
         if let Some(country) = tocsin_model::Country::from_code(code) {
             let b = country.alpha2.as_bytes();
@@ -263,7 +267,28 @@ pub fn locate(
         mentions[idx].best = best;
     }
     add_fuzzy_mentions(gazetteer, text, &tokens, &mut mentions, &taken, &context);
-    rank(gazetteer, text, &tokens, &mentions, &countries, &context, focus, language)
+    let mut places =
+        rank(gazetteer, text, &tokens, &mentions, &countries, &context, focus, language);
+    if places.is_empty() {
+        places.extend(group_country(gazetteer, &groups));
+    }
+    places
+}
+
+/// With no place named at all, the country the report's groups point to, when one group
+/// acts in that country alone: coded to its capital, precision 3, low confidence.
+fn group_country(gazetteer: &Gazetteer, groups: &[(Span, [u8; 2], f32)]) -> Option<Field<Place>> {
+    let mut votes: BTreeMap<[u8; 2], (f32, Span)> = BTreeMap::new();
+    for &(span, cc, vote) in groups {
+        let entry = votes.entry(cc).or_insert((0.0, span));
+        entry.0 += vote;
+    }
+    let (&cc, &(vote, span)) = votes.iter().max_by(|a, b| a.1 .0.total_cmp(&b.1 .0))?;
+    let runner_up = votes.iter().filter(|(c, _)| **c != cc).map(|(_, v)| v.0).fold(0.0, f32::max);
+    if vote < 1.0 || vote < runner_up + 0.5 {
+        return None;
+    }
+    Some(Field::found(gazetteer.country_place(cc)?, span, 0.2))
 }
 
 /// A name match: last token, folded name, entries.
@@ -473,6 +498,50 @@ fn country_votes(
     for m in mentions {
         for (cc, vote) in mention_votes(gazetteer, m) {
             *votes.entry(cc).or_default() += vote;
+        }
+    }
+    votes
+}
+
+/// Longest group name in [`crate::countries::GROUP_COUNTRIES`], in words.
+const MAX_GROUP_WORDS: usize = 7;
+
+/// Votes for the report's country from the groups, forces and communities it names
+/// (`Koglweogo`, `Dan Na Ambassagou`, `JNIM`): one vote per group, split between the
+/// countries it acts in. Capitalised words only; a short acronym only in capitals.
+fn group_votes(text: &str, tokens: &[Token]) -> Vec<(Span, [u8; 2], f32)> {
+    let mut votes = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for i in 0..tokens.len() {
+        if !tokens[i].capitalised {
+            continue;
+        }
+        let mut key = String::new();
+        for n in 1..=MAX_GROUP_WORDS {
+            let j = i + n - 1;
+            let Some(tok) = tokens.get(j) else { break };
+            if n > 1 {
+                if !joins_name(between(text, tokens, j - 1, j)) {
+                    break;
+                }
+                key.push(' ');
+            }
+            key.push_str(&tok.folded);
+            let Some((name, ccs)) =
+                crate::countries::GROUP_COUNTRIES.iter().find(|(name, _)| *name == key)
+            else {
+                continue;
+            };
+            if n == 1 && key.len() <= 4 && !tokens[i].all_caps || seen.contains(name) {
+                continue;
+            }
+            seen.push(name);
+            for cc in *ccs {
+                if let [a, b] = cc.as_bytes() {
+                    let span = Span::new(tokens[i].start, tok.end);
+                    votes.push((span, [*a, *b], 1.0 / ccs.len() as f32));
+                }
+            }
         }
     }
     votes
@@ -1624,5 +1693,16 @@ mod tests {
             None,
             3,
         );
+    }
+
+    #[test]
+    fn groups_point_to_their_country() {
+        // Nako is a Burkinabe village and a larger town in Lesotho.
+        check("Koglweogo members caught two thieves in Nako.", "Nako", "BF", None, 1);
+        // No place named: the country of a group known there alone, at its capital.
+        check("Dogon hunters clashed with herders on Tuesday.", "Mali", "ML", None, 3);
+        // A group of several countries places nothing by itself.
+        let text = "JNIM fighters clashed with herders on Tuesday.";
+        assert!(gazetteer().locate(text, Span::new(0, text.len()), Language::En).is_empty());
     }
 }
