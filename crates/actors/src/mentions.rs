@@ -432,13 +432,17 @@ impl Recognizer {
                 // Without the event's country, the group's own (first) country names it.
                 let regional_country =
                     context.country_code.or(entry.countries.first().map(String::as_str));
-                // Without a date, names that depend on dates keep the words' own name.
-                let undated = context.date.is_none()
-                    && entry.regional.iter().any(|r| r.from.is_some() || r.to.is_some());
-                let regional = if undated {
-                    None
-                } else {
-                    entry.regional_name(regional_country, context.date)
+                // Without a date a report is taken to be from the first period: names that
+                // apply only from some day on are left out ("ISGS" stays the ISGS).
+                let regional = match context.date {
+                    Some(_) => entry.regional_name(regional_country, context.date),
+                    None => regional_country.and_then(|code| {
+                        entry
+                            .regional
+                            .iter()
+                            .find(|r| r.country.eq_ignore_ascii_case(code) && r.from.is_none())
+                            .map(|r| r.name.as_str())
+                    }),
                 };
                 if let Some(name) = regional.or(entry.coded_as.as_deref()) {
                     let target = kb.actors.iter().position(|e| e.name == name);

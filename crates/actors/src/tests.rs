@@ -354,9 +354,11 @@ fn air_strike_without_a_named_user() {
 #[test]
 fn katiba_macina_fought_as_jnim_until_2020() {
     let text = "Gunmen of Katiba Macina opened fire on a gendarmerie patrol near Tenenkou.";
-    for (date, actor1, assoc) in
-        [("2019-05-14", JNIM, "Katiba Macina"), ("2021-05-14", "Katiba Macina", "")]
-    {
+    for (date, actor1, assoc) in [
+        ("2019-05-14", JNIM, "Katiba Macina"),
+        ("2021-05-14", "Katiba Macina", ""),
+        ("", JNIM, "Katiba Macina"),
+    ] {
         let roles = roles_of("Armed clash", "ML", date, text).expect("roles");
         assert_eq!(roles.actor1.value.name, actor1, "{date}");
         let names: Vec<&str> = roles.assoc_actor_1.iter().map(|a| a.value.name.as_str()).collect();
