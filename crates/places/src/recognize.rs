@@ -483,6 +483,29 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
         }
         mentions[idx].hints = hints;
     }
+    // `X and Y (A, B)`, `X-Y (A, B)`: the hints qualify both ends of the pair.
+    for idx in 1..mentions.len() {
+        let (prev, this) = (&mentions[idx - 1], &mentions[idx]);
+        if this.hints.is_empty() || !prev.hints.is_empty() || prev.hint_of.is_some() {
+            continue;
+        }
+        if pair_joined(text, tokens, prev.last, this.first) {
+            mentions[idx - 1].hints = mentions[idx].hints.clone();
+        }
+    }
+}
+
+/// Whether the names ending at token `a` and starting at token `b` make a pair: `X and Y`,
+/// `X et Y`, `X-Y`.
+fn pair_joined(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
+    match b.checked_sub(a) {
+        Some(1) => between(text, tokens, a, b).trim() == "-",
+        Some(2) => {
+            matches!(tokens[a + 1].folded.as_str(), "and" | "et")
+                && !between(text, tokens, a, a + 1).contains([',', '.', ';', '(', ')'])
+        }
+        _ => false,
+    }
 }
 
 /// Country votes from country words, admin names and single-country names.
@@ -822,7 +845,16 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
         if matches!(p1, "between" | "entre") || between_and {
             c.near = true;
         }
-        c.second_end = between_and;
+        // The second of a pair (`X and Y`, `X-Y`): the first is the one coded.
+        let name_at = |i: usize| {
+            tokens[i].capitalised && !tokens[i].all_caps && !is_in(STOP_WORDS, &tokens[i].folded)
+        };
+        c.second_end = between_and
+            || (1..=2).any(|back| {
+                first >= back
+                    && name_at(first - back)
+                    && pair_joined(text, tokens, first - back, first)
+            });
         if p1 == "as" && p2 == "coded" || matches!(p1, "a" | "comme") && p2 == "code" {
             c.coded = true;
             c.locative = true;
@@ -1704,5 +1736,24 @@ mod tests {
         // A group of several countries places nothing by itself.
         let text = "JNIM fighters clashed with herders on Tuesday.";
         assert!(gazetteer().locate(text, Span::new(0, text.len()), Language::En).is_empty());
+    }
+
+    #[test]
+    fn a_pair_shares_its_hints_and_the_first_is_coded() {
+        // Several villages are called Koutougou; the hints say which.
+        check(
+            "Cattle were stolen in Koutougou and Djibo (Djibo, Soum) overnight.",
+            "Koutougou",
+            "BF",
+            Some("Soum"),
+            1,
+        );
+        check(
+            "Shots hit a lorry on the Dablo-Kelbo track (Dablo, Sanmatenga) at dawn.",
+            "Dablo",
+            "BF",
+            Some("Sanmatenga"),
+            1,
+        );
     }
 }
