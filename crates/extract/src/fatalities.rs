@@ -102,6 +102,15 @@ pub fn fatalities(text: &str, offset: usize) -> Field<u32> {
 /// Into how many events the text says its deaths are split ("split across 3 events",
 /// "over two days", "coded as four events ... fatalities split"), if any.
 fn split_parts(text: &str) -> Option<u32> {
+    // "deaths split between the events: (4) at A, (4) at B and (4) at C".
+    if let Some(found) = SPLIT_LISTED.find(text) {
+        let rest = text.get(found.end()..).unwrap_or("");
+        let sentence = rest.split(['.', ';']).next().unwrap_or("");
+        let parts = BRACKETED_COUNT.find_iter(sentence).count();
+        if parts > 1 {
+            return u32::try_from(parts).ok();
+        }
+    }
     let captures = SPLIT.captures(text)?;
     let word = captures.get(1).or_else(|| captures.get(2))?.as_str().to_lowercase();
     word.parse::<u32>().ok().or_else(|| crate::numbers::word_value(&word)).filter(|&n| n > 1)
@@ -211,6 +220,14 @@ pub fn death_mentions(text: &str, offset: usize) -> Vec<DeathMention> {
                 Some((count, first, last, victims, false))
             });
             let Some((mut count, mut first, last, mut victims, vague)) = found else { continue };
+            // "no one was killed".
+            if first
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|t| t.is_any(&["no", "not"]))
+            {
+                continue;
+            }
             // "two dead in their own ranks": the group's own fighters.
             if (i + 1..i + 5).any(|k| tokens.get(k).is_some_and(|t| t.is_any(&["ranks", "rangs"])))
             {
@@ -378,6 +395,7 @@ fn is_background(tokens: &[Token], trigger: usize, protest: bool) -> bool {
             || w.starts_with("flood")
             || w.starts_with("inondation")
             || w == "anniversary"
+            || w == "previously"
             || w == "anniversaire"
             || w == "vigil"
             || (w == "justice" && matches!(next.as_str(), "for" | "pour" | "to"))
@@ -393,6 +411,8 @@ fn is_background(tokens: &[Token], trigger: usize, protest: bool) -> bool {
             && (matches!(
                 w,
                 "after"
+                    | "investigation"
+                    | "enquete"
                     | "following"
                     | "over"
                     | "against"
@@ -457,6 +477,9 @@ fn is_background(tokens: &[Token], trigger: usize, protest: bool) -> bool {
             return true;
         }
         let other_time = (word == "last" && matches!(next.as_str(), "month" | "year" | "week"))
+            || (word == "earlier"
+                && matches!(next.as_str(), "in" | "this" | "that")
+                && tokens.get(k + 2).is_some_and(|t| t.is_any(&["month", "year", "week", "the"])))
             || word == "veille"
             || (matches!(word.as_str(), "previous" | "precedent" | "precedente")
                 && matches!(
@@ -504,7 +527,7 @@ fn anaphor(tokens: &[Token], trigger: usize, kind: &Trigger) -> Option<(usize, u
         k = k.checked_sub(1)?;
         let word = at(k);
         match word.as_str() {
-            "they" | "ils" | "elles" | "their" | "leurs" => return Some((k, trigger)),
+            "they" | "ils" | "elles" | "their" | "leurs" | "them" => return Some((k, trigger)),
             "victims" | "abductees" | "hostages" | "captives" | "detainees" | "occupants"
             | "otages" | "victimes" => {
                 let determiner = k.checked_sub(1).map(at).unwrap_or_default();
@@ -560,6 +583,15 @@ static CODED_AS: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid")
 });
+
+/// "Fatalities split between (the) events": a split whose parts are listed after it.
+static SPLIT_LISTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bsplit\s+(?:between|across|among)\s+(?:the\s+)?events?\b").expect("valid")
+});
+
+/// A count in brackets: "(4)".
+static BRACKETED_COUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(\d{1,4}\)").expect("valid"));
 
 /// "With 5 coded to each": the share of each event, stated.
 static CODED_EACH: LazyLock<Regex> = LazyLock::new(|| {
@@ -630,6 +662,15 @@ fn trigger_at(tokens: &[Token], i: usize) -> Option<Trigger> {
             "de" | "d" | "des" | "ont" | "sans" | "retrouves" | "decouverts" | "gisaient"
         )
     {
+        return None;
+    }
+    // "no fatalities were reported", "aucun mort": a statement that nobody died.
+    if back(1).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "no" | "without" | "zero" | "nor" | "neither" | "aucun" | "aucune" | "sans"
+        )
+    }) {
         return None;
     }
     let trigger = match word.as_str() {
@@ -796,12 +837,14 @@ fn trigger_at(tokens: &[Token], i: usize) -> Option<Trigger> {
         "fatally" | "mortellement" => Trigger::Either(2),
         // "burned alive", "brûlés vifs".
         "alive" | "vif" | "vifs" | "vive" | "vives"
-            if i.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(|t| {
-                matches!(
-                    fold(&t.lower).as_str(),
-                    "burned" | "burnt" | "buried" | "brules" | "brule" | "enterres"
-                )
-            }) =>
+            if (1..=2).any(|k| {
+                back(k).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "burned" | "burnt" | "buried" | "brules" | "brule" | "enterres"
+                    )
+                })
+            }) && (back(1).is_some_and(|w| w != "them") || back(2).is_some()) =>
         {
             Trigger::Passive
         }
@@ -1098,6 +1141,24 @@ fn before(
     let mut j = trigger;
     let mut steps = 0;
     let mut singular = None;
+    let mut animal_subject = false;
+    // "6 herders, including a cook and a boy, were killed": the count is before
+    // the subset.
+    if let Some(marker) = (trigger.saturating_sub(12)..trigger)
+        .rev()
+        .find(|&k| tokens.get(k).is_some_and(|t| t.is_any(&["including", "notamment", "dont"])))
+    {
+        let plain = (marker + 1..trigger).all(|k| {
+            tokens.get(k).is_some_and(|t| {
+                (t.kind == TokenKind::Word && !is_barrier(t) && !is_verbish(&t.lower)) || t.is(",")
+            })
+        });
+        let comma_before =
+            marker.checked_sub(1).and_then(|k| tokens.get(k)).is_some_and(|t| t.is(","));
+        if plain && comma_before && marker >= 1 {
+            j = marker - 1;
+        }
+    }
     while j > 0 && steps < 10 {
         j -= 1;
         steps += 1;
@@ -1241,7 +1302,7 @@ fn before(
         if singular.is_none()
             && token.is_any(&[
                 "a", "an", "one", "un", "une", "he", "she", "il", "elle", "the", "his", "her",
-                "le", "la",
+                "le", "la", "another",
             ])
         {
             let next = tokens.get(j + 1);
@@ -1263,8 +1324,51 @@ fn before(
                             "series",
                         ])
                 });
-            if !plural_next {
+            // "the source does not say if there were fatalities": a plural death noun
+            // wants a count, not a definite singular.
+            let definite = token.is_any(&["the", "le", "la"]);
+            let plural_noun = tokens.get(trigger).is_some_and(|t| {
+                t.is_any(&["fatalities", "deaths", "casualties", "bodies", "corpses", "morts"])
+            });
+            animal_subject |= animal;
+            if !(plural_next || definite && plural_noun) {
                 singular = Some(j);
+            }
+        }
+    }
+    // "... was shot dead": a singular passive verb tells of one death even when its
+    // subject is out of reach.
+    if singular.is_none() && !active && !animal_subject {
+        let mut k = trigger;
+        while let Some(previous) = k.checked_sub(1) {
+            k = previous;
+            let Some(token) = tokens.get(k) else { break };
+            if token.is_any(&["was", "été"]) || (token.is("est") && k + 1 == trigger) {
+                if used.get(k).copied().unwrap_or(true) {
+                    break;
+                }
+                mark(used, k, trigger);
+                return Some((1, k, trigger, Victims::Generic, false));
+            }
+            if !token.is_any(&[
+                "reportedly",
+                "allegedly",
+                "later",
+                "subsequently",
+                "also",
+                "been",
+                "has",
+                "had",
+                "then",
+                "shot",
+                "beaten",
+                "stabbed",
+                "a",
+                "found",
+                "eventually",
+                "summarily",
+            ]) {
+                break;
             }
         }
     }
@@ -1278,10 +1382,12 @@ fn before(
         let mut seen_and = false;
         while first >= 3 {
             let joiner = tokens.get(first - 1);
+            let comma = joiner.is_some_and(|t| t.is(","));
             let found = (first.saturating_sub(5)..first - 1).find(|&d| {
-                tokens
-                    .get(d)
-                    .is_some_and(|t| t.is_any(&["a", "an", "another", "his", "her", "un", "une"]))
+                tokens.get(d).is_some_and(|t| {
+                    t.is_any(&["a", "an", "another", "his", "her", "un", "une"])
+                        || (!comma && t.is("the"))
+                })
             });
             match (joiner, found) {
                 (Some(joiner), Some(d))
@@ -1955,6 +2061,19 @@ mod tests {
         check("Twelve troops were killed. The rebels admitted two dead in their ranks.", 14);
         check("Gunmen killed 9 herders; 6 were shot and 3 were burned alive.", 9);
         check("Raiders killed a reported twelve traders.", 12);
+    }
+
+    #[test]
+    fn statements_of_no_death_and_singular_verbs() {
+        check("Rebels burned a depot, but no fatalities were reported.", 0);
+        check("Gunfire was heard; no one was killed.", 0);
+        check("A trader who had refused to pay the levy was shot dead on Friday.", 1);
+        check("Raiders abducted six herders (Peul), including two boys, and a farmer.", 0);
+        check("Nine travellers, including a cook and a boy, died on the road.", 9);
+        check("A teacher and another villager were killed at the well.", 2);
+        check("A mine went off under a cart; a donkey was killed.", 0);
+        check("Villagers captured two suspected thieves and burned them alive.", 2);
+        check("Raids on the camps left 10 dead; fatalities split between events as (6) in Kari and (4) in Bona.", 5);
     }
 
     #[test]
