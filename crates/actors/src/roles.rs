@@ -277,7 +277,29 @@ fn assign_in_country(
         GovernmentRegainsTerritory | NonStateActorOvertakesTerritory | ArmedClash => {
             let (first, second) = two_sides(&armed);
             match (first, second) {
-                (Some(a), Some(b)) => side_roles(a, Some(b.field()), assoc_fields(b)),
+                (Some(a), Some(b)) => {
+                    let mut roles = side_roles(a, Some(b.field()), assoc_fields(b));
+                    // Other government forces in the fight stand beside the government side.
+                    let others: Vec<Field<Actor>> = armed
+                        .iter()
+                        .filter(|c| c.actor != a.actor && c.actor != b.actor && !c.facility)
+                        .filter(|c| government_side(kb, c))
+                        .map(Candidate::field)
+                        .collect();
+                    let side = match (government_side(kb, a), government_side(kb, b)) {
+                        (true, false) => Some(&mut roles.assoc_actor_1),
+                        (false, true) => Some(&mut roles.assoc_actor_2),
+                        _ => None,
+                    };
+                    if let Some(side) = side {
+                        for f in others {
+                            if !side.iter().any(|s| s.value == f.value) {
+                                side.push(f);
+                            }
+                        }
+                    }
+                    roles
+                }
                 (Some(a), None) => {
                     let war = opponent().filter(|_| {
                         a.actor.inter == Inter::StateForces || Some(&a.actor) == opponent().as_ref()
@@ -495,6 +517,15 @@ fn add_livelihoods(assoc: &mut Vec<Field<Actor>>, actor: Option<&Field<Actor>>) 
         let pastoralists = Field::inferred(Actor::new(name, Inter::Civilians), field.confidence);
         assoc.push(pastoralists);
     }
+}
+
+/// Whether a candidate fights on a government's side: state forces at home or abroad, or a
+/// militia the knowledge base lists as an ally of a country's military (`VDP`).
+fn government_side(kb: &Kb, c: &Candidate) -> bool {
+    matches!(c.actor.inter, Inter::StateForces | Inter::External)
+        || c.entry
+            .and_then(|e| kb.actors.get(e))
+            .is_some_and(|e| e.allies.iter().any(|a| a.starts_with("Military Forces of ")))
 }
 
 fn side_roles(

@@ -692,6 +692,26 @@ fn gang_methods_make_gunmen_a_gang() {
 }
 
 #[test]
+fn government_forces_stand_together() {
+    check(
+        "Armed clash",
+        "BF",
+        "2020-08-17",
+        "JNIM militants raided Thiou; volunteer fighters and soldiers drove them back.",
+        (JNIM, "VDP: Volunteer for Defense of Homeland", &[]),
+    );
+    let roles = roles_of(
+        "Armed clash",
+        "BF",
+        "2020-08-17",
+        "JNIM militants raided Thiou; volunteer fighters and soldiers drove them back.",
+    )
+    .expect("roles");
+    let assoc: Vec<&str> = roles.assoc_actor_2.iter().map(|a| a.value.name.as_str()).collect();
+    assert_eq!(assoc, ["Military Forces of Burkina Faso (2015-2022)"]);
+}
+
+#[test]
 fn coalition_leads_its_members() {
     check(
         "Shelling/artillery/missile attack",
