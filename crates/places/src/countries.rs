@@ -221,6 +221,99 @@ pub fn acled_country_name(code: &str) -> String {
     Country::from_code(code).map(|c| c.name.to_string()).unwrap_or_else(|| code.to_string())
 }
 
+/// Words GeoNames puts before an admin unit's own name (`Provincia de Concepción`,
+/// `Département de la Sanaga-Maritime`), folded; ACLED writes the name alone.
+const ADMIN_PREFIXES: &[&[&str]] = &[
+    &["provincia", "de", "la"],
+    &["provincia", "del"],
+    &["provincia", "de"],
+    &["provincia", "di"],
+    &["province", "of"],
+    &["province", "de", "la"],
+    &["province", "du"],
+    &["province", "de"],
+    &["departement", "de", "la"],
+    &["departement", "de", "l"],
+    &["departement", "du"],
+    &["departement", "des"],
+    &["departement", "de"],
+    &["departement", "d"],
+    &["departamento", "del"],
+    &["departamento", "de"],
+    &["distrito", "del"],
+    &["distrito", "de"],
+    &["municipio", "del"],
+    &["municipio", "de"],
+    &["district", "of"],
+    &["comuna"],
+    &["prefecture", "de", "la"],
+    &["prefecture", "du"],
+    &["prefecture", "de"],
+    &["region", "de", "la"],
+    &["region", "du"],
+    &["region", "de"],
+    &["region", "of"],
+    &["gouvernorat", "de"],
+    &["gouvernorat", "du"],
+    &["wilaya", "de"],
+    &["wilaya", "d"],
+    &["powiat"],
+    &["landkreis"],
+    &["kreis"],
+    &["municipality", "of"],
+    &["county", "of"],
+];
+
+/// Unit words GeoNames puts after an admin unit's own name (`Rajshahi Division`,
+/// `Ternopil Oblast`), folded.
+const ADMIN_SUFFIXES: &[&str] = &[
+    "division",
+    "oblast",
+    "municipality",
+    "governorate",
+    "province",
+    "prefecture",
+    "district",
+    "county",
+    "region",
+    "area",
+    "department",
+    "okrug",
+    "raion",
+    "rayon",
+];
+
+/// An admin unit's name as ACLED writes it: without the unit words GeoNames puts before
+/// or after it (`Provincia de Elqui` → `Elqui`, `Rajshahi Division` → `Rajshahi`). A name
+/// that is nothing but unit words is kept whole.
+pub fn acled_admin_name(name: &str) -> String {
+    let tokens = crate::text::tokenize(name);
+    let mut first = 0;
+    for prefix in ADMIN_PREFIXES {
+        let matches = tokens.len() > prefix.len()
+            && prefix.iter().zip(&tokens).all(|(word, token)| token.folded == *word);
+        if matches {
+            first = prefix.len();
+            break;
+        }
+    }
+    let mut last = tokens.len();
+    if last > first + 1
+        && tokens.last().is_some_and(|t| ADMIN_SUFFIXES.contains(&t.folded.as_str()))
+    {
+        last -= 1;
+    }
+    if first == 0 && last == tokens.len() {
+        return name.to_string();
+    }
+    match (tokens.get(first), tokens.get(last.wrapping_sub(1))) {
+        (Some(a), Some(b)) if a.start < b.end => {
+            name.get(a.start..b.end).map(str::to_string).unwrap_or_else(|| name.to_string())
+        }
+        _ => name.to_string(),
+    }
+}
+
 /// Whether a country word is a demonym (may be lowercase in French) rather than a name.
 pub fn is_lowercase_form(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase)
@@ -229,6 +322,26 @@ pub fn is_lowercase_form(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn admin_names_lose_their_unit_words() {
+        let cases = [
+            ("Provincia de Elqui", "Elqui"),
+            ("Département de la Sanaga-Maritime", "Sanaga-Maritime"),
+            ("Rajshahi Division", "Rajshahi"),
+            ("Ternopil Oblast", "Ternopil"),
+            ("Province of Bulacan", "Bulacan"),
+            ("Comuna Apa", "Apa"),
+            ("Soum", "Soum"),
+            ("Centre-Est", "Centre-Est"),
+            ("Province", "Province"),
+            ("Region of Magallanes", "Magallanes"),
+            ("", ""),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(acled_admin_name(name), expected, "{name}");
+        }
+    }
 
     #[test]
     fn acled_names() {

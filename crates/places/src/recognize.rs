@@ -288,7 +288,7 @@ fn group_country(gazetteer: &Gazetteer, groups: &[(Span, [u8; 2], f32)]) -> Opti
     if vote < 1.0 || vote < runner_up + 0.5 {
         return None;
     }
-    Some(Field::found(gazetteer.country_place(cc)?, span, 0.2))
+    Some(Field::found(acled_admins(gazetteer.country_place(cc)?), span, 0.2))
 }
 
 /// A name match: last token, folded name, entries.
@@ -1386,7 +1386,7 @@ fn rank(
             continue;
         }
         let confidence = (1.0 / (1.0 + (-(score - 1.5) / 2.0).exp())).clamp(0.05, 0.95);
-        out.push(Field::found(place, span, confidence));
+        out.push(Field::found(acled_admins(place), span, confidence));
     }
     out
 }
@@ -1394,6 +1394,16 @@ fn rank(
 /// Whether an unknown name placed by a parenthesised hint keeps its own name (pinned to a
 /// unit no larger than a second-level one) rather than the hint seat's.
 const KEEP_PINNED_NAMES: bool = true;
+
+/// The place with its admin units named as ACLED names them.
+fn acled_admins(mut place: Place) -> Place {
+    for admin in [&mut place.admin1, &mut place.admin2, &mut place.admin3] {
+        if let Some(name) = admin.as_mut() {
+            *name = crate::countries::acled_admin_name(name);
+        }
+    }
+    place
+}
 
 /// Whether an unknown name coded only to a country or a part of one keeps its own name
 /// (its coordinates and precision 3 still say how coarse the coding is).
