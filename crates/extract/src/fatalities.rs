@@ -1142,6 +1142,40 @@ fn before(
     let mut steps = 0;
     let mut singular = None;
     let mut animal_subject = false;
+    // "three herders were taken away and executed": the subject is before "were".
+    if let Some(aux) = coordinated_aux(tokens, trigger) {
+        j = aux;
+    }
+    // "Nine travellers, most of them traders, were killed": a subject set off by commas
+    // that opens the sentence.
+    let aux = (j.saturating_sub(3)..j)
+        .rev()
+        .find(|&k| tokens.get(k).is_some_and(|t| t.is_any(&["were", "ont"])));
+    if let Some(aux) = aux.filter(|&a| a >= 1 && tokens.get(a - 1).is_some_and(|t| t.is(","))) {
+        let opening = (0..3).find_map(|k| {
+            quantity_at(tokens, k).filter(|q| {
+                q.first == k
+                    && q.last + 1 < aux
+                    && (0..k).all(|m| tokens.get(m).is_some_and(|t| t.kind != TokenKind::Number))
+            })
+        });
+        if let Some(quantity) = opening {
+            let clean = (quantity.last + 1..aux).all(|m| {
+                tokens.get(m).is_some_and(|t| {
+                    !is_injury(&t.lower)
+                        && !is_thing(&t.lower)
+                        && trigger_at(tokens, m).is_none()
+                        && !t.is_any(&[".", ";", "was", "were"])
+                })
+            });
+            let used_any = (quantity.first..=trigger).any(|m| used.get(m).copied().unwrap_or(true));
+            if clean && !used_any {
+                let victims = victims_of(tokens, quantity.last + 1, aux);
+                mark(used, quantity.first, trigger);
+                return Some((quantity.value, quantity.first, trigger, victims, quantity.vague));
+            }
+        }
+    }
     // "6 herders, including a cook and a boy, were killed": the count is before
     // the subset.
     if let Some(marker) = (trigger.saturating_sub(12)..trigger)
@@ -1689,6 +1723,9 @@ fn is_animal(word: &str) -> bool {
 
 /// Whether the verb at `verb` is passive: "were killed", "was reportedly shot".
 fn is_passive(tokens: &[Token], verb: usize) -> bool {
+    if coordinated_aux(tokens, verb).is_some() {
+        return true;
+    }
     let mut k = verb;
     for _ in 0..3 {
         let Some(previous) = k.checked_sub(1) else { return false };
@@ -1716,6 +1753,33 @@ fn is_passive(tokens: &[Token], verb: usize) -> bool {
         }
     }
     false
+}
+
+/// The auxiliary of a passive verb list the verb at `verb` ends: "were tied up, led
+/// away, and executed", "were stripped of their goods and executed".
+fn coordinated_aux(tokens: &[Token], verb: usize) -> Option<usize> {
+    let joiner = tokens.get(verb.checked_sub(1)?)?;
+    if !joiner.is_any(&["and", "then"]) {
+        return None;
+    }
+    let aux = (verb.saturating_sub(10)..verb - 1)
+        .rev()
+        .find(|&k| tokens.get(k).is_some_and(|t| t.is_any(&["were", "was"])))?;
+    let participle = tokens.get(aux + 1).is_some_and(|t| {
+        t.kind == TokenKind::Word && (t.lower.ends_with("ed") || t.lower.ends_with("en"))
+    });
+    let plain = (aux + 1..verb).all(|k| {
+        tokens
+            .get(k)
+            .is_some_and(|t| (t.kind == TokenKind::Word && !is_injury(&t.lower)) || t.is(","))
+    });
+    // "who were forced back, and killed three people": an object after the verb makes it
+    // active.
+    let object = quantity_at(tokens, verb + 1).is_some()
+        || tokens.get(verb + 1).is_some_and(|t| {
+            t.is_any(&["a", "an", "the", "his", "her", "their", "him", "them", "un", "une"])
+        });
+    (participle && plain && !object).then_some(aux)
 }
 
 /// Devices, which are "neutralised" too.
@@ -2073,6 +2137,9 @@ mod tests {
         check("A teacher and another villager were killed at the well.", 2);
         check("A mine went off under a cart; a donkey was killed.", 0);
         check("Villagers captured two suspected thieves and burned them alive.", 2);
+        check("Four herders were tied up, taken away and executed.", 4);
+        check("Seven travellers, most of them traders from Dori, were killed.", 7);
+        check("Guards who were pushed back, and killed two raiders, held the post.", 2);
         check("Raids on the camps left 10 dead; fatalities split between events as (6) in Kari and (4) in Bona.", 5);
     }
 
