@@ -112,7 +112,12 @@ fn split_parts(text: &str) -> Option<u32> {
         }
     }
     let captures = SPLIT.captures(text)?;
-    let word = captures.get(1).or_else(|| captures.get(2))?.as_str().to_lowercase();
+    let word = captures
+        .get(1)
+        .or_else(|| captures.get(2))
+        .or_else(|| captures.get(3))?
+        .as_str()
+        .to_lowercase();
     word.parse::<u32>().ok().or_else(|| crate::numbers::word_value(&word)).filter(|&n| n > 1)
 }
 
@@ -602,7 +607,7 @@ static CODED_EACH: LazyLock<Regex> = LazyLock::new(|| {
 /// "Fatalities (are) split across N events", "split between the two events", "over two
 /// days"; "coded as four events ... with fatalities split".
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:split|distributed|divided)\s+(?:evenly\s+)?(?:across|between|over|among|into)\s+(?:the\s+)?\(?(\d+|two|three|four|five|six|seven|eight|nine|ten)\)?\s+(?:separate\s+)?(?:events?|days?|dates?|locations?|villages?)|\bcoded\s+as\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+events?\b[^.]{0,80}\bfatalit(?:y|ies)\s+(?:are\s+|were\s+)?split")
+    Regex::new(r"(?i)\b(?:split|distributed|divided)\s+(?:evenly\s+)?(?:across|between|over|among|into)\s+(?:the\s+)?\(?(\d+|two|three|four|five|six|seven|eight|nine|ten)\)?\s+(?:separate\s+)?(?:events?|days?|dates?|locations?|villages?)|\bcoded\s+as\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+events?\b[^.]{0,80}\bfatalit(?:y|ies)\s+(?:are\s+|were\s+)?split|\b(?:over|during|across|pendant|sur|durant)\s+(?:the\s+|les\s+)?(?:past\s+|last\s+|following\s+|derniers\s+)?(\d+|two|three|four|five|six|seven|deux|trois|quatre|cinq|six|sept)\s+(?:consecutive\s+)?(?:days|jours)\b")
         .expect("valid")
 });
 
@@ -2069,6 +2074,8 @@ mod tests {
         check("Airstrikes hit two camps; fatalities (10 in all) go to both raids, with 5 coded to each.", 5);
         check("Twelve rebels were killed over three days; deaths split across 3 days.", 4);
         check("Seven rebels died at the ford. The toll is split across two events.", 4);
+        check("Twelve people were killed over three days of clashes.", 4);
+        check("Trente personnes ont été tuées pendant trois jours d'affrontements.", 10);
         check("Two herders died in the clashes; the deaths are distributed across two days.", 1);
         check("The guards shot a thief dead. A separate raid killed four traders (coded in a separate event).", 1);
     }
