@@ -201,9 +201,29 @@ fn assign_in_country(
             let actor1 =
                 found_or_default(MentionKind::Protesters, "Protesters", Inter::Protesters)?;
             // Counter-demonstrators face the demonstrators.
-            let counter = ["counter protest", "counter demonstr", "contre manifest"]
-                .iter()
-                .any(|w| window_norm.contains(w));
+            const COUNTER: [&str; 6] = [
+                "counter protest",
+                "counter demonstr",
+                "counterprotest",
+                "counterdemonstr",
+                "contre manifest",
+                "contremanifest",
+            ];
+            let counter_at = COUNTER.iter().filter_map(|w| window_norm.find(w)).min();
+            let counter = counter_at.is_some();
+            // Organisers named after the counter-demonstration are its organisers.
+            let (organisers, counter_organisers): (Vec<Field<Actor>>, Vec<Field<Actor>>) =
+                match counter_at {
+                    Some(at) if sub == PeacefulProtest => organisers.into_iter().partition(|f| {
+                        f.span.is_none_or(|span| {
+                            let pos = norm.offset_of(span.start);
+                            let window_start = norm.offset_of(window.start);
+                            // `window_norm` starts with one space before the window's text.
+                            pos.saturating_sub(window_start) + 1 < at
+                        })
+                    }),
+                    _ => (organisers, Vec::new()),
+                };
             let actor2 = if sub == PeacefulProtest {
                 counter
                     .then(|| generic("Protesters", Inter::Protesters))
@@ -219,7 +239,8 @@ fn assign_in_country(
                     .map(Candidate::field)
                     .or_else(|| Some(Field::inferred(forces("Police"), CONF_DEFAULT)))
             };
-            Roles { actor1, assoc_actor_1: organisers, actor2, assoc_actor_2: Vec::new() }
+            let assoc_actor_2 = if actor2.is_some() { counter_organisers } else { Vec::new() };
+            Roles { actor1, assoc_actor_1: organisers, actor2, assoc_actor_2 }
         }
         ViolentDemonstration | MobViolence => {
             let actor1 = found_or_default(MentionKind::Rioters, "Rioters", Inter::Rioters)?;

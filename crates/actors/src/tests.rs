@@ -712,6 +712,21 @@ fn government_forces_stand_together() {
 }
 
 #[test]
+fn counter_demonstrators_face_the_demonstrators() {
+    let roles = roles_of(
+        "Peaceful protest",
+        "RS",
+        "2020-05-01",
+        "Residents of Novi Sad banged pots on their balconies against the government; a counterprotest with flares followed, set up by the SNS.",
+    )
+    .expect("roles");
+    assert_eq!(roles.actor1.value.name, "Protesters (Serbia)");
+    assert_eq!(roles.actor2.map(|a| a.value.name), Some("Protesters (Serbia)".to_string()));
+    let assoc: Vec<&str> = roles.assoc_actor_2.iter().map(|a| a.value.name.as_str()).collect();
+    assert_eq!(assoc, ["SNS: Serbian Progressive Party"]);
+}
+
+#[test]
 fn coalition_leads_its_members() {
     check(
         "Shelling/artillery/missile attack",
