@@ -13,3 +13,4 @@ mod merge_corpus;
 mod places;
 mod query;
 mod serve;
+mod train;
