@@ -1063,23 +1063,49 @@ fn add_fuzzy_mentions(
             continue;
         }
         let mut hits = gazetteer.fuzzy_lookup(&tok.folded, Some(country), 0.8);
-        // Before `(A, B)`, a guess must lie near what the hints name.
+        // Before `(A, B)`, a guess must lie in the admin unit the hints name, or near the
+        // town they name.
         if before_paren {
-            let hint_points: Vec<(f64, f64)> = mentions
+            let hints: Vec<&Mention> =
+                mentions.iter().filter(|m| m.first > i && m.first <= i + 4).collect();
+            // Each hint's resolved entry, else its towns and units.
+            let hint_entries: Vec<&Entry> = hints
                 .iter()
-                .filter(|m| m.first > i && m.first <= i + 3)
-                .flat_map(|m| m.candidates.iter())
-                .filter_map(|&(id, _)| gazetteer.entries.get(id as usize))
-                .map(|e| {
-                    let seat = e.seat.and_then(|s| gazetteer.entries.get(s as usize)).unwrap_or(e);
-                    (seat.lat, seat.lon)
+                .flat_map(|m| match m.best {
+                    Some((id, _)) => vec![id],
+                    None => m.candidates.iter().map(|c| c.0).collect(),
+                })
+                .filter_map(|id| gazetteer.entries.get(id as usize))
+                .filter(|e| matches!(e.fclass, b'A' | b'P'))
+                .collect();
+            // The second- and third-level units the hints name: as written, and as GeoNames
+            // names them (`Komandjari` for `Komandjoari`).
+            let unit_names: Vec<(&str, String)> = hints
+                .iter()
+                .filter_map(|m| {
+                    let e = m.best.and_then(|(id, _)| gazetteer.entries.get(id as usize))?;
+                    let unit = e.fclass == b'A' && e.admin_level().is_some_and(|l| l >= 2);
+                    unit.then(|| (m.folded.as_str(), crate::text::fold(e.name)))
                 })
                 .collect();
             hits.retain(|&(id, _)| {
-                gazetteer.entries.get(id as usize).is_some_and(|e| {
-                    hint_points
-                        .iter()
-                        .any(|&(lat, lon)| crate::geo::distance_km(e.lat, e.lon, lat, lon) < 60.0)
+                let Some(e) = gazetteer.entries.get(id as usize) else { return false };
+                if !unit_names.is_empty() {
+                    let admins = gazetteer.admins.get(e.admin as usize);
+                    return admins.is_some_and(|a| {
+                        [&a.admin2, &a.admin3].into_iter().flatten().any(|name| {
+                            let name = crate::text::fold(name);
+                            unit_names.iter().any(|(written, own)| {
+                                *written == name
+                                    || *own == name
+                                    || own.ends_with(&format!(" {name}"))
+                            })
+                        })
+                    });
+                }
+                hint_entries.iter().any(|h| {
+                    let seat = h.seat.and_then(|s| gazetteer.entries.get(s as usize)).unwrap_or(h);
+                    crate::geo::distance_km(e.lat, e.lon, seat.lat, seat.lon) < 40.0
                 })
             });
         }
@@ -1763,6 +1789,19 @@ mod tests {
             "Dablo",
             "BF",
             Some("Sanmatenga"),
+            1,
+        );
+    }
+
+    #[test]
+    fn a_spelling_guess_must_lie_in_the_unit_its_hints_name() {
+        // Tankourou (in Gnagna) is close in spelling but not in the unit the hints name;
+        // Tankwarou, in Komandjoari, is.
+        check(
+            "Granaries were set alight at Tankoualou (Foutouri, Komandjari).",
+            "Tankwarou",
+            "BF",
+            Some("Komandjoari"),
             1,
         );
     }
