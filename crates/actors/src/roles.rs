@@ -859,7 +859,7 @@ fn armed_candidates(
         .collect();
     let rebels_named =
         named.iter().any(|m| m.actor.as_ref().is_some_and(|a| matches!(a.inter, Inter::Rebel)));
-    let mut ethnic_targets: Vec<Actor> = Vec::new();
+    let mut ethnic_targets: Vec<(Actor, Span)> = Vec::new();
     for m in list {
         let ethnic = is_ethnic_group(m) || m.kind == MentionKind::Civilians;
         let crowd = m.kind == MentionKind::Civilians;
@@ -975,8 +975,8 @@ fn armed_candidates(
         // An identity group is a militia only when it acts ("Soninke youths attacked").
         if ethnic {
             if score <= 0 {
-                if !crowd && !ethnic_targets.contains(&actor) {
-                    ethnic_targets.push(actor);
+                if !crowd && !ethnic_targets.iter().any(|(a, _)| *a == actor) {
+                    ethnic_targets.push((actor, m.span));
                 }
                 continue;
             }
@@ -1003,8 +1003,9 @@ fn armed_candidates(
         out.push(Candidate { actor, span: m.span, kind, entry, score, assoc, facility });
     }
     // "Village self-defence" of a village the report calls Dogon: the Dogon militia.
-    ethnic_targets.retain(|t| !out.iter().any(|c| c.actor == *t));
-    if let [only] = ethnic_targets.as_slice() {
+    ethnic_targets.retain(|(t, _)| !out.iter().any(|c| c.actor == *t));
+    let communal_named = out.iter().any(|c| c.kind == MentionKind::CommunalMilitia);
+    if let [(only, _)] = ethnic_targets.as_slice() {
         for c in out.iter_mut() {
             if c.kind == MentionKind::CommunalMilitia
                 && c.actor.name.starts_with("Unidentified Communal Militia")
@@ -1013,6 +1014,23 @@ fn armed_candidates(
             }
         }
         dedup_candidates(&mut out);
+    }
+    // A communal clash: the community the militia fights fights back as a militia too.
+    let only_communal = out.iter().all(|c| c.kind == MentionKind::CommunalMilitia);
+    if battle && communal_named && only_communal && out.len() == 1 {
+        for (actor, span) in ethnic_targets {
+            if !out.iter().any(|c| c.actor == actor) {
+                out.push(Candidate {
+                    actor,
+                    span,
+                    kind: MentionKind::CommunalMilitia,
+                    entry: None,
+                    score: -2,
+                    assoc: Vec::new(),
+                    facility: false,
+                });
+            }
+        }
     }
     fold_into_coalitions(kb, &mut out);
     combine_alternatives(kb, &mut out, norm, cues);

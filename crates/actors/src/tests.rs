@@ -727,6 +727,17 @@ fn counter_demonstrators_face_the_demonstrators() {
 }
 
 #[test]
+fn communal_clashes_have_two_militias() {
+    check(
+        "Armed clash",
+        "BF",
+        "2019-07-11",
+        "Mossi farmers fought with Fulani herders over a field near Zabre; two died.",
+        ("Mossi Ethnic Militia (Burkina Faso)", "Fulani Ethnic Militia (Burkina Faso)", &[]),
+    );
+}
+
+#[test]
 fn coalition_leads_its_members() {
     check(
         "Shelling/artillery/missile attack",
