@@ -1210,9 +1210,9 @@ fn rank(
         }
         // An admin unit keeps its own name, coded to its seat's coordinates.
         // The place is named as the report writes it (`Arbinda` for GeoNames' `Aribinda`),
-        // unless the words were a guess at a spelling or are in capitals.
-        let surface =
-            m.span.text(text).filter(|s| !m.fuzzy && !s.chars().all(|c| !c.is_lowercase()));
+        // even when the entry is a guess at its spelling (`Tanwalbougou` for `Tanwolbougou`),
+        // unless the words are in capitals.
+        let surface = m.span.text(text).filter(|s| !s.chars().all(|c| !c.is_lowercase()));
         let own_name = match (surface, entry.admin_level()) {
             (Some(s), _) => Some(s.to_string()),
             (_, Some(_)) => Some(entry.name.to_string()),
@@ -1796,10 +1796,10 @@ mod tests {
     #[test]
     fn a_spelling_guess_must_lie_in_the_unit_its_hints_name() {
         // Tankourou (in Gnagna) is close in spelling but not in the unit the hints name;
-        // Tankwarou, in Komandjoari, is.
+        // Tankwarou, in Komandjoari, is: its coordinates, under the report's spelling.
         check(
             "Granaries were set alight at Tankoualou (Foutouri, Komandjari).",
-            "Tankwarou",
+            "Tankoualou",
             "BF",
             Some("Komandjoari"),
             1,
