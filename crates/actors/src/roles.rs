@@ -108,6 +108,45 @@ fn assign_in_country(
         let whole = Span::new(0, text.len());
         armed = armed_candidates(kb, mentions, &norm, whole, cues, options);
     }
+    // "The militants" of a later sentence are the group the report named before.
+    let only_generic = !armed.is_empty()
+        && armed.iter().all(|c| !matches!(c.kind, MentionKind::Named | MentionKind::Leader));
+    if only_generic && window.start > 0 {
+        let before = Span::new(0, window.start);
+        let earlier: Vec<&ActorMention> = mentions
+            .iter()
+            .filter(|m| m.span.end <= window.start && m.kind == MentionKind::Named)
+            .collect();
+        if !earlier.is_empty() {
+            let owned: Vec<ActorMention> = earlier.into_iter().cloned().collect();
+            let named: Vec<Candidate> = armed_candidates(kb, &owned, &norm, before, cues, options)
+                .into_iter()
+                .filter(|c| {
+                    c.kind == MentionKind::Named
+                        && matches!(
+                            c.actor.inter,
+                            Inter::Rebel | Inter::PoliticalMilitia | Inter::IdentityMilitia
+                        )
+                })
+                .collect();
+            if let [group] = named.as_slice() {
+                for c in armed.iter_mut() {
+                    let unknown = norm_text_of(&norm, c.span).is_some_and(|t| {
+                        ["unidentified", "unknown", "non identifies", "inconnus"]
+                            .iter()
+                            .any(|w| t.contains(w))
+                    });
+                    if c.kind == MentionKind::UnidentifiedArmed && !unknown {
+                        c.actor = group.actor.clone();
+                        c.entry = group.entry;
+                        c.kind = MentionKind::Named;
+                        c.assoc = group.assoc.clone();
+                    }
+                }
+                dedup_candidates(&mut armed);
+            }
+        }
+    }
     // A communal militia takes the name of its village when the report gives one.
     if let Some(village) = village_name(text, window) {
         for c in armed.iter_mut() {

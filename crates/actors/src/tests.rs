@@ -738,6 +738,23 @@ fn communal_clashes_have_two_militias() {
 }
 
 #[test]
+fn later_sentences_refer_to_the_named_group() {
+    let text = "Suspected ISGS fighters raided the village of Tin-Akoff at dawn. The militants shot two herders and left with their camels.";
+    let at = text.find("The militants").expect("second sentence");
+    let roles = book()
+        .roles(&RoleContext {
+            text,
+            focus: Span::new(at, text.len()),
+            language: Language::En,
+            sub_event_type: SubEventType::Attack,
+            date: NaiveDate::from_ymd_opt(2019, 10, 26),
+            country_code: Some("BF"),
+        })
+        .expect("roles");
+    assert_eq!(roles.actor1.value.name, "Islamic State (Greater Sahara)");
+}
+
+#[test]
 fn coalition_leads_its_members() {
     check(
         "Shelling/artillery/missile attack",
