@@ -56,7 +56,8 @@ pub enum Learned {
     /// An actor already known (shipped or learned); a learned entry may have gained a
     /// country or its inter code.
     Known,
-    /// State forces or a generic actor, which are not learned as named actors.
+    /// State forces or a generic actor, which are not learned as named actors (or a
+    /// blank name).
     Generic,
 }
 
@@ -132,7 +133,16 @@ pub(crate) fn read_dir(dir: &Path) -> Result<Vec<ActorEntry>> {
 pub(crate) fn merge(kb: &mut Kb, index: &mut NameIndex, learned: Vec<ActorEntry>) -> Vec<Origin> {
     let mut origins = vec![Origin::Shipped; kb.actors.len()];
     for entry in learned {
-        match index.find(&entry.name) {
+        // "A and/or B" is a hesitation between two actors, never an actor of its own.
+        if entry.name.contains(" and/or ") {
+            continue;
+        }
+        // "MNLA: Another spelling": a new long name of a known acronym is an alias.
+        let by_acronym = || {
+            let (acronym, _) = entry.name.split_once(": ")?;
+            index.find_acronym(acronym)
+        };
+        match index.find(&entry.name).or_else(by_acronym) {
             Some(idx) => {
                 let is_learned = origins.get(idx) == Some(&Origin::Learned);
                 let Some(target) = kb.actors.get_mut(idx) else { continue };
@@ -178,6 +188,9 @@ fn extend(target: &mut ActorEntry, extra: &ActorEntry, target_learned: bool) -> 
     let mut names = Vec::new();
     if normalize(&extra.name) != own_name && !extra.name.contains("{country}") {
         names.push(extra.name.clone());
+        if let Some((_, long)) = extra.name.split_once(": ") {
+            names.push(long.to_string());
+        }
     }
     names.extend(extra.aliases.iter().cloned());
     add(&mut target.aliases, &names, true);
@@ -289,6 +302,16 @@ impl NameIndex {
             .or_else(|| self.parts.get(&wanted))
             .or_else(|| self.folded_acronyms.get(&wanted))
             .copied()
+    }
+
+    /// The entry an acronym designates: with its case, or as the acronym part of an
+    /// `ACRONYM: Long name` name.
+    pub(crate) fn find_acronym(&self, acronym: &str) -> Option<usize> {
+        let acronym = acronym.trim();
+        if acronym.chars().filter(char::is_ascii_uppercase).count() < 2 {
+            return None;
+        }
+        self.acronyms.get(acronym).or_else(|| self.parts.get(&normalize(acronym))).copied()
     }
 
     /// The ISO alpha-2 code of a country named in English.
@@ -412,6 +435,18 @@ impl Learner {
         country: Option<&str>,
     ) -> Learned {
         let name = name.trim();
+        if name.is_empty() {
+            return Learned::Generic;
+        }
+        // "A and/or B": ACLED's hesitation between two actors, each learned on its own.
+        if name.contains(" and/or ") {
+            let outcomes: Vec<Learned> =
+                name.split(" and/or ").map(|part| self.learn(book, part, inter, country)).collect();
+            return [Learned::New, Learned::Known]
+                .into_iter()
+                .find(|o| outcomes.contains(o))
+                .unwrap_or(Learned::Generic);
+        }
         let (learned, template_country) = learned_name(&book.index, name);
         let country = template_country.as_deref().or(country);
         if let Some(&i) = self.index.get(&normalize(&learned)) {
@@ -424,9 +459,6 @@ impl Learner {
             NameClass::Known(_) => return Learned::Known,
             NameClass::StateForces(_) | NameClass::Generic(..) => return Learned::Generic,
             NameClass::New => {}
-        }
-        if name.is_empty() {
-            return Learned::Generic;
         }
         let mut table = toml::Table::new();
         table.insert("name".into(), toml::Value::String(learned.clone()));
@@ -623,6 +655,30 @@ countries = ["GN"]
     }
 
     #[test]
+    fn another_spelling_of_a_known_acronym_is_an_alias() {
+        let (_dir, book) = book_with(
+            r#"
+[[actor]]
+name = "JNIM: Jamaat Support Group of Islam and the Muslims"
+inter = 3
+
+[[actor]]
+name = "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
+inter = 2
+"#,
+        );
+        let shipped = ActorBook::load_default().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(book.entries().len(), shipped.entries().len(), "no new entry");
+        let entry = book.lookup("Jamaat Support Group of Islam and the Muslims");
+        assert_eq!(
+            entry.map(|e| (e.name.as_str(), e.inter.map(tocsin_model::Inter::code))),
+            Some(("JNIM: Group for Support of Islam and Muslims", Some(2)))
+        );
+        let text = "JNIM fighters attacked Boni.";
+        assert_eq!(named(&book, text), named(&shipped, text));
+    }
+
+    #[test]
     fn a_broken_learned_file_is_an_error_naming_it() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         std::fs::write(dir.path().join("mine.toml"), "[[actor]]\nname = 3\n")
@@ -696,6 +752,9 @@ countries = ["GN"]
         ];
         use Learned::{Generic, Known, New};
         assert_eq!(outcomes, [New, Known, New, Known, Generic, Generic, Known, New]);
+        // A hesitation between two actors learns each of them, never the pair.
+        let pair = "KLF: Kora Liberation Front and/or Islamic State (Greater Sahara)";
+        assert_eq!(learner.learn(&book, pair, rebel, Some("ML")), Known);
         assert!(learner.save().unwrap_or(false));
         let text = std::fs::read_to_string(learner.path()).unwrap_or_default();
         let expected = "\n[[actor]]\nname = \"KLF: Kora Liberation Front\"\ninter = 2\ncountries = [\"ML\", \"BF\"]\n\n[[actor]]\nname = \"Kuki Ethnic Militia ({country})\"\ninter = 4\ncountries = [\"IN\", \"MM\"]\n\n[[actor]]\nname = \"SYNTEB: Teachers Union of the Coast\"\nkind = \"organiser\"\ncountries = [\"BJ\"]\n";

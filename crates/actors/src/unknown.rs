@@ -514,6 +514,9 @@ impl ActorBook {
                 }
             }
         }
+        if candidates.is_empty() {
+            return Vec::new();
+        }
         let known = self.mentions(text, language);
         let mut out: Vec<UnknownName> = Vec::new();
         let mut seen: Vec<String> = Vec::new();
