@@ -539,19 +539,36 @@ fn fix_outdated_admin2(places: &mut [RawPlace]) {
 }
 
 /// Gives places without admin2 (or admin3 where the country has some) those of the
-/// nearest place in the same country and admin1 that has them.
+/// nearest place in the same country and admin1 that has them, within the two half-degree
+/// cells around (and a limit per level).
+///
+/// The nearest is searched ring by ring in a tenth-of-a-degree grid, stopping once no
+/// closer place can lie farther out, so dense countries cost little; ties go to the place
+/// first in (cell row, cell column, input order), as a scan of the half-degree cells gives.
 pub(crate) fn fill_missing_admins(places: &mut [RawPlace]) {
+    const FINE: f64 = 10.0;
+    let fine = |x: f64| (x * FINE).floor() as i64;
+    let code = |cc: &str| {
+        let b = cc.as_bytes();
+        u16::from_le_bytes([*b.first().unwrap_or(&0), *b.get(1).unwrap_or(&0)])
+    };
     for level in [1usize, 2, 3] {
         let get = |p: &RawPlace| match level {
             1 => p.admin1.clone(),
             2 => p.admin2.clone(),
             _ => p.admin3.clone(),
         };
-        let mut grid: HashMap<(String, i64, i64), Vec<usize>> = HashMap::new();
+        // Admin3 units are small: only borrow from a close neighbour.
+        let limit = match level {
+            1 => 60.0,
+            2 => 150.0,
+            _ => 12.0,
+        };
+        let mut grid: HashMap<(u16, i64, i64), Vec<usize>> = HashMap::new();
         let mut countries_with_level = HashSet::new();
         for (idx, place) in places.iter().enumerate() {
             if get(place).is_some() && place.fclass == 'P' {
-                grid.entry((place.cc.clone(), cell(place.lat), cell(place.lon)))
+                grid.entry((code(&place.cc), fine(place.lat), fine(place.lon)))
                     .or_default()
                     .push(idx);
                 countries_with_level.insert(place.cc.clone());
@@ -562,32 +579,51 @@ pub(crate) fn fill_missing_admins(places: &mut [RawPlace]) {
             if get(place).is_some() || !countries_with_level.contains(&place.cc) {
                 continue;
             }
+            let cc = code(&place.cc);
             let (cy, cx) = (cell(place.lat), cell(place.lon));
-            let mut best: Option<(f64, usize)> = None;
-            for dy in -2..=2 {
-                for dx in -2..=2 {
-                    let Some(members) = grid.get(&(place.cc.clone(), cy + dy, cx + dx)) else {
-                        continue;
-                    };
-                    for &other in members {
-                        let o = &places[other];
-                        if level > 1 && o.admin1 != place.admin1 {
+            let (fy, fx) = (fine(place.lat), fine(place.lon));
+            // (distance, cell row offset, cell column offset, index): the smallest wins.
+            let mut best: Option<(f64, i64, i64, usize)> = None;
+            for r in 0..=25i64 {
+                if r >= 2 {
+                    // Whatever lies in ring r is at least r - 1 fine cells away.
+                    let band = (place.lat.abs() + (r + 1) as f64 / FINE).min(89.9);
+                    let bound = (r - 1) as f64 / FINE * 111.19 * band.to_radians().cos() * 0.99;
+                    if bound > limit || best.is_some_and(|b| bound > b.0) {
+                        break;
+                    }
+                }
+                for dy in -r..=r {
+                    for dx in -r..=r {
+                        if dy.abs().max(dx.abs()) != r {
                             continue;
                         }
-                        let d = crate::geo::distance_km(place.lat, place.lon, o.lat, o.lon);
-                        if best.is_none_or(|(bd, _)| d < bd) {
-                            best = Some((d, other));
+                        let Some(members) = grid.get(&(cc, fy + dy, fx + dx)) else { continue };
+                        for &other in members {
+                            let o = &places[other];
+                            let (oy, ox) = (cell(o.lat) - cy, cell(o.lon) - cx);
+                            if oy.abs() > 2 || ox.abs() > 2 {
+                                continue;
+                            }
+                            if level > 1 && o.admin1 != place.admin1 {
+                                continue;
+                            }
+                            let d = crate::geo::distance_km(place.lat, place.lon, o.lat, o.lon);
+                            let key = (d, oy, ox, other);
+                            let better = best.is_none_or(|b| {
+                                key.0
+                                    .total_cmp(&b.0)
+                                    .then((key.1, key.2, key.3).cmp(&(b.1, b.2, b.3)))
+                                    == std::cmp::Ordering::Less
+                            });
+                            if better {
+                                best = Some(key);
+                            }
                         }
                     }
                 }
             }
-            // Admin3 units are small: only borrow from a close neighbour.
-            let limit = match level {
-                1 => 60.0,
-                2 => 150.0,
-                _ => 12.0,
-            };
-            if let Some((d, other)) = best {
+            if let Some((d, _, _, other)) = best {
                 if d <= limit {
                     fills.push((idx, get(&places[other])));
                 }

@@ -85,8 +85,13 @@ pub fn import_geonames(
 ) -> Result<ImportSummary> {
     let layers = dir.join(GEONAMES_DIR);
     std::fs::create_dir_all(&layers).map_err(|e| io_error(&layers, e))?;
+    // Scratch folders of imports that were stopped half-way go first.
+    for entry in std::fs::read_dir(&layers).map_err(|e| io_error(&layers, e))?.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(".import-") {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
     let scratch = layers.join(format!(".import-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&scratch);
     std::fs::create_dir_all(&scratch).map_err(|e| io_error(&scratch, e))?;
     let result = import_into(&layers, &scratch, file, progress);
     let _ = std::fs::remove_dir_all(&scratch);

@@ -251,8 +251,9 @@ impl Gazetteer {
         self.capitals = capitals;
     }
 
-    /// Applies learned places: one naming a known place of its country within 5 km gives
-    /// that place its admin names and coordinates; the others become places of their own.
+    /// Applies learned places: one naming a known town, site or locality of its country
+    /// within 5 km gives that place its admin names and coordinates; the others become
+    /// populated places of their own.
     fn learn(&mut self, learned: &[learned::Stored]) -> Result<()> {
         let mut new = Vec::new();
         for stored in learned {
@@ -262,7 +263,7 @@ impl Gazetteer {
                 .lookup(&text::fold(&p.name))
                 .into_iter()
                 .filter_map(|(id, _)| Some((id, self.entries.get(id as usize)?)))
-                .filter(|(_, e)| e.cc == cc && e.fclass != b'A')
+                .filter(|(_, e)| e.cc == cc && matches!(e.fclass, b'P' | b'S' | b'L'))
                 .map(|(id, e)| (id, geo::distance_km(e.lat, e.lon, p.latitude, p.longitude)))
                 .filter(|(_, d)| *d <= 5.0)
                 .min_by(|a, b| a.1.total_cmp(&b.1));
