@@ -90,6 +90,8 @@ struct Cues {
     coded: bool,
     /// The second of two ends (`between X and Y`): the first end is the one coded.
     second_end: bool,
+    /// A border area (`the border area of X`).
+    border: bool,
 }
 
 /// Attack and movement verbs whose object is a place (`captured Lubumbashi`).
@@ -928,6 +930,7 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
             if matches!(p2, "area" | "zone" | "region") && matches!(p3, "border" | "frontier") {
                 c.locative = true;
                 c.unit = true;
+                c.border = true;
             }
         }
         if p1 == "from" {
@@ -1193,11 +1196,17 @@ fn rank(
             score -= 0.5;
         }
         score -= ORDER_WEIGHT * m.first as f32;
+        // Only a first-level region known: its capital, precision 3. A second- or third-level
+        // unit is a small part of a region: its seat stands for it, precision 2.
         let mut precision = match entry.admin_level() {
-            Some(1) | Some(2) => GeoPrecision::Region,
+            Some(1) => GeoPrecision::Region,
             Some(_) => GeoPrecision::Near,
             None => GeoPrecision::Town,
         };
+        // `the border area of X`, a province's edge: only the larger region is known.
+        if c.unit && c.border && precision == GeoPrecision::Near {
+            precision = GeoPrecision::Region;
+        }
         if c.near && precision == GeoPrecision::Town {
             precision = GeoPrecision::Near;
         }
@@ -1804,5 +1813,19 @@ mod tests {
             Some("Komandjoari"),
             1,
         );
+    }
+
+    #[test]
+    fn units_by_level() {
+        // A first-level region: 3; a second-level unit: 2; a province's border area: 3.
+        check(
+            "Clashes were reported in the Boucle du Mouhoun region.",
+            "Boucle du Mouhoun",
+            "BF",
+            None,
+            3,
+        );
+        check("Herders fought over wells in Seno province.", "Seno", "BF", Some("Séno"), 2);
+        check("Patrols swept the border area of Kompienga.", "Kompienga", "BF", None, 3);
     }
 }

@@ -127,8 +127,10 @@ fn near_and_km_from_give_precision_two() {
 }
 
 #[test]
-fn province_only_gives_precision_three() {
-    // The unit keeps its name and is coded to its seat, Djibo.
+fn province_only_is_coded_to_its_seat() {
+    // The unit keeps its name and is coded to its seat, Djibo. A second-level unit is a
+    // small part of a region, precision 2 (as ACLED codes most of them); only a first-level
+    // region gives 3.
     let text = "Fighting took place in Soum province, Burkina Faso.";
     check(
         text,
@@ -138,7 +140,7 @@ fn province_only_gives_precision_three() {
             cc: "BF",
             admin1: Some("Sahel"),
             admin2: Some("Soum"),
-            precision: 3,
+            precision: 2,
         },
     );
     let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
