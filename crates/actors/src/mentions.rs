@@ -263,6 +263,10 @@ impl Recognizer {
                 }
                 // Armed groups vote for their home; organisations (unions, parties) only
                 // when they belong to one country.
+                // A named unit of a country's forces (the PMF) serves at home.
+                Target::Actor(a) if kb.actors.get(a).is_some_and(|e| e.unit.is_some()) => {
+                    kb.actors.get(a).and_then(|e| e.state.as_deref()).map(|c| (c, 2))
+                }
                 Target::Actor(a) | Target::Leader(a) => kb
                     .actors
                     .get(a)

@@ -147,6 +147,25 @@ fn assign_in_country(
             }
         }
     }
+    // In its countries, a coalition of states stands for its members' forces.
+    if let Some(code) = context.country_code {
+        let coalition = kb.actors.iter().enumerate().find(|(_, e)| {
+            !e.subgroups.is_empty()
+                && e.subgroups.iter().all(|s| s.starts_with("Military Forces of "))
+                && e.countries.iter().any(|k| k.eq_ignore_ascii_case(code))
+        });
+        if let Some((idx, entry)) = coalition {
+            for c in armed.iter_mut() {
+                if c.actor.inter == Inter::External && is_member(entry, &c.actor.name) {
+                    c.actor =
+                        Actor::new(entry.name.clone(), entry.inter.unwrap_or(Inter::External));
+                    c.entry = Some(idx);
+                    c.kind = MentionKind::Named;
+                }
+            }
+            dedup_candidates(&mut armed);
+        }
+    }
     // A communal militia takes the name of its village when the report gives one.
     if let Some(village) = village_name(text, window) {
         for c in armed.iter_mut() {
@@ -1297,14 +1316,17 @@ fn near(norm: &Normalized, a: Span, b: Span) -> bool {
         })
 }
 
+/// Whether `name` is one of the coalition's members (state forces with any regime period).
+fn is_member(coalition: &crate::kb::ActorEntry, name: &str) -> bool {
+    coalition.subgroups.iter().any(|s| {
+        name == s || name.strip_prefix(s.as_str()).is_some_and(|rest| rest.starts_with(" ("))
+    })
+}
+
 /// A coalition that includes state forces (`Operation Peace Spring`) leads; the forces and
 /// factions named beside it that fight under its name stand beside it as associated actors.
 fn fold_into_coalitions(kb: &Kb, out: &mut Vec<Candidate>) {
-    let member_of = |coalition: &crate::kb::ActorEntry, name: &str| {
-        coalition.subgroups.iter().any(|s| {
-            name == s || name.strip_prefix(s.as_str()).is_some_and(|rest| rest.starts_with(" ("))
-        })
-    };
+    let member_of = is_member;
     let is_coalition = |e: &crate::kb::ActorEntry| {
         e.subgroups.iter().any(|s| s.starts_with("Military Forces of "))
     };

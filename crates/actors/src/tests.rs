@@ -755,6 +755,26 @@ fn later_sentences_refer_to_the_named_group() {
 }
 
 #[test]
+fn coalition_of_states_stands_for_its_members() {
+    check(
+        "Attack",
+        "SY",
+        "2020-05-01",
+        "American troops shot a shepherd near an oil field east of Deir-ez-Zor.",
+        ("Global Coalition Against Daesh", "Civilians (Syria)", &[]),
+    );
+    // Elsewhere the same troops are their country's forces abroad.
+    let roles = roles_of(
+        "Attack",
+        "NE",
+        "2020-05-01",
+        "American troops shot a shepherd near a well north of Agadez.",
+    )
+    .expect("roles");
+    assert!(roles.actor1.value.name.starts_with("Military Forces of the United States"));
+}
+
+#[test]
 fn coalition_leads_its_members() {
     check(
         "Shelling/artillery/missile attack",
