@@ -64,6 +64,13 @@ pub fn run(args: &GazetteerArgs, home: &Home, quiet: bool, out: &mut dyn Write) 
                 summary.other_features,
                 summary.malformed
             )?;
+            if !summary.kept.is_empty() {
+                writeln!(
+                    out,
+                    "  kept as they were (a full dump of theirs is imported already): {}",
+                    summary.kept.join(" ")
+                )?;
+            }
             let countries = summary.countries.join(" ");
             writeln!(
                 out,

@@ -6,7 +6,8 @@
 //! country, never the dump. Each country's layer lives in `geonames/XX/` in the files the
 //! shipped gazetteer uses (`places.bin`, `names.fst`, `postings.bin`, `admins.tsv`) plus
 //! `ids.bin` (GeoNames ids) and `layer.txt` (what it came from). Importing a country
-//! again replaces its layer. Places the shipped gazetteer has already (same country, name
+//! again replaces its layer, except that a city list (`cities500.txt`) never replaces a
+//! full dump (`XX.txt`, `allCountries.txt`), which holds all its rows already. Places the shipped gazetteer has already (same country, name
 //! and coordinates within 0.001°) are left out, and so are admin units it has already.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -41,6 +42,9 @@ pub struct ImportSummary {
     pub other_features: u64,
     /// Lines skipped as malformed (too few columns, unreadable id or coordinates, not UTF-8).
     pub malformed: u64,
+    /// Countries left as they were: a full dump of theirs was imported before, and this
+    /// dump (a city list) holds nothing it lacks.
+    pub kept: Vec<String>,
 }
 
 /// One imported layer, as [`imports`] lists it.
@@ -122,6 +126,11 @@ fn import_into(
     }
     let shipped = Gazetteer::load_default()?;
     for cc in countries {
+        let existing = layer_source(&layers.join(&cc));
+        if existing.as_deref().is_some_and(is_full_dump) && !is_full_dump(&source) {
+            summary.kept.push(cc);
+            continue;
+        }
         let rows = read_country(&scratch.join(format!("{cc}.tsv")))?;
         let (places, known) = country_places(rows, &admin1, &admin2, &shipped);
         summary.known += known;
@@ -138,6 +147,20 @@ fn import_into(
         summary.countries.push(cc);
     }
     Ok(summary)
+}
+
+/// Whether a dump holds every GeoNames row of its countries (`XX.txt`, `allCountries.txt`),
+/// rather than a city list (`cities500.txt`).
+fn is_full_dump(source: &str) -> bool {
+    let stem = source.strip_suffix(".txt").unwrap_or(source);
+    stem.eq_ignore_ascii_case("allCountries")
+        || (stem.len() == 2 && stem.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+/// The dump a layer was imported from, if the layer exists.
+fn layer_source(layer: &Path) -> Option<String> {
+    let about = std::fs::read_to_string(layer.join("layer.txt")).ok()?;
+    about.lines().find_map(|l| l.strip_prefix("source\t")).map(str::to_string)
 }
 
 /// Opens a dump, unpacking a `.zip` (its first `.txt` that is not a read-me) or a `.gz`,

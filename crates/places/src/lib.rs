@@ -6,6 +6,8 @@
 //! each is the event's own location. It knows nothing of actors or event types.
 //!
 //! * [`Gazetteer::load_default`]: the gazetteer embedded in the binary.
+//! * [`Gazetteer::load`]: that plus an analyst's gazetteer folder: GeoNames dumps imported
+//!   with [`import_geonames`] and places learned from coded events with [`learn_places`].
 //! * [`Gazetteer::locate`]: candidate event locations, best first.
 //! * [`Gazetteer::countries`]: country names and demonyms in a text.
 //! * [`Gazetteer::search`]: look a name up, for `tocsin places search`.

@@ -263,3 +263,26 @@ fn learned_and_imported_places_load_together() {
     assert_eq!(found[0].place.admin3.as_deref(), Some("Tondikiwindi"));
     assert_eq!(found[0].place.admin1.as_deref(), Some("Tillaberi"));
 }
+
+#[test]
+fn a_city_list_never_replaces_a_full_dump() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let gaz = tmp.path().join("gazetteer");
+    let full = write(tmp.path(), "NE.txt", DUMP.as_bytes());
+    import(&gaz, &full);
+    let size = Gazetteer::load(Some(&gaz)).expect("load").len();
+    // A city list of the same country holds one of its villages only.
+    let one_line = DUMP.lines().next().unwrap_or_default();
+    let cities = write(tmp.path(), "cities500.txt", format!("{one_line}\n").as_bytes());
+    let summary = import(&gaz, &cities);
+    assert_eq!(summary.kept, vec!["NE".to_string()], "{summary:?}");
+    assert!(summary.countries.is_empty(), "{summary:?}");
+    assert_eq!(Gazetteer::load(Some(&gaz)).expect("load").len(), size);
+    // The other way round, the full dump replaces the city list.
+    let other = tempfile::tempdir().expect("tempdir");
+    import(other.path(), &cities);
+    let summary = import(other.path(), &full);
+    assert_eq!(summary.countries, vec!["BF".to_string(), "NE".to_string()]);
+    assert_eq!(summary.replaced, 1, "{summary:?}");
+    assert_eq!(Gazetteer::load(Some(other.path())).expect("load").len(), size);
+}
