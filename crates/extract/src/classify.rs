@@ -138,7 +138,7 @@ impl Cues {
     pub fn find(text: &str) -> Cues {
         let first = |regex: &Regex| regex.find(text).map(|m| Span::new(m.start(), m.end()));
         Cues {
-            protest: first(&PROTEST),
+            protest: demonstration(text),
             riot: foreground(&RIOT, text),
             mob: first(&MOB),
             intervention: first(&INTERVENTION),
@@ -614,6 +614,29 @@ fn foreground(regex: &Regex, text: &str) -> Option<Span> {
         .map(|m| Span::new(m.start(), m.end()))
 }
 
+/// The first protest cue that is not a gathering of armed men ("un rassemblement de
+/// combattants", "a gathering of fighters"): those are targets, not demonstrations.
+fn demonstration(text: &str) -> Option<Span> {
+    PROTEST
+        .find_iter(text)
+        .find(|m| {
+            let word = m.as_str().to_lowercase();
+            if !(word.starts_with("rassembl") || word.starts_with("gathering")) {
+                return true;
+            }
+            let end = floor_boundary(text, (m.end() + 50).min(text.len()));
+            let after = text.get(m.end()..end).unwrap_or("").trim_start().to_lowercase();
+            let Some(rest) =
+                ["de ", "des ", "d'", "d’", "of "].iter().find_map(|p| after.strip_prefix(p))
+            else {
+                return true;
+            };
+            let head: String = rest.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+            !ARMED_NOUN.is_match(&head)
+        })
+        .map(|m| Span::new(m.start(), m.end()))
+}
+
 /// Names of the cues present in `text`, for explaining a decision.
 pub fn explain(text: &str) -> String {
     format!("{:?}", Cues::find(text))
@@ -640,6 +663,28 @@ mod tests {
     fn check_civilians(text: &str, want: bool) {
         let got = classify(text, 0).map(|c| c.civilian_targeting.value);
         assert_eq!(got, Some(want), "{text}");
+    }
+
+    #[test]
+    fn gatherings_of_armed_men_are_no_demonstrations() {
+        check(
+            "Une frappe de drone a visé un rassemblement de combattants près du fleuve.",
+            Some("Air/drone strike"),
+        );
+        check("Aircraft bombed a gathering of militants in the hills.", Some("Air/drone strike"));
+        check(
+            "Des centaines de femmes se sont rassemblées devant la mairie.",
+            Some("Peaceful protest"),
+        );
+        check("A gathering of traders blocked the market road.", Some("Peaceful protest"));
+    }
+
+    #[test]
+    fn french_crowds_that_burn_and_loot_riot() {
+        check(
+            "Des manifestants ont incendié la mairie et saccagé deux boutiques.",
+            Some("Violent demonstration"),
+        );
     }
 
     #[test]

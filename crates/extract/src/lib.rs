@@ -40,7 +40,9 @@ pub mod sentences;
 pub mod text;
 
 use tocsin_actors::{ActorBook, RoleContext};
-use tocsin_model::{Diagnostic, Extraction, Field, Inter, Report, SubEventType};
+use tocsin_model::{
+    Diagnostic, Extraction, Field, Inter, Language, Place, Report, Span, SubEventType,
+};
 use tocsin_places::Gazetteer;
 
 use crate::learned::TypeModel;
@@ -111,6 +113,7 @@ impl Extractor {
             ));
         }
         let body_start = segment::body_start(text, report.title.as_deref());
+        let dateline_end = dates.mentions.iter().find(|m| m.dateline).map(|m| m.span.end);
         let (segments, skipped) = segment::segments(text, &dates, report.published, body_start);
         for skip in skipped {
             output.diagnostics.push(diagnostic(Some(skip.span), skip.reason.to_string()));
@@ -127,7 +130,7 @@ impl Extractor {
                 continue;
             };
             let sub = fields.classification.sub_event_type.value;
-            let place = self.gazetteer.locate(text, segment.span, language).into_iter().next();
+            let place = self.place(text, segment.span, dateline_end, language);
             let country_code: Option<String> = match &place {
                 Some(place) => Some(place.value.country_code.clone()),
                 None => self
@@ -196,6 +199,27 @@ impl Extractor {
         events.sort_by(|(ia, a), (ib, b)| b.confidence.total_cmp(&a.confidence).then(ia.cmp(ib)));
         output.events = events.into_iter().map(|(_, event)| event).collect();
         output
+    }
+}
+
+impl Extractor {
+    /// Where the event in `focus` happened: the place the passage names, leaving out the
+    /// dateline's city ("LOMÉ, 3 February -"), which says where the reporter is; that city
+    /// only when the passage names no other place.
+    fn place(
+        &self,
+        text: &str,
+        focus: Span,
+        dateline_end: Option<usize>,
+        language: Language,
+    ) -> Option<Field<Place>> {
+        if let Some(end) = dateline_end.filter(|end| *end > focus.start && *end < focus.end) {
+            let after = Span::new(end, focus.end);
+            if let Some(place) = self.gazetteer.locate(text, after, language).into_iter().next() {
+                return Some(place);
+            }
+        }
+        self.gazetteer.locate(text, focus, language).into_iter().next()
     }
 }
 

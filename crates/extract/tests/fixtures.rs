@@ -102,3 +102,60 @@ fn every_span_lies_in_the_text() {
         }
     }
 }
+
+/// The first event as `date/precision sub-event-type fatalities | actor1 | actor2 |
+/// admin1 / admin2 / location precision`.
+fn check_coded(name: &str, want: &str) {
+    let output = EXTRACTOR.extract(&report(name));
+    let Some(e) = output.events.first() else {
+        panic!("{name}: no event: {:#?}", output.diagnostics);
+    };
+    let date = e.date.as_ref().map(|d| format!("{}/{}", d.value.date, d.value.precision.code()));
+    let place = e.place.as_ref().map(|p| {
+        let p = &p.value;
+        format!(
+            "{} / {} / {} {}",
+            p.admin1.as_deref().unwrap_or("-"),
+            p.admin2.as_deref().unwrap_or("-"),
+            p.location,
+            p.geo_precision.code()
+        )
+    });
+    let got = format!(
+        "{} {} {} | {} | {} | {}",
+        date.unwrap_or_else(|| "-".into()),
+        e.sub_event_type.value,
+        e.fatalities.value,
+        e.actor1.value.name,
+        e.actor2.as_ref().map_or("-", |a| a.value.name.as_str()),
+        place.unwrap_or_else(|| "-".into()),
+    );
+    assert_eq!(got, want, "{name}");
+}
+
+#[test]
+fn french_abduction_on_tuesday_evening() {
+    check_coded(
+        "fr_enlevement",
+        "2025-03-11/1 Abduction/forced disappearance 0 | Unidentified Armed Group (Burkina Faso) \
+         | Civilians (Burkina Faso) | Sahel / Oudalan / Gorom-Gorom 1",
+    );
+}
+
+#[test]
+fn french_drone_strike_on_a_gathering_of_fighters_is_no_protest() {
+    check_coded(
+        "fr_frappe_drone",
+        "2025-06-08/1 Air/drone strike 10 | Military Forces of Mali (2021-) \
+         | Unidentified Armed Group (Mali) | Tombouctou / Tombouctou / Tombouctou 3",
+    );
+}
+
+#[test]
+fn french_riot_is_placed_in_its_town_not_the_dateline_city() {
+    check_coded(
+        "fr_emeute",
+        "2025-02-01/1 Violent demonstration 0 | Rioters (Togo) | Police Forces of Togo (2005-) \
+         | Centrale / Tchaoudjo / Sokodé 1",
+    );
+}
