@@ -581,6 +581,16 @@ impl ActorBook {
         if self.country_code(bare).is_some() || words.iter().any(nationality) {
             return false;
         }
+        // A country's own forces: `Central African Republic Army`, `Mali Police`.
+        let state_words = ["army", "police", "military", "navy", "gendarmerie", "government"];
+        let country_forces = (1..words.len()).any(|k| {
+            let (country, rest) = words.split_at(k);
+            self.country_code(&country.join(" ")).is_some()
+                && rest.iter().all(|w| state_words.contains(&w.as_str()) || stop(w))
+        });
+        if country_forces {
+            return false;
+        }
         if words.len() == 1 && bare.chars().count() < 3 {
             return false;
         }
@@ -667,6 +677,7 @@ mod tests {
         check("the Armed Forces and the Joint Task Force deployed", &[]);
         check("the Presidential Guard and the Republican Guard", &[]);
         check("the Brigade arrived", &[]);
+        check("the Central African Republic Army said", &[]);
     }
 
     #[test]
