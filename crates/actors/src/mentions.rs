@@ -654,6 +654,8 @@ fn unit_branch(kb: &Kb, code: Option<&str>, unit: Option<&str>) -> &'static str 
         }
         Some(
             "Forest Guards"
+            | "General Command of Police Special Units"
+            | "Afghan Local Police"
             | "Prison Guards"
             | "Customs Agents"
             | "State Police"

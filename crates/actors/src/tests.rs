@@ -775,6 +775,24 @@ fn coalition_of_states_stands_for_its_members() {
 }
 
 #[test]
+fn named_units_of_state_forces() {
+    check(
+        "Armed clash",
+        "AF",
+        "2020-05-05",
+        "Taliban fighters fired on an Afghan Local Police checkpoint in Logar.",
+        ("Taliban", "Police Forces of Afghanistan (2014-2021) Afghan Local Police", &[]),
+    );
+    check(
+        "Change to group/activity",
+        "SY",
+        "2020-05-05",
+        "A Russian military police patrol drove along the highway west of Qamishli.",
+        ("Military Forces of Russia (2000-) Military Police", "", &[]),
+    );
+}
+
+#[test]
 fn coalition_leads_its_members() {
     check(
         "Shelling/artillery/missile attack",
