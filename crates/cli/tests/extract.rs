@@ -75,3 +75,14 @@ fn every_sample_is_read() {
     assert!(run.stderr.contains("11 reports"), "{}", run.stderr);
     assert!(!run.stderr.contains("error"), "{}", run.stderr);
 }
+
+#[test]
+fn two_runs_give_the_same_bytes() {
+    let env = Env::new();
+    let samples = samples_arg();
+    let runs: Vec<String> = (0..2)
+        .map(|_| env.run(&["extract", samples.as_str(), "--format", "jsonl"]).success().stdout)
+        .collect();
+    assert!(runs[0].lines().count() >= 5, "the samples give events: {}", runs[0]);
+    assert_eq!(runs[0], runs[1], "extraction is deterministic across processes");
+}
