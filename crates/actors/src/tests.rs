@@ -379,6 +379,9 @@ fn greater_sahara_names_follow_the_date() {
         let roles = roles_of("Looting/property destruction", "BF", date, text).expect("roles");
         assert_eq!(roles.actor1.value.name, name, "{date}");
     }
+    // Mali's data renamed the group as soon as it joined ISWAP.
+    let roles = roles_of("Looting/property destruction", "ML", "2019-06-01", text).expect("roles");
+    assert_eq!(roles.actor1.value.name, "Islamic State (West Africa) - Greater Sahara Faction");
 }
 
 #[test]
