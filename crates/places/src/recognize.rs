@@ -1828,4 +1828,10 @@ mod tests {
         check("Herders fought over wells in Seno province.", "Seno", "BF", Some("Séno"), 2);
         check("Patrols swept the border area of Kompienga.", "Kompienga", "BF", None, 3);
     }
+
+    #[test]
+    fn sites_and_features_are_places() {
+        check("Syrian troops shelled the hilltop of Tal Qqarfa.", "Tal Qqarfa", "SY", None, 3);
+        check("Malian soldiers guarded the Qqorvenbougou camp.", "Qqorvenbougou", "ML", None, 3);
+    }
 }

@@ -628,6 +628,22 @@ pub const SETTLEMENT_WORDS: &[&str] = &[
     "vicinity",
     "environs",
     "suburb",
+    // Sites and natural features, which ACLED codes as locations too.
+    "settlement",
+    "camp",
+    "camps",
+    "airport",
+    "airbase",
+    "valley",
+    "hill",
+    "hills",
+    "hilltop",
+    "mount",
+    "mountain",
+    "mountains",
+    "checkpoint",
+    "crossing",
+    "quarter",
 ];
 
 /// Compass directions, English and French, folded.
