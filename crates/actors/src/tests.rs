@@ -367,6 +367,24 @@ fn katiba_macina_fought_as_jnim_until_2020() {
 }
 
 #[test]
+fn katibas_of_either_family() {
+    check(
+        "Looting/property destruction",
+        "ML",
+        "2018-11-02",
+        "Fighters of Katiba Serma seized a truck loaded with rice near Boni.",
+        (JNIM, "Civilians (Mali)", &["Katiba Serma"]),
+    );
+    check(
+        "Looting/property destruction",
+        "ML",
+        "2018-11-02",
+        "Fighters of Katiba Salaheddine seized a truck loaded with rice near Menaka.",
+        ("Islamic State (Greater Sahara)", "Civilians (Mali)", &["Katiba Salaheddine"]),
+    );
+}
+
+#[test]
 fn greater_sahara_names_follow_the_date() {
     let text = "Suspected ISGS fighters raided a market near Tin-Akoff.";
     for (date, name) in [
