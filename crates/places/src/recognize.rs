@@ -345,8 +345,10 @@ fn find_mentions(
             if !last_ok {
                 continue;
             }
+            // Common words alone are no name, but hyphenated they may be (`Centre-Nord`).
+            let hyphenated = (i..j).any(|k| between(text, tokens, k, k + 1) == "-");
             let all_stop = tokens[i..=j].iter().all(|t| is_in(STOP_WORDS, &t.folded));
-            if all_stop {
+            if all_stop && !hyphenated {
                 continue;
             }
             let mut hits = gazetteer.lookup(&key);
@@ -1833,5 +1835,11 @@ mod tests {
     fn sites_and_features_are_places() {
         check("Syrian troops shelled the hilltop of Tal Qqarfa.", "Tal Qqarfa", "SY", None, 3);
         check("Malian soldiers guarded the Qqorvenbougou camp.", "Qqorvenbougou", "ML", None, 3);
+    }
+
+    #[test]
+    fn hyphenated_compass_regions_are_names() {
+        check("Clashes were reported in the Centre-Nord region.", "Centre-Nord", "BF", None, 3);
+        check("Clashes were reported in Centre-Est.", "Centre-Est", "BF", None, 3);
     }
 }
