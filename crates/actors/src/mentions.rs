@@ -261,8 +261,8 @@ impl Recognizer {
                 Target::Family(f) => {
                     kb.families.get(f).and_then(|e| e.country.as_deref()).map(|c| (c, 3))
                 }
-                // Armed groups vote for their home; organisations (unions, parties) only
-                // when they belong to one country.
+                // Armed groups vote for their home; organisations (unions, parties) and
+                // communities only when they belong to one country.
                 // A named unit of a country's forces (the PMF) serves at home.
                 Target::Actor(a) if kb.actors.get(a).is_some_and(|e| e.unit.is_some()) => {
                     kb.actors.get(a).and_then(|e| e.state.as_deref()).map(|c| (c, 2))
@@ -271,9 +271,7 @@ impl Recognizer {
                     .actors
                     .get(a)
                     .filter(|e| {
-                        e.state.is_none()
-                            && (e.kind == EntryKind::Armed
-                                || (e.kind == EntryKind::Organiser && e.countries.len() == 1))
+                        e.state.is_none() && (e.kind == EntryKind::Armed || e.countries.len() == 1)
                     })
                     .and_then(|e| e.countries.first())
                     .map(|c| (c.as_str(), 1)),
