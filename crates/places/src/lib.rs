@@ -475,8 +475,10 @@ impl Gazetteer {
             let Some(offset) = layer.names.get(folded) else { continue };
             let offset = offset as usize;
             let count = layer.postings.get(offset).unwrap_or(0) as usize;
+            // A damaged count cannot reach past the postings.
+            let end = (offset + 1).saturating_add(count).min(layer.postings.0.len() / 4);
             out.extend(
-                (offset + 1..offset + 1 + count)
+                (offset + 1..end)
                     .filter_map(|i| layer.postings.get(i))
                     .map(|p| (p & !ALT_FLAG, p & ALT_FLAG != 0))
                     .filter(|(id, _)| *id < layer.len)

@@ -286,3 +286,38 @@ fn a_city_list_never_replaces_a_full_dump() {
     assert_eq!(summary.replaced, 1, "{summary:?}");
     assert_eq!(Gazetteer::load(Some(other.path())).expect("load").len(), size);
 }
+
+#[test]
+fn damaged_files_are_errors_or_skipped_lines_never_panics() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dump = write(tmp.path(), "NE.txt", DUMP.as_bytes());
+    let gaz = tmp.path().join("gazetteer");
+    import(&gaz, &dump);
+    let layer = gaz.join("geonames").join("NE");
+    let table = std::fs::read(layer.join("places.bin")).expect("table");
+    for (file, bytes) in [
+        ("places.bin", table[..table.len() / 2].to_vec()),
+        ("places.bin", b"TPL1\xff\xff\xff\xff".to_vec()),
+        ("places.bin", Vec::new()),
+        ("names.fst", b"not an fst".to_vec()),
+    ] {
+        let good = std::fs::read(layer.join(file)).expect("layer file");
+        std::fs::write(layer.join(file), &bytes).expect("damage");
+        let error = Gazetteer::load(Some(&gaz)).expect_err("a damaged layer is an error");
+        assert!(error.to_string().contains("NE"), "{file}: {error}");
+        std::fs::write(layer.join(file), good).expect("repair");
+    }
+    // Scrambled postings may find nothing, but never a place out of range.
+    std::fs::write(layer.join("postings.bin"), [0xffu8; 64]).expect("damage");
+    let gazetteer = Gazetteer::load(Some(&gaz)).expect("load");
+    let _ = gazetteer.search("Tagazarbey", None);
+    // A learned file with broken lines keeps its good ones.
+    std::fs::write(
+        gaz.join("learned.tsv"),
+        "# header\nBF\tBurkina Faso\tZambelgatenga\tNord\tLoroum\tTitao\t13.81\t-2.12\t1\n\
+         broken line\nBF\tBurkina Faso\tBad\t\t\t\tnorth\t-2\t1\n",
+    )
+    .expect("learned");
+    let gazetteer = Gazetteer::load(Some(&gaz)).expect("load");
+    assert_eq!(names_of(&gazetteer, "Zambelgatenga").len(), 1);
+}
