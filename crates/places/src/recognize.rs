@@ -340,9 +340,15 @@ fn find_mentions(
             if n > 1 {
                 bare.push_str(&tok.folded);
             }
-            let last_ok =
-                tok.capitalised || mostly_caps || tok.folded.chars().all(|c| c.is_ascii_digit());
-            if !last_ok {
+            // A short lowercase ending after an apostrophe belongs to the name (`Dar'a`).
+            let elided = n > 1
+                && tok.folded.len() <= 3
+                && matches!(between(text, tokens, j - 1, j), "'" | "’");
+            let last_ok = tok.capitalised
+                || mostly_caps
+                || elided
+                || tok.folded.chars().all(|c| c.is_ascii_digit());
+            if !last_ok || word_continues(text, tok) {
                 continue;
             }
             // Common words alone are no name, but hyphenated they may be (`Centre-Nord`).
@@ -379,6 +385,18 @@ fn find_mentions(
         }
     }
     mentions
+}
+
+/// Whether the word goes on after `tok` through an apostrophe or hyphen and a lowercase
+/// letter (`Dar'a`, `Da'el`): `tok` alone is then no name. A possessive `'s` is no going on.
+fn word_continues(text: &str, tok: &Token) -> bool {
+    let mut rest = text.get(tok.end..).unwrap_or("").chars();
+    let (Some(mark), Some(letter)) = (rest.next(), rest.next()) else { return false };
+    if !matches!(mark, '\'' | '’' | '-') || !letter.is_lowercase() {
+        return false;
+    }
+    let possessive = letter == 's' && !rest.next().is_some_and(char::is_alphanumeric);
+    !possessive
 }
 
 /// Whether the words `first..=last` are only part of a longer capitalised name
@@ -1841,5 +1859,21 @@ mod tests {
     fn hyphenated_compass_regions_are_names() {
         check("Clashes were reported in the Centre-Nord region.", "Centre-Nord", "BF", None, 3);
         check("Clashes were reported in Centre-Est.", "Centre-Est", "BF", None, 3);
+    }
+
+    #[test]
+    fn a_word_cut_at_an_apostrophe_is_no_name() {
+        // `Dar` and `Da` are places elsewhere; here they are parts of longer words.
+        let cases = [
+            "Gunmen wounded a farmer in the countryside of Dar'a yesterday.",
+            "A mine hurt two shepherds near Da'el on Friday.",
+        ];
+        for text in cases {
+            let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+            assert!(
+                places.iter().all(|p| !matches!(p.value.location.as_str(), "Dar" | "Da")),
+                "{text}: {places:#?}"
+            );
+        }
     }
 }
