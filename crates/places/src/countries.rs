@@ -174,7 +174,6 @@ pub const GROUP_COUNTRIES: &[(&str, &[&str])] = &[
     ("mnla", &["ML"]),
     ("ansar dine", &["ML"]),
     ("ansar eddine", &["ML"]),
-    ("azawad", &["ML"]),
     ("dogon", &["ML"]),
     ("dogons", &["ML"]),
     ("bambara", &["ML"]),
