@@ -100,7 +100,12 @@ pub struct Gazetteer {
     by_country: HashMap<[u8; 2], Vec<u32>>,
     capitals: HashMap<[u8; 2], u32>,
     country_words: HashMap<String, ([u8; 2], bool, bool)>,
+    /// Per country, folded preferred names by length, for spelling guesses.
+    folded: std::sync::Mutex<HashMap<[u8; 2], std::sync::Arc<FoldedNames>>>,
 }
+
+/// Folded preferred names by their length in bytes, with their entries.
+type FoldedNames = HashMap<usize, Vec<(u32, Box<str>)>>;
 
 /// One source of entries: the shipped gazetteer, an imported country, learned places.
 struct Layer {
@@ -202,6 +207,7 @@ impl Gazetteer {
             by_country: HashMap::new(),
             capitals: HashMap::new(),
             country_words: country_word_table(),
+            folded: Default::default(),
         }
     }
 
@@ -251,6 +257,7 @@ impl Gazetteer {
         }
         self.by_country = by_country;
         self.capitals = capitals;
+        self.folded = Default::default();
     }
 
     /// Applies learned places: one naming a known town, site or locality of its country
@@ -490,25 +497,54 @@ impl Gazetteer {
 
     /// Entries of `country` (or all) whose preferred name is close to `folded`.
     fn fuzzy_lookup(&self, folded: &str, country: Option<&str>, threshold: f64) -> Vec<(u32, f64)> {
-        let ids: Box<dyn Iterator<Item = u32>> = match country.map(|c| c.as_bytes()) {
-            Some([a, b]) => Box::new(self.by_country.get(&[*a, *b]).into_iter().flatten().copied()),
-            _ => Box::new(0..self.entries.len() as u32),
-        };
         let mut out = Vec::new();
-        for id in ids {
-            let Some(entry) = self.entries.get(id as usize) else { continue };
-            let name = text::fold(entry.name);
+        let mut consider = |id: u32, name: &str| {
             if name.len().abs_diff(folded.len()) > 3 {
-                continue;
+                return;
             }
-            let similarity = strsim::normalized_levenshtein(&name, folded)
-                .max(strsim::jaro_winkler(&name, folded) - 0.05);
+            let similarity = strsim::normalized_levenshtein(name, folded)
+                .max(strsim::jaro_winkler(name, folded) - 0.05);
             if similarity >= threshold {
                 out.push((id, similarity));
             }
+        };
+        match country.map(|c| c.as_bytes()) {
+            Some(&[a, b]) => {
+                let names = self.folded_names([a, b]);
+                let lengths = folded.len().saturating_sub(3)..=folded.len() + 3;
+                for bucket in lengths.filter_map(|len| names.get(&len)) {
+                    for (id, name) in bucket {
+                        consider(*id, name);
+                    }
+                }
+            }
+            _ => {
+                for (id, entry) in self.entries.iter().enumerate() {
+                    consider(id as u32, &text::fold(entry.name));
+                }
+            }
         }
-        out.sort_by(|a, b| b.1.total_cmp(&a.1));
+        // Best first; among equals, the first entry (as a scan in id order gives).
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         out
+    }
+
+    /// A country's folded preferred names by length, folded once and kept for later
+    /// spelling guesses.
+    fn folded_names(&self, cc: [u8; 2]) -> std::sync::Arc<FoldedNames> {
+        let mut cache = self.folded.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        cache
+            .entry(cc)
+            .or_insert_with(|| {
+                let mut names: FoldedNames = HashMap::new();
+                for &id in self.by_country.get(&cc).into_iter().flatten() {
+                    let Some(entry) = self.entries.get(id as usize) else { continue };
+                    let name = text::fold(entry.name);
+                    names.entry(name.len()).or_default().push((id, name.into_boxed_str()));
+                }
+                std::sync::Arc::new(names)
+            })
+            .clone()
     }
 
     /// Distance in km from a point to the nearest international border.
