@@ -93,9 +93,9 @@ fn render(row: &EventRow) -> String {
         (
             "actor 2",
             "actor2",
-            match (&row.actor2, row.inter2) {
-                (Some(actor), Some(inter)) => format!("{actor} (inter {inter})"),
-                _ => or_blank(&row.actor2),
+            match &row.actor2 {
+                Some(actor) => format!("{actor} (inter {})", row.inter2),
+                None => or_blank(&row.actor2),
             },
         ),
         ("assoc. actor 2", "assoc_actor_2", list(&row.assoc_actor_2)),

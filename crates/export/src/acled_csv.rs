@@ -96,7 +96,7 @@ pub(crate) fn acled_record(row: &EventRow) -> [String; 31] {
         row.inter1.to_string(),
         text(&row.actor2),
         row.assoc_actor_2_joined(),
-        number(row.inter2),
+        row.inter2.to_string(),
         row.interaction.to_string(),
         row.civilian_targeting.clone(),
         number(row.iso),
@@ -179,7 +179,7 @@ mod tests {
     }
 
     #[test]
-    fn unknown_date_place_and_actor2_leave_blank_cells() {
+    fn unknown_date_place_and_actor2_leave_blank_cells_but_inter2_is_zero() {
         let mut extraction = extraction();
         extraction.date = None;
         extraction.place = None;
@@ -192,7 +192,6 @@ mod tests {
             "year",
             "time_precision",
             "actor2",
-            "inter2",
             "iso",
             "region",
             "country",
@@ -205,6 +204,7 @@ mod tests {
         ] {
             assert_eq!(cell(&cells, column), "", "{column}");
         }
+        assert_eq!(cell(&cells, "inter2"), "0", "ACLED's exports write 0 for no actor 2");
         assert_eq!(cell(&cells, "interaction"), "20");
         assert!(cell(&cells, "notes").starts_with("JNIM"), "a generated summary");
     }

@@ -40,8 +40,8 @@ pub struct EventRow {
     pub actor2: Option<String>,
     /// Actors beside actor 2.
     pub assoc_actor_2: Vec<String>,
-    /// Actor 2's type.
-    pub inter2: Option<u8>,
+    /// Actor 2's type; 0 when there is no second actor, as in ACLED's exports.
+    pub inter2: u8,
     /// The interaction code.
     pub interaction: u8,
     /// [`CIVILIAN_TARGETING`] or blank.
@@ -175,7 +175,7 @@ fn coding_row(coding: &Extraction, reports: &[&Report]) -> EventRow {
         inter1: coding.actor1.value.inter.code(),
         actor2: actor2.map(|actor| actor.name.clone()),
         assoc_actor_2: coding.assoc_actor_2.iter().map(|a| a.value.name.clone()).collect(),
-        inter2: actor2.map(|actor| actor.inter.code()),
+        inter2: actor2.map_or(0, |actor| actor.inter.code()),
         interaction: coding.interaction(),
         civilian_targeting: if coding.civilian_targeting.value {
             CIVILIAN_TARGETING.to_owned()
@@ -390,6 +390,14 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_one_sided_event_has_inter2_zero_as_in_acled_exports() {
+        let mut one_sided = extraction();
+        one_sided.actor2 = None;
+        let row = EventRow::from_extraction(&one_sided, None);
+        assert_eq!((row.actor2, row.inter2, row.interaction), (None, 0, 20));
+    }
+
+    #[test]
     fn extraction_row_has_acled_fields() {
         let report = report();
         let row = EventRow::from_extraction(&extraction(), Some(&report));
@@ -398,7 +406,7 @@ pub(crate) mod tests {
         assert_eq!(row.event_type, "Battles");
         assert_eq!(row.disorder_type, "Political violence");
         assert_eq!(row.interaction, 12);
-        assert_eq!(row.inter2, Some(1));
+        assert_eq!(row.inter2, 1);
         assert_eq!(row.iso, Some(768));
         assert_eq!(row.region.as_deref(), Some("Western Africa"));
         assert_eq!(row.latitude, Some(10.9932));
