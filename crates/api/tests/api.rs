@@ -49,7 +49,7 @@ impl Extract for Marches {
             trigger: Span::new(0, report.text.len()),
             confidence: 0.6,
         };
-        Output { events: vec![extraction], diagnostics: vec![] }
+        Output { events: vec![extraction], ..Output::default() }
     }
 }
 

@@ -20,7 +20,7 @@ pub fn run(args: &EventsArgs, home: &Home, quiet: bool, out: &mut dyn Write) -> 
     if let Some(action) = &args.action {
         return correct(action, home, out);
     }
-    let filter = event_filter(&args.filters)?;
+    let filter = event_filter(&args.filters, home.actors_dir().ok().as_deref())?;
     let store = home.open_existing()?;
     print(&store, filter, args.format, quiet, out)
 }

@@ -15,7 +15,7 @@ use crate::rows::event_row;
 
 /// Runs the command, writing to `--output` or to `out`.
 pub fn run(args: &ExportArgs, home: &Home, quiet: bool, out: &mut dyn Write) -> Result<()> {
-    let filter = event_filter(&args.filters)?;
+    let filter = event_filter(&args.filters, home.actors_dir().ok().as_deref())?;
     if args.since.is_some() && filter != EventFilter::default() {
         bail!("--since lists every change and takes no filter: drop the filters, or drop --since");
     }

@@ -1,13 +1,16 @@
 //! Command-line filters to the store's event filter.
 
+use std::path::Path;
+
 use anyhow::{anyhow, bail, Result};
 use tocsin_model::{EventType, SubEventType};
 use tocsin_store::EventFilter;
 
 use crate::args::Filters;
 
-/// The store's filter for the command-line filters.
-pub fn event_filter(filters: &Filters) -> Result<EventFilter> {
+/// The store's filter for the command-line filters; `--with-subgroups` reads the actor
+/// knowledge base with the analyst's learned actors in `actors_dir`.
+pub fn event_filter(filters: &Filters, actors_dir: Option<&Path>) -> Result<EventFilter> {
     if let (Some(from), Some(to)) = (filters.from, filters.to) {
         if from > to {
             bail!("--from {from} is after --to {to}");
@@ -25,7 +28,7 @@ pub fn event_filter(filters: &Filters) -> Result<EventFilter> {
     };
     if filters.with_subgroups {
         if let Some(actor) = filter.actor.take() {
-            let book = tocsin_actors::ActorBook::load_default()?;
+            let book = tocsin_actors::ActorBook::load(actors_dir)?;
             filter.actors = book.family(&actor);
             if filter.actors.is_empty() {
                 bail!(
@@ -74,8 +77,9 @@ mod tests {
     }
 
     fn check_type(wanted: &str, event_type: Option<EventType>, sub: Option<SubEventType>) {
-        let filter = event_filter(&Filters { event_type: Some(wanted.to_owned()), ..filters() })
-            .expect(wanted);
+        let filter =
+            event_filter(&Filters { event_type: Some(wanted.to_owned()), ..filters() }, None)
+                .expect(wanted);
         assert_eq!((filter.event_type, filter.sub_event_type), (event_type, sub), "{wanted}");
     }
 
@@ -85,19 +89,21 @@ mod tests {
         check_type("battles", Some(EventType::Battles), None);
         check_type("Armed clash", None, Some(SubEventType::ArmedClash));
         check_type("  ", None, None);
-        assert!(event_filter(&Filters { event_type: Some("Picnic".into()), ..filters() }).is_err());
+        assert!(event_filter(&Filters { event_type: Some("Picnic".into()), ..filters() }, None)
+            .is_err());
     }
 
     #[test]
     fn sub_groups_come_from_the_knowledge_base() {
         let jnim = Filters { actor: Some("GSIM".into()), with_subgroups: true, ..filters() };
-        let filter = event_filter(&jnim).expect("GSIM is an alias of JNIM");
+        let filter = event_filter(&jnim, None).expect("GSIM is an alias of JNIM");
         assert_eq!(filter.actor, None);
         assert!(filter.actors.len() > 1, "JNIM has sub-groups: {:?}", filter.actors);
         assert!(filter.actors.iter().any(|name| name.starts_with("JNIM")), "{:?}", filter.actors);
         let unknown = Filters { actor: Some("Nobody".into()), with_subgroups: true, ..filters() };
-        assert!(event_filter(&unknown).is_err());
-        let plain = event_filter(&Filters { actor: Some("JNIM".into()), ..filters() }).expect("ok");
+        assert!(event_filter(&unknown, None).is_err());
+        let plain =
+            event_filter(&Filters { actor: Some("JNIM".into()), ..filters() }, None).expect("ok");
         assert_eq!((plain.actor.as_deref(), plain.actors.len()), (Some("JNIM"), 0));
     }
 
@@ -105,8 +111,8 @@ mod tests {
     fn dates_must_be_in_order() {
         let day = |text: &str| text.parse::<chrono::NaiveDate>().ok();
         let ok = Filters { from: day("2024-07-01"), to: day("2024-07-31"), ..filters() };
-        assert!(event_filter(&ok).is_ok());
+        assert!(event_filter(&ok, None).is_ok());
         let reversed = Filters { from: day("2024-08-01"), to: day("2024-07-31"), ..filters() };
-        assert!(event_filter(&reversed).is_err());
+        assert!(event_filter(&reversed, None).is_err());
     }
 }
