@@ -65,6 +65,14 @@ pub fn print_summary(
             "{} events created, {} merged into events already stored",
             stored.events_created, stored.events_joined
         )?;
+        if summary.unknown_actors_recorded > 0 {
+            writeln!(
+                out,
+                "{} sightings of group names the actor knowledge base lacks \
+                 (see `tocsin actors unknown`)",
+                summary.unknown_actors_recorded
+            )?;
+        }
         if !summary.read_errors.is_empty() {
             writeln!(out, "{} errors (listed on standard error)", summary.read_errors.len())?;
         }
