@@ -847,6 +847,8 @@ pub(crate) struct Index {
     pub n_names: usize,
     /// Number of admin tuples.
     pub n_admins: usize,
+    /// Each entry's folded preferred name, one a line, in entry order.
+    pub folded: String,
 }
 
 fn write_all(places: &[RawPlace], borders: &[Vec<(f64, f64)>], out: &Path) -> Result<BuildSummary> {
@@ -908,6 +910,7 @@ pub(crate) fn index(places: &[RawPlace]) -> Result<Index> {
     let mut records: Vec<u8> = Vec::new();
     let mut fcodes: Vec<String> = Vec::new();
     let mut names: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut folded = String::new();
     for (new, &old) in order.iter().enumerate() {
         let p = &places[old];
         let tuple = [
@@ -952,6 +955,8 @@ pub(crate) fn index(places: &[RawPlace]) -> Result<Index> {
         records.extend_from_slice(&(admin_id as u32).to_le_bytes());
         records.extend_from_slice(&seat.parse::<u32>().unwrap_or(u32::MAX).to_le_bytes());
         let primary = fold(&p.name);
+        folded.push_str(if name.len() == p.name.len() { &primary } else { "" });
+        folded.push('\n');
         let id = new as u32;
         let mut seen = HashSet::new();
         if !primary.is_empty() {
@@ -1017,6 +1022,7 @@ pub(crate) fn index(places: &[RawPlace]) -> Result<Index> {
         ids: order.iter().map(|&i| places[i].geonameid).collect(),
         n_names: names.len(),
         n_admins: admins.len(),
+        folded,
     })
 }
 

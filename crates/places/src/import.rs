@@ -5,7 +5,8 @@
 //! country, then each country is indexed on its own, so memory follows the largest
 //! country, never the dump. Each country's layer lives in `geonames/XX/` in the files the
 //! shipped gazetteer uses (`places.bin`, `names.fst`, `postings.bin`, `admins.tsv`) plus
-//! `ids.bin` (GeoNames ids) and `layer.txt` (what it came from). Importing a country
+//! `ids.bin` (GeoNames ids), `folded.txt` (folded names, for spelling guesses) and
+//! `layer.txt` (what it came from). Importing a country
 //! again replaces its layer, except that a city list (`cities500.txt`) never replaces a
 //! full dump (`XX.txt`, `allCountries.txt`), which holds all its rows already. Places the shipped gazetteer has already (same country, name
 //! and coordinates within 0.001°) are left out, and so are admin units it has already.
@@ -319,6 +320,7 @@ fn write_layer(layers: &Path, cc: &str, index: &build::Index, source: &str) -> R
         ("postings.bin", index.postings.as_slice()),
         ("admins.tsv", index.admins.as_bytes()),
         ("ids.bin", ids.as_slice()),
+        ("folded.txt", index.folded.as_bytes()),
         ("layer.txt", about.as_bytes()),
     ] {
         write_atomically(&fresh.join(name), bytes)?;

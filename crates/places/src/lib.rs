@@ -102,10 +102,12 @@ pub struct Gazetteer {
     country_words: HashMap<String, ([u8; 2], bool, bool)>,
     /// Per country, folded preferred names by length, for spelling guesses.
     folded: std::sync::Mutex<HashMap<[u8; 2], std::sync::Arc<FoldedNames>>>,
+    /// Folded preferred names stored with imported layers, by entry (empty when none are).
+    prefolded: Vec<Option<&'static str>>,
 }
 
 /// Folded preferred names by their length in bytes, with their entries.
-type FoldedNames = HashMap<usize, Vec<(u32, Box<str>)>>;
+type FoldedNames = HashMap<usize, Vec<(u32, Cow<'static, str>)>>;
 
 /// One source of entries: the shipped gazetteer, an imported country, learned places.
 struct Layer {
@@ -122,6 +124,8 @@ struct Layer {
 
 /// A layer read from its files, before it joins the gazetteer.
 struct Part {
+    /// Each entry's folded preferred name, when the layer stores them.
+    folded: Option<Vec<&'static str>>,
     entries: Vec<Entry>,
     admins: Vec<Admins>,
     names: fst::Map<Cow<'static, [u8]>>,
@@ -153,6 +157,7 @@ impl Gazetteer {
                 .map_err(|e| Error::Data(format!("{what}: {e}")))
         };
         let part = Part {
+            folded: None,
             entries: data::parse_entries(PLACES_BIN)?,
             admins: data::parse_admins(&text(&admins, "admins")?),
             names: fst::Map::new(Cow::Borrowed(NAMES_FST))
@@ -209,12 +214,13 @@ impl Gazetteer {
             capitals: HashMap::new(),
             country_words: country_word_table(),
             folded: Default::default(),
+            prefolded: Vec::new(),
         }
     }
 
     /// Adds a layer's entries after those already there.
     fn push(&mut self, part: Part) -> Result<()> {
-        let Part { mut entries, admins, names, postings, source } = part;
+        let Part { folded, mut entries, admins, names, postings, source } = part;
         if let Some(bad) = entries.iter().position(|e| e.admin as usize >= admins.len()) {
             return Err(Error::Data(format!(
                 "{source}: places row {}: admin index out of range",
@@ -239,6 +245,16 @@ impl Gazetteer {
             entry.seat = entry.seat.map(|s| s + base);
         }
         let len = entries.len() as u32;
+        match folded.filter(|f| f.len() == entries.len()) {
+            Some(folded) => {
+                self.prefolded.resize(self.entries.len(), None);
+                self.prefolded.extend(folded.into_iter().map(Some));
+            }
+            None if !self.prefolded.is_empty() => {
+                self.prefolded.resize(self.entries.len() + entries.len(), None);
+            }
+            None => {}
+        }
         self.entries.extend(entries);
         self.admins.extend(admins);
         self.layers.push(Layer { base, len, names, postings, source });
@@ -315,7 +331,14 @@ impl Gazetteer {
         }
         let index = build::index(&new)?;
         let base = self.entries.len() as u32;
-        let part = part_from(index.table, &index.admins, index.names, index.postings, "learned")?;
+        let part = part_from(
+            index.table,
+            &index.admins,
+            index.names,
+            index.postings,
+            "learned",
+            Some(index.folded),
+        )?;
         self.push(part)?;
         self.learned.extend(base..self.entries.len() as u32);
         Ok(())
@@ -540,8 +563,11 @@ impl Gazetteer {
                 let mut names: FoldedNames = HashMap::new();
                 for &id in self.by_country.get(&cc).into_iter().flatten() {
                     let Some(entry) = self.entries.get(id as usize) else { continue };
-                    let name = text::fold(entry.name);
-                    names.entry(name.len()).or_default().push((id, name.into_boxed_str()));
+                    let name = match self.prefolded.get(id as usize).copied().flatten() {
+                        Some(stored) => Cow::Borrowed(stored),
+                        None => Cow::Owned(text::fold(entry.name)),
+                    };
+                    names.entry(name.len()).or_default().push((id, name));
                 }
                 std::sync::Arc::new(names)
             })
@@ -638,11 +664,17 @@ fn part_from(
     names: Vec<u8>,
     postings: Vec<u8>,
     source: &str,
+    folded: Option<String>,
 ) -> Result<Part> {
+    let folded = folded.map(|text| {
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        text.lines().collect::<Vec<&'static str>>()
+    });
     let table: &'static [u8] = Box::leak(table.into_boxed_slice());
     let names = fst::Map::new(Cow::Owned(names))
         .map_err(|e| Error::Data(format!("{source}: names: {e}")))?;
     Ok(Part {
+        folded,
         entries: data::parse_entries(table).map_err(|e| Error::Data(format!("{source}: {e}")))?,
         admins: data::parse_admins(admins),
         names,
@@ -659,7 +691,16 @@ fn read_layer(path: &Path, source: String) -> Result<Part> {
     };
     let admins = String::from_utf8(read("admins.tsv")?)
         .map_err(|e| Error::Data(format!("{}: admins: {e}", path.display())))?;
-    part_from(read("places.bin")?, &admins, read("names.fst")?, read("postings.bin")?, &source)
+    // Older layers have no folded names: they are folded when needed.
+    let folded = std::fs::read_to_string(path.join("folded.txt")).ok();
+    part_from(
+        read("places.bin")?,
+        &admins,
+        read("names.fst")?,
+        read("postings.bin")?,
+        &source,
+        folded,
+    )
 }
 
 /// Folded country names and demonyms → (country code, whether a lowercase form is
