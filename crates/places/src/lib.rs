@@ -106,6 +106,9 @@ pub struct Gazetteer {
     prefolded: Vec<Option<&'static str>>,
 }
 
+/// The key of [`Gazetteer::folded_names`] for every country at once.
+const ALL_COUNTRIES: [u8; 2] = [0, 0];
+
 /// Folded preferred names by their length in bytes, with their entries.
 type FoldedNames = HashMap<usize, Vec<(u32, Cow<'static, str>)>>;
 
@@ -532,20 +535,16 @@ impl Gazetteer {
                 out.push((id, similarity));
             }
         };
-        match country.map(|c| c.as_bytes()) {
-            Some(&[a, b]) => {
-                let names = self.folded_names([a, b]);
-                let lengths = folded.len().saturating_sub(3)..=folded.len() + 3;
-                for bucket in lengths.filter_map(|len| names.get(&len)) {
-                    for (id, name) in bucket {
-                        consider(*id, name);
-                    }
-                }
-            }
-            _ => {
-                for (id, entry) in self.entries.iter().enumerate() {
-                    consider(id as u32, &text::fold(entry.name));
-                }
+        // Every country's names under the key no country has.
+        let key = match country.map(|c| c.as_bytes()) {
+            Some(&[a, b]) => [a, b],
+            _ => ALL_COUNTRIES,
+        };
+        let names = self.folded_names(key);
+        let lengths = folded.len().saturating_sub(3)..=folded.len() + 3;
+        for bucket in lengths.filter_map(|len| names.get(&len)) {
+            for (id, name) in bucket {
+                consider(*id, name);
             }
         }
         // Best first; among equals, the first entry (as a scan in id order gives).
@@ -553,15 +552,20 @@ impl Gazetteer {
         out
     }
 
-    /// A country's folded preferred names by length, folded once and kept for later
-    /// spelling guesses.
+    /// A country's folded preferred names by length (every country's under
+    /// [`ALL_COUNTRIES`]), folded once and kept for later spelling guesses.
     fn folded_names(&self, cc: [u8; 2]) -> std::sync::Arc<FoldedNames> {
         let mut cache = self.folded.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         cache
             .entry(cc)
             .or_insert_with(|| {
                 let mut names: FoldedNames = HashMap::new();
-                for &id in self.by_country.get(&cc).into_iter().flatten() {
+                let ids: Box<dyn Iterator<Item = u32>> = if cc == ALL_COUNTRIES {
+                    Box::new(0..self.entries.len() as u32)
+                } else {
+                    Box::new(self.by_country.get(&cc).into_iter().flatten().copied())
+                };
+                for id in ids {
                     let Some(entry) = self.entries.get(id as usize) else { continue };
                     let name = match self.prefolded.get(id as usize).copied().flatten() {
                         Some(stored) => Cow::Borrowed(stored),

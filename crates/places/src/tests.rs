@@ -544,4 +544,20 @@ fn spelling_guesses_match_a_scan_of_every_entry() {
         // A second call (from the cache) agrees.
         assert_eq!(g.fuzzy_lookup(query, Some(cc), 0.8), scan, "{query} in {cc}, cached");
     }
+    // With no country, every entry.
+    let query = "ouagadougu";
+    let mut scan = Vec::new();
+    for (id, entry) in g.entries.iter().enumerate() {
+        let name = fold(entry.name);
+        if name.len().abs_diff(query.len()) <= 3 {
+            let similarity = strsim::normalized_levenshtein(&name, query)
+                .max(strsim::jaro_winkler(&name, query) - 0.05);
+            if similarity >= 0.85 {
+                scan.push((id as u32, similarity));
+            }
+        }
+    }
+    scan.sort_by(|a, b| b.1.total_cmp(&a.1));
+    assert!(!scan.is_empty());
+    assert_eq!(g.fuzzy_lookup(query, None, 0.85), scan);
 }
