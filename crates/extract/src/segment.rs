@@ -528,7 +528,7 @@ static RECENT: LazyLock<Regex> = LazyLock::new(|| {
 /// A phrase naming an act as the object of an accusation, a charge, a sentence or an
 /// inquiry: "accused of the murder", "sentenced for kidnapping", "suspects in the attack".
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:accus\w*|charg(?:ed|es|ing)|convict\w*|sentenc\w*|trials?|tried|indict\w*|suspect(?:s|ed)?|implicat\w*|prosecut\w*|investigat\w*|inquiry|probe|blam\w*|responsible|guilty|involvement|involved|participat\w*|link(?:s|ed)?|connection|culprits?|perpetrators?|authors?|masterminds?|instigators?|killers|murderers|assassins|kidnappers|accusé\w*|condamn\w*|inculp\w*|soupçonn\w*|auteurs?|responsables?)\s+(?:[\w'’-]+\s+){0,6}?(?:of|for|with|in|to|de|du|des|pour|d['’])\s*(?:[\w'’-]+\s+){0,3}?(?:murder|assassinat|killing|massacre|kidnap|abduct|attack|bomb|crime|slaying|death|explosion|ambush|shooting|aggression|raid|execution|atrocit|attentat|meurtre|enlèvement|attaque|tuerie|mort)\w*")
+    Regex::new(r"(?i)(?:^|[\s(])(?:accus\w*|charg(?:ed|es|ing)|convict\w*|sentenc\w*|trials?|tried|indict\w*|suspect(?:s|ed)?|implicat\w*|prosecut\w*|investigat\w*|inquiry|probe|blam\w*|responsible|guilty|involvement|involved|participat\w*|link(?:s|ed)?|connection|culprits?|perpetrators?|authors?|masterminds?|instigators?|killers|murderers|assassins|kidnappers|accusé\w*|condamn\w*|inculp\w*|soupçonn\w*|auteurs?|responsables?)\s+(?:[\w'’-]+\s+){0,4}?(?:of|for|with|in|to|de|du|des|pour|d['’])\s*(?:[\w'’-]+\s+){0,3}?(?:murder|assassinat|killing|massacre|kidnap|abduct|attack|bomb|crime|slaying|death|explosion|ambush|shooting|aggression|raid|execution|atrocit|attentat|meurtre|enlèvement|attaque|tuerie|mort)\w*")
         .expect("valid")
 });
 
