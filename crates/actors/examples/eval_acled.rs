@@ -79,47 +79,6 @@ fn deunicode_lower(s: &str) -> String {
         .collect()
 }
 
-/// Labels ACLED puts in front of some notes; news reports carry none, so the kit drops them.
-const ACLED_LABELS: &[&str] = &[
-    "Looting",
-    "Property destruction",
-    "Non-violent activity",
-    "Defusal",
-    "Displacement",
-    "Movement of forces",
-    "Arrests",
-    "Agreement",
-    "Other",
-    "Security measures",
-    "Detonation",
-    "Strikes",
-    "Formation of armed group",
-    "Fatalities",
-    "Recruitment",
-    "Weapons seizure",
-    "Change to armed group",
-    "Defection",
-    "Land seizure",
-    "Coup/military takeover",
-    "Interception",
-    "Explosive remnants of war",
-    "Headquarters or base established",
-];
-
-fn strip_label(notes: &str) -> String {
-    for label in ACLED_LABELS {
-        let Some(head) = notes.get(..label.len()) else { continue };
-        if head.eq_ignore_ascii_case(label) {
-            if let Some(rest) = notes.get(label.len()..).and_then(|r| r.strip_prefix(':')) {
-                if rest.starts_with(char::is_whitespace) {
-                    return rest.trim_start().to_string();
-                }
-            }
-        }
-    }
-    notes.to_string()
-}
-
 fn set_of(s: &str) -> BTreeSet<String> {
     s.split(';').map(norm_actor).filter(|x| !x.is_empty()).collect()
 }
@@ -160,7 +119,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     for rec in reader.records() {
         let rec = rec?;
         n_rows += 1;
-        let text = strip_label(&get(&rec, "notes"));
+        let text = tocsin_readers::acled::strip_label(&get(&rec, "notes")).to_string();
         let sub: Option<SubEventType> = get(&rec, "sub_event_type").parse().ok();
         let Some(sub) = sub else { continue };
         let date = chrono::NaiveDate::parse_from_str(&get(&rec, "event_date"), "%Y-%m-%d").ok();
