@@ -834,6 +834,23 @@ mod tests {
     }
 
     #[test]
+    fn french_non_events_are_skipped_too() {
+        for text in [
+            "L'armée n'a jamais attaqué le camp de Tessit.",
+            "Qui a attaqué le convoi près de Kidal ?",
+            "Les rebelles veulent attaquer la ville de Gao.",
+            "Le maire a été accusé du meurtre d'un commerçant.",
+        ] {
+            check(text, Some("2024-07-21"), &[]);
+        }
+        check(
+            "Des hommes armés ont attaqué le village de Boni samedi.",
+            Some("2024-07-21"),
+            &["Des hommes armés ont attaqué le village de Boni samedi."],
+        );
+    }
+
+    #[test]
     fn background_after_an_event_is_not_an_event() {
         check(
             "Gunmen attacked a village near Djibo on Sunday, killing 4. Nearly 150 people have died since 2021.",
