@@ -7,6 +7,23 @@
 //! of an earlier year ("in 2019 ..." against a 2024 dateline) or a policy announcement.
 //! Such a sentence is skipped unless it states a specific day.
 //!
+//! Nor does a sentence tell of an event when it asks a question, stands in brackets (a
+//! transcript's stage direction), appeals ("Stop the bombings"), states an intention,
+//! wish or possibility governing the act ("willing to negotiate a ceasefire", "may have
+//! kidnapped", "asked the bishops to condemn"), negates or denies it ("did not attack",
+//! "denied reports that soldiers looted", "the report ... is false"), speaks in the first
+//! person outside quotes and attribution (an address or communiqué: "we condemn the
+//! killing of our people"; not "our fighters ambushed", a party's claim), judges it ("it
+//! is clear that"), tells a habit just before it ("constantly raid"), or only names an
+//! act as the object of an accusation, a charge or an inquiry, or by its doers
+//! ("accused of the murder of", "the presumed killers of"): masking those phrases leaves
+//! no cue. A word governs the act only when it comes before the cue and the words before
+//! it tell of no event of their own ("soldiers patrolled to prevent attacks" is a
+//! patrol). These rules yield to a stated day, resolved or not. A report without a
+//! dateline is told from the latest day it states: a sentence whose dates all lie more
+//! than a year before that recalls the past. A negated act or a mere reference inside an
+//! event's passage is a detail of that event and stays in its passage.
+//!
 //! A report's front matter (a first line repeating its title, and a byline such as
 //! "By our correspondent in Lomé · 21 July 2024" below it) frames the story and never
 //! opens an event of its own: [`body_start`] says where the body begins.
