@@ -429,7 +429,8 @@ fn quoted_spans(body: &str) -> Vec<(usize, usize)> {
 fn only_refers(told: &Told) -> bool {
     let body = told.body;
     let mut masked: Option<String> = None;
-    for found in REFERENCE.find_iter(body).chain(AGENT_NOUN.find_iter(body)) {
+    let phrases = REFERENCE.find_iter(body).chain(TOPIC.find_iter(body));
+    for found in phrases.chain(AGENT_NOUN.find_iter(body)) {
         let text = masked.get_or_insert_with(|| body.to_string());
         // Same length, so every other offset stays valid.
         if text.get(found.range()).is_some() {
@@ -451,7 +452,7 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A speaker's judgement governing what follows: "it is clear that", "evidently".
 static OPINION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:it\s+is\s+(?:clear|obvious|evident|true|known|well\s+known|unfair|regrettable)|evidently|obviously|(?:is|are|was|were)\s+of\s+the\s+opinion|observers\s+agree|il\s+est\s+(?:clair|évident)|évidemment)\b")
+    Regex::new(r"(?i)\b(?:it\s+is\s+(?:\w+\s+)?(?:clear|obvious|evident|true|known|well\s+known|unfair|regrettable|necessary|wise|important|essential|urgent)|evidently|obviously|(?:is|are|was|were)\s+of\s+the\s+opinion|observers\s+agree|il\s+est\s+(?:clair|évident)|évidemment)\b")
         .expect("valid")
 });
 
@@ -485,7 +486,7 @@ static OUR_FORCES: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Intentions, wishes, obligations and possibilities governing the cue that follows.
 static INTENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(willing(?:ness)?\s+to|ready\s+to|about\s+to|prepared\s+to|seek(?:s|ing)?\s+to|sought\s+to|(?:a|the|their|its|his)\s+plan\s+to|plot(?:s|ted)?\s+to|tomorrow|next\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|can|cannot|can't|should|must(?:\s+have)?|ought\s+to|suggest(?:s|ed)?\s+that|propos(?:al|als|e|es|ed|ing)|intend(?:s|ing)?|intention|going\s+to\s+(?:be|have|attack|kill|demand|take|make|launch|continue|carry|hold|stage|fight|strike|bomb|destroy|use|achieve|impose|do|get|give|keep|seek|start|resume|step)|wants?\s+to|wanted\s+to|wish(?:es)?\s+to|hopes?\s+to|(?:demand|request|ask)(?:s|ed)?\s+that|(?:ask|urge|invite)(?:s|d|ed)?\s+(?:\w+\s+){0,3}?to|call(?:s|ed)?\s+on\s+(?:\w+\s+){0,3}?to|in\s+order\s+to|so\s+that|to\s+prevent|to\s+avoid|aim(?:s|ed)?\s+to|vow(?:s|ed)?\s+to|promis(?:e|es|ed)\s+to|pledg(?:e|es|ed)\s+to|demain|la\s+semaine\s+prochaine|veu(?:t|lent)|voulai(?:t|ent)|souhait\w*|prêts?\s+à|prévoi\w*\s+de|projett?\w*\s+de|envisag\w*\s+de|doi(?:t|vent)|peu(?:t|vent)|afin\s+de|pour\s+empêcher)\b|\bMAY\s+(?:BE|HAVE|NOT|ALSO|WELL|STILL|EVEN|SOON|NEVER|ALREADY)\b")
+    Regex::new(r"(?i)\b(willing(?:ness)?\s+to|ready\s+to|about\s+to|possibility\s+that|possible\s+to|(?:capacity|ability)\s+to|prepared\s+to|seek(?:s|ing)?\s+to|sought\s+to|(?:a|the|their|its|his)\s+plan\s+to|plot(?:s|ted)?\s+to|tomorrow|next\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|can|cannot|can't|should|must(?:\s+have)?|ought\s+to|suggest(?:s|ed)?\s+that|propos(?:al|als|e|es|ed|ing)|intend(?:s|ing)?|intention|going\s+to\s+(?:be|have|attack|kill|demand|take|make|launch|continue|carry|hold|stage|fight|strike|bomb|destroy|use|achieve|impose|do|get|give|keep|seek|start|resume|step)|wants?\s+to|wanted\s+to|wish(?:es)?\s+to|hopes?\s+to|(?:demand|request|ask)(?:s|ed)?\s+that|(?:ask|urge|invite)(?:s|d|ed)?\s+(?:\w+\s+){0,3}?to|call(?:s|ed)?\s+on\s+(?:\w+\s+){0,3}?to|in\s+order\s+to|so\s+that|to\s+prevent|to\s+avoid|aim(?:s|ed)?\s+to|vow(?:s|ed)?\s+to|promis(?:e|es|ed)\s+to|pledg(?:e|es|ed)\s+to|demain|la\s+semaine\s+prochaine|veu(?:t|lent)|voulai(?:t|ent)|souhait\w*|prêts?\s+à|prévoi\w*\s+de|projett?\w*\s+de|envisag\w*\s+de|doi(?:t|vent)|peu(?:t|vent)|afin\s+de|pour\s+empêcher)\b|\bMAY\s+(?:BE|HAVE|NOT|ALSO|WELL|STILL|EVEN|SOON|NEVER|ALREADY)\b")
         .expect("valid")
 });
 
@@ -525,6 +526,13 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 /// reports that".
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:we|I)\s+(?:have\s+|had\s+)?(?:also\s+|just\s+)?(?:learned|learnt|received|been\s+informed|been\s+told|heard)\b")
+        .expect("valid")
+});
+
+/// An act named as the topic of words: "regarding the fighting", "comments on the
+/// attacks", "concerned about the killings".
+static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s(])(?:regarding|concerning|with\s+regard\s+to|in\s+reference\s+to|comment(?:s|ed|ing)?\s+on|discuss(?:es|ed|ing)?|worried\s+(?:about|by)|concerned\s+(?:about|over|by)|à\s+propos\s+d[eu']|concernant)\s*(?:[\w'’-]+\s+){0,4}?(?:murder|assassinat|killing|massacre|kidnap|abduct|attack|bomb|crime|slaying|death|explosion|ambush|shooting|aggression|raid|fighting|clash|violence|terroris|attentat|meurtre|enlèvement|attaque|tuerie|combat|affrontement)\w*")
         .expect("valid")
 });
 
@@ -809,6 +817,9 @@ mod tests {
             "It is clear that the rebels attacked civilians in the north.",
             "The mayor was accused of the murder of a rival trader.",
             "The presumed killers of the judge were shown to reporters.",
+            "Regarding the fighting near Léré, the governor gave no figures.",
+            "It is also necessary to end the kidnappings in the south.",
+            "The minister said there is a possibility that the rebels attack the dam.",
         ] {
             check(text, Some("2024-07-21"), &[]);
         }
