@@ -136,6 +136,13 @@ impl ActorBook {
         learned::classify(&self.kb, &self.index, name)
     }
 
+    /// The country a text is about by its actors' words: country names and nationality
+    /// words, forces that belong to one country (`FAMa`), the home country of the groups it
+    /// names (`Koglweogo`); the most named wins (ISO alpha-2), `None` when none is named.
+    pub fn infer_country(&self, text: &str) -> Option<String> {
+        self.recognizer.infer_country(&self.kb, text)
+    }
+
     /// The ISO alpha-2 code of a country named in English (`Burkina Faso` is `BF`).
     pub fn country_code(&self, name: &str) -> Option<String> {
         self.index.country_code(name)

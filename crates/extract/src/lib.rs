@@ -43,7 +43,7 @@ use tocsin_actors::{ActorBook, RoleContext};
 use tocsin_model::{
     Diagnostic, Extraction, Field, Inter, Language, Place, Report, Span, SubEventType,
 };
-use tocsin_places::Gazetteer;
+use tocsin_places::{Gazetteer, LocateOptions};
 
 use crate::learned::TypeModel;
 
@@ -114,6 +114,9 @@ impl Extractor {
         }
         let body_start = segment::body_start(text, report.title.as_deref());
         let dateline_end = dates.mentions.iter().find(|m| m.dateline).map(|m| m.span.end);
+        // The country the actors' words point to weighs like one place name there.
+        let actor_country = self.actors.infer_country(text);
+        let locate = LocateOptions { prior_countries: actor_country.iter().cloned().collect() };
         let (segments, skipped) = segment::segments(text, &dates, report.published, body_start);
         for skip in skipped {
             output.diagnostics.push(diagnostic(Some(skip.span), skip.reason.to_string()));
@@ -130,7 +133,7 @@ impl Extractor {
                 continue;
             };
             let sub = fields.classification.sub_event_type.value;
-            let place = self.place(text, segment.span, dateline_end, language);
+            let place = self.place(text, segment.span, dateline_end, language, &locate);
             let country_code: Option<String> = match &place {
                 Some(place) => Some(place.value.country_code.clone()),
                 None => self
@@ -138,7 +141,8 @@ impl Extractor {
                     .countries(text)
                     .into_iter()
                     .next()
-                    .map(|(_, country)| country.alpha2.to_string()),
+                    .map(|(_, country)| country.alpha2.to_string())
+                    .or_else(|| actor_country.clone()),
             };
             if place.is_none() {
                 output.diagnostics.push(diagnostic(
@@ -212,14 +216,15 @@ impl Extractor {
         focus: Span,
         dateline_end: Option<usize>,
         language: Language,
+        options: &LocateOptions,
     ) -> Option<Field<Place>> {
+        let locate = |focus| self.gazetteer.locate_with(text, focus, language, options);
         if let Some(end) = dateline_end.filter(|end| *end > focus.start && *end < focus.end) {
-            let after = Span::new(end, focus.end);
-            if let Some(place) = self.gazetteer.locate(text, after, language).into_iter().next() {
+            if let Some(place) = locate(Span::new(end, focus.end)).into_iter().next() {
                 return Some(place);
             }
         }
-        self.gazetteer.locate(text, focus, language).into_iter().next()
+        locate(focus).into_iter().next()
     }
 }
 
