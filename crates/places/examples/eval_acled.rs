@@ -35,19 +35,6 @@ fn haversine(a: (f64, f64), b: (f64, f64)) -> f64 {
     2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
-/// Drops the label ACLED puts in front of some notes ("Looting: ").
-fn strip_label(notes: &str) -> &str {
-    if let Some((head, rest)) = notes.split_once(": ") {
-        if head.len() <= 40
-            && head.split_whitespace().count() <= 4
-            && !head.chars().any(|c| c.is_ascii_digit())
-        {
-            return rest;
-        }
-    }
-    notes
-}
-
 #[derive(Default)]
 struct Acc {
     hits: usize,
@@ -120,7 +107,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let record = record?;
             let get =
                 |c: &str| cols.get(c).copied().flatten().and_then(|i| record.get(i)).unwrap_or("");
-            let notes = strip_label(get("notes"));
+            let notes = tocsin_readers::acled::strip_label(get("notes"));
             n_rows += 1;
             let places = gazetteer.locate(notes, Span::new(0, notes.len()), Language::En);
             let top = places.first().map(|f| &f.value);
