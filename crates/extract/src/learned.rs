@@ -22,8 +22,12 @@ pub const CLASSES: usize = SubEventType::ALL.len();
 /// Hashed features live in `0..1 << BUCKET_BITS`.
 const BUCKET_BITS: u32 = 22;
 
+/// Only a passage's first words are read: an event's lead tells its type, and a long
+/// report's later paragraphs (background, reactions) would drown it.
+const MAX_WORDS: usize = 120;
+
 /// The file's first bytes.
-const MAGIC: &[u8; 8] = b"TOCSINT2";
+const MAGIC: &[u8; 8] = b"TOCSINT3";
 
 /// The model overrules the rules' type only when it learned from this many examples of it.
 const MIN_SUPPORT_TO_OVERRULE: u32 = 100;
@@ -68,6 +72,7 @@ pub fn features(passage: &str, offset: usize, evidence: &Evidence<'_>) -> Vec<Fe
     let words = crate::text::tokenize(passage)
         .into_iter()
         .filter(|t| t.kind != crate::text::TokenKind::Punct || t.lower == ".")
+        .take(MAX_WORDS)
         .map(|t| {
             let word = match t.kind {
                 crate::text::TokenKind::Number => "<num>".to_string(),
@@ -149,23 +154,26 @@ impl TypeModel {
                 }
             }
         }
+        let x = input_value(features.len());
         let mut scores = [0f32; CLASSES];
         for (c, score) in scores.iter_mut().enumerate() {
-            *score = self.bias[c] + sums[c] as f32 * self.scale[c];
+            *score = self.bias[c] + sums[c] as f32 * self.scale[c] * x;
         }
         softmax(&mut scores);
         scores
     }
 
     /// The sub-event type of a passage whose rules proposed `rule`: the model's choice,
-    /// unless it learned from too few examples of the rules' type to overrule them (rare
-    /// types are where hand-written cues are sharpest and statistics weakest).
+    /// unless it is unsure of it (below even odds) or learned from too few examples of the
+    /// rules' type to overrule them (rare types are where hand-written cues are sharpest
+    /// and statistics weakest).
     pub fn decide(&self, rule: SubEventType, features: &[Feature]) -> Verdict {
         let verdict = self.judge(features);
         let index = |sub: SubEventType| SubEventType::ALL.iter().position(|s| *s == sub);
         let known = |sub| index(sub).and_then(|i| self.support.get(i).copied()).unwrap_or(0);
         let rule_index = index(rule).unwrap_or(0);
-        if verdict.sub_event_type != rule && known(rule) < MIN_SUPPORT_TO_OVERRULE {
+        let unsure = verdict.probability < 0.5;
+        if verdict.sub_event_type != rule && (known(rule) < MIN_SUPPORT_TO_OVERRULE || unsure) {
             let probability = self.probabilities(features).get(rule_index).copied().unwrap_or(0.0);
             return Verdict { sub_event_type: rule, probability: probability.max(0.5), span: None };
         }
@@ -273,6 +281,12 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The value of each present feature in a passage of `n` features: the bag of features
+/// has unit length, so that a long report weighs no more than a short note.
+fn input_value(n: usize) -> f32 {
+    1.0 / (n.max(1) as f32).sqrt()
+}
+
 fn softmax(scores: &mut [f32]) {
     let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let mut total = 0.0;
@@ -374,10 +388,11 @@ pub fn train(examples: &[Example], config: &TrainConfig) -> TypeModel {
         }
         for &e in &order {
             let row = &rows[e];
+            let x = input_value(examples[e].buckets.len());
             let mut scores = bias;
             for &f in row {
                 for (c, score) in scores.iter_mut().enumerate() {
-                    *score += weights[f * CLASSES + c];
+                    *score += weights[f * CLASSES + c] * x;
                 }
             }
             softmax(&mut scores);
@@ -388,7 +403,7 @@ pub fn train(examples: &[Example], config: &TrainConfig) -> TypeModel {
                 bias[c] -= config.learning_rate * gradient / bias_squares[c].sqrt();
                 for &f in row {
                     let k = f * CLASSES + c;
-                    let g = gradient + config.l2 * weights[k];
+                    let g = gradient * x + config.l2 * weights[k];
                     squares[k] += g * g;
                     weights[k] -= config.learning_rate * g / squares[k].sqrt();
                 }
