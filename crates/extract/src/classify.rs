@@ -614,18 +614,40 @@ fn foreground(regex: &Regex, text: &str) -> Option<Span> {
         .map(|m| Span::new(m.start(), m.end()))
 }
 
-/// The first protest cue that is not a gathering of armed men ("un rassemblement de
-/// combattants", "a gathering of fighters"): those are targets, not demonstrations.
+/// The first protest cue that tells of a demonstration: not a gathering of armed men
+/// ("un rassemblement de combattants"), nor words in another sense ("this demonstrated
+/// that", "manifestations of the crisis", "information gathered").
 fn demonstration(text: &str) -> Option<Span> {
     PROTEST
         .find_iter(text)
         .find(|m| {
             let word = m.as_str().to_lowercase();
+            let end = floor_boundary(text, (m.end() + 50).min(text.len()));
+            let after = text.get(m.end()..end).unwrap_or("").trim_start().to_lowercase();
+            let next = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            let start = floor_boundary(text, m.start().saturating_sub(30));
+            let before = text.get(start..m.start()).unwrap_or("").trim_end().to_lowercase();
+            let previous = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            if matches!(word.as_str(), "demonstrate" | "demonstrates" | "demonstrated")
+                && matches!(
+                    next,
+                    "that" | "its" | "their" | "his" | "her" | "how" | "the" | "a" | "an"
+                )
+            {
+                return false;
+            }
+            if word.starts_with("manifestation") && next == "of" {
+                return false;
+            }
+            if word == "gathered"
+                && (matches!(previous, "information" | "intelligence" | "evidence" | "data")
+                    || matches!(next, "information" | "intelligence" | "evidence" | "weapons"))
+            {
+                return false;
+            }
             if !(word.starts_with("rassembl") || word.starts_with("gathering")) {
                 return true;
             }
-            let end = floor_boundary(text, (m.end() + 50).min(text.len()));
-            let after = text.get(m.end()..end).unwrap_or("").trim_start().to_lowercase();
             let Some(rest) =
                 ["de ", "des ", "d'", "d’", "of "].iter().find_map(|p| after.strip_prefix(p))
             else {
@@ -677,6 +699,14 @@ mod tests {
             Some("Peaceful protest"),
         );
         check("A gathering of traders blocked the market road.", Some("Peaceful protest"));
+    }
+
+    #[test]
+    fn words_in_another_sense_are_no_demonstrations() {
+        check("The survey demonstrated that the crisis is deepening.", None);
+        check("Analysts see manifestations of the crisis in the north.", None);
+        check("Police gathered information about the gang.", None);
+        check("Teachers demonstrated against unpaid wages in Kara.", Some("Peaceful protest"));
     }
 
     #[test]
