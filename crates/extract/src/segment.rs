@@ -303,6 +303,9 @@ fn non_event(
     if !dated && HABITUAL_BEFORE.find(told.before_cue()).is_some_and(|m| told.governs(&m)) {
         return Some("analysis of a trend, not an event");
     }
+    if !has_day && GENERIC_PRESENT.is_match(body) && !body.chars().any(|c| c.is_ascii_digit()) {
+        return Some("a general statement in the present tense, not an event");
+    }
     if let Some(reference) = reference {
         let in_sentence: Vec<_> = dates
             .mentions
@@ -582,6 +585,13 @@ static ANALYSIS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid")
 });
 
+/// A sentence opening on a whole class of actors and a verb in the present tense ("Armed
+/// groups recruit among herders", "Les groupes armés utilisent les forêts"): a pattern.
+static GENERIC_PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:armed|jihadist|islamist|terrorist|criminal|extremist)\s+)?(?:groups|jihadists|militants|insurgents|gangs|bandits|terrorists|rebels|militias)\s+(?:(?:often|also|now|still|increasingly)\s+)?(?:use|recruit|attack|target|kill|operate|exploit|control|levy|tax|impose|rely|hide|launch|abduct|kidnap|loot|raid|ambush|threaten|extort)\b|^\s*les\s+(?:groupes\s+(?:armés|jihadistes|djihadistes|terroristes)|jihadistes|djihadistes|terroristes|bandits)\s+(?:(?:aussi|souvent|désormais)\s+)?(?:utilisent|recrutent|attaquent|ciblent|contrôlent|imposent|exploitent|enlèvent|pillent|menacent|rackettent)\b")
+        .expect("valid")
+});
+
 static HABITUAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(regularly|often|frequently|routinely|repeatedly|usually|typically|régulièrement|souvent|fréquemment|habituellement)\b")
         .expect("valid")
@@ -708,6 +718,16 @@ mod tests {
             &[],
         );
         check("The economy grew by 3 percent.", Some("2024-07-21"), &[]);
+        check(
+            "Armed groups use the hills along the border as hideouts and recruit among traders.",
+            Some("2024-07-21"),
+            &[],
+        );
+        check(
+            "Les groupes armés recrutent parmi les jeunes sans emploi de la région.",
+            Some("2024-07-21"),
+            &[],
+        );
     }
 
     /// The reasons the sentences of `text` were skipped for, in text order.
