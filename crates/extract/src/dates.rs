@@ -479,7 +479,7 @@ fn read(kind: Kind, caps: &Captures<'_>, text: &str) -> Option<Raw> {
         Kind::Weekday => {
             let lead = group(caps, 1).map(str::to_lowercase);
             let trail = group(caps, 3).map(str::to_lowercase);
-            let weekday = weekday_of(group(caps, 2)?)?;
+            let weekday = tocsin_model::weekday_from_name(group(caps, 2)?)?;
             let strict = matches!(lead.as_deref(), Some("last" | "past"))
                 || matches!(trail.as_deref(), Some("dernier" | "passé"));
             // A bare French weekday not led by "le"/"ce" and not capitalised is usually fine too;
@@ -488,8 +488,8 @@ fn read(kind: Kind, caps: &Captures<'_>, text: &str) -> Option<Raw> {
             When::Weekday { weekday, strict }
         }
         Kind::NightWeekdays => When::NightOf {
-            first: weekday_of(group(caps, 1)?)?,
-            second: weekday_of(group(caps, 2)?)?,
+            first: tocsin_model::weekday_from_name(group(caps, 1)?)?,
+            second: tocsin_model::weekday_from_name(group(caps, 2)?)?,
         },
         Kind::DaysAgo => {
             let word = group(caps, 1).or_else(|| group(caps, 2))?.to_lowercase();
@@ -538,20 +538,6 @@ fn is_ambiguous_month(word: &str) -> bool {
         lower.trim_end_matches('.'),
         "mar" | "jan" | "sep" | "dec" | "nov" | "oct" | "aug" | "jun" | "jul" | "apr" | "feb"
     ) && !word.starts_with(|c: char| c.is_uppercase())
-}
-
-fn weekday_of(word: &str) -> Option<Weekday> {
-    let day = match word.to_lowercase().as_str() {
-        "monday" | "lundi" => Weekday::Mon,
-        "tuesday" | "mardi" => Weekday::Tue,
-        "wednesday" | "mercredi" => Weekday::Wed,
-        "thursday" | "jeudi" => Weekday::Thu,
-        "friday" | "vendredi" => Weekday::Fri,
-        "saturday" | "samedi" => Weekday::Sat,
-        "sunday" | "dimanche" => Weekday::Sun,
-        _ => return None,
-    };
-    Some(day)
 }
 
 /// The most recent `weekday` on or before `day` (strictly before when `strict`).

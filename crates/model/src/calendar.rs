@@ -22,6 +22,27 @@ pub fn month_from_name(word: &str) -> Option<u32> {
     Some(month)
 }
 
+/// The weekday an English or French weekday name names, any case (`"Saturday"`, `"samedi"`).
+pub fn weekday_from_name(word: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::*;
+    let day = match word.to_lowercase().as_str() {
+        "monday" | "lundi" => Mon,
+        "tuesday" | "mardi" => Tue,
+        "wednesday" | "mercredi" => Wed,
+        "thursday" | "jeudi" => Thu,
+        "friday" | "vendredi" => Fri,
+        "saturday" | "samedi" => Sat,
+        "sunday" | "dimanche" => Sun,
+        _ => return None,
+    };
+    Some(day)
+}
+
+/// Whether `word` is a month or weekday name (or a month's abbreviation) in English or French.
+pub fn is_calendar_name(word: &str) -> bool {
+    month_from_name(word).is_some() || weekday_from_name(word).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,5 +63,14 @@ mod tests {
         for word in ["", "monday", "marché", "juillets"] {
             assert_eq!(month_from_name(word), None, "{word}");
         }
+    }
+
+    #[test]
+    fn weekdays_in_both_languages() {
+        assert_eq!(weekday_from_name("Saturday"), Some(chrono::Weekday::Sat));
+        assert_eq!(weekday_from_name("SAMEDI"), Some(chrono::Weekday::Sat));
+        assert_eq!(weekday_from_name("sam"), None);
+        assert!(is_calendar_name("dimanche") && is_calendar_name("Juin"));
+        assert!(!is_calendar_name("Kara"));
     }
 }

@@ -31,7 +31,7 @@ mod report;
 mod taxonomy;
 
 pub use actor::Actor;
-pub use calendar::month_from_name;
+pub use calendar::{is_calendar_name, month_from_name, weekday_from_name};
 pub use country::Country;
 pub use date::{EventDate, TimePrecision};
 pub use event::Event;

@@ -15,7 +15,7 @@ use tocsin_model::{Field, GeoPrecision, Language, Place, Span};
 use crate::data::Entry;
 use crate::regions::Part;
 use crate::text::{joins_name, tokenize, Token};
-use crate::words::{is_in, DIRECTIONS, SETTLEMENT_WORDS, STOP_WORDS, UNIT_WORDS};
+use crate::words::{is_in, is_stop, DIRECTIONS, SETTLEMENT_WORDS, UNIT_WORDS};
 use crate::Gazetteer;
 
 /// Longest place name tried, in words.
@@ -359,7 +359,7 @@ fn find_mentions(
             }
             // Common words alone are no name, but hyphenated they may be (`Centre-Nord`).
             let hyphenated = (i..j).any(|k| between(text, tokens, k, k + 1) == "-");
-            let all_stop = tokens[i..=j].iter().all(|t| is_in(STOP_WORDS, &t.folded));
+            let all_stop = tokens[i..=j].iter().all(|t| is_stop(&t.folded));
             if all_stop && !hyphenated {
                 continue;
             }
@@ -418,7 +418,7 @@ fn inside_longer_name(
         tokens.get(i).is_some_and(|t| {
             t.capitalised
                 && !t.all_caps
-                && !is_in(STOP_WORDS, &t.folded)
+                && !is_stop(&t.folded)
                 && !taken.get(i).copied().unwrap_or(true)
         })
     };
@@ -874,9 +874,8 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
             c.near = true;
         }
         // The second of a pair (`X and Y`, `X-Y`): the first is the one coded.
-        let name_at = |i: usize| {
-            tokens[i].capitalised && !tokens[i].all_caps && !is_in(STOP_WORDS, &tokens[i].folded)
-        };
+        let name_at =
+            |i: usize| tokens[i].capitalised && !tokens[i].all_caps && !is_stop(&tokens[i].folded);
         c.second_end = between_and
             || (1..=2).any(|back| {
                 first >= back
@@ -1071,13 +1070,11 @@ fn add_fuzzy_mentions(
             || !tok.capitalised
             || tok.all_caps
             || tok.folded.len() < 5
-            || is_in(STOP_WORDS, &tok.folded)
+            || is_stop(&tok.folded)
         {
             continue;
         }
-        if i > 0
-            && tokens.get(i - 1).is_some_and(|t| t.capitalised && !is_in(STOP_WORDS, &t.folded))
-        {
+        if i > 0 && tokens.get(i - 1).is_some_and(|t| t.capitalised && !is_stop(&t.folded)) {
             continue;
         }
         if tokens
@@ -1197,9 +1194,7 @@ fn rank(
         // `Name (A, B)`: A and B qualify the name before the parenthesis, known or not.
         let name_before_paren = m.first > 0
             && between(text, tokens, m.first - 1, m.first).contains('(')
-            && tokens
-                .get(m.first - 1)
-                .is_some_and(|t| t.capitalised && !is_in(STOP_WORDS, &t.folded));
+            && tokens.get(m.first - 1).is_some_and(|t| t.capitalised && !is_stop(&t.folded));
         let paren_after = between(text, tokens, m.last, m.last + 1).contains('(');
         if m.hint_of.is_some() || name_before_paren {
             score -= 2.5;
@@ -1559,7 +1554,7 @@ fn unknown_places(
             && tok.capitalised
             && !tok.all_caps
             && (tok.folded.len() >= 3 || article)
-            && (!is_in(STOP_WORDS, &tok.folded) || article)
+            && (!is_stop(&tok.folded) || article)
             && !tok.folded.chars().all(|c| c.is_ascii_digit());
         if !starts {
             i += 1;
@@ -1573,8 +1568,7 @@ fn unknown_places(
                 next.folded.as_str(),
                 "al" | "el" | "de" | "ad" | "as" | "ash" | "ar" | "an"
             );
-            let capital =
-                next.capitalised && !is_in(STOP_WORDS, &next.folded) && !covered[last + 1];
+            let capital = next.capitalised && !is_stop(&next.folded) && !covered[last + 1];
             if joined
                 && (capital || joiner && tokens.get(last + 2).is_some_and(|t| t.capitalised))
                 && last < i + 3
@@ -1646,7 +1640,7 @@ fn unknown_name_before(
         last -= 1;
     }
     let tok = &tokens[last];
-    if !tok.capitalised || is_in(STOP_WORDS, &tok.folded) {
+    if !tok.capitalised || is_stop(&tok.folded) {
         return None;
     }
     if mentions.iter().any(|o| o.first <= last && last <= o.last && o.best.is_some()) {
@@ -1656,7 +1650,7 @@ fn unknown_name_before(
     while first > 0 && first + 3 > last {
         let prev = &tokens[first - 1];
         if prev.capitalised
-            && !is_in(STOP_WORDS, &prev.folded)
+            && !is_stop(&prev.folded)
             && joins_name(between(text, tokens, first - 1, first))
         {
             first -= 1;
