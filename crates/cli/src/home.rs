@@ -49,6 +49,12 @@ impl Home {
         Ok(self.data_dir()?.join("actors"))
     }
 
+    /// The analyst's own event-type model (`tocsin train`): `model/event-types.bin` in the
+    /// data folder; when present it replaces the shipped one.
+    pub fn type_model_path(&self) -> Result<PathBuf> {
+        Ok(self.data_dir()?.join("model").join("event-types.bin"))
+    }
+
     /// The database file: `--db` when given, else `tocsin.db` in the data folder.
     pub fn db_path(&self) -> Result<PathBuf> {
         match &self.db {

@@ -9,7 +9,6 @@ use crate::home::Home;
 
 /// The extractor over the shipped data and what the analyst has added to it.
 pub fn load_extractor(home: &Home) -> Result<Extractor> {
-    let _ = home;
     let gazetteer = tocsin_places::Gazetteer::load(home.gazetteer_dir().ok().as_deref())
         .context("loading the gazetteer")?;
     // No data folder (no home directory) means no learned actors, not a failure.
@@ -17,7 +16,7 @@ pub fn load_extractor(home: &Home) -> Result<Extractor> {
         .context("loading the actor data")?;
     let extractor = Extractor::new(gazetteer, actors);
     // A model of the analyst's own (`tocsin train`) replaces the shipped one.
-    let Some(own) = crate::train::user_model_path(home).ok().filter(|path| path.exists()) else {
+    let Some(own) = home.type_model_path().ok().filter(|path| path.exists()) else {
         return Ok(extractor);
     };
     let bytes = std::fs::read(&own).with_context(|| format!("reading {}", own.display()))?;

@@ -59,11 +59,6 @@ pub struct TrainArgs {
     pub balance: f32,
 }
 
-/// The user's own model, when `tocsin train` has written one.
-pub fn user_model_path(home: &Home) -> Result<PathBuf> {
-    Ok(home.data_dir()?.join("model").join("event-types.bin"))
-}
-
 /// A row turned into what the model learns from.
 struct Coded {
     rule: SubEventType,
@@ -97,7 +92,7 @@ pub fn run(args: &TrainArgs, home: &Home, quiet: bool, out: &mut dyn Write) -> R
     let model = learned::train(&examples, &config);
     let path = match &args.output {
         Some(path) => path.clone(),
-        None => user_model_path(home)?,
+        None => home.type_model_path()?,
     };
     write_model(&path, &model)?;
     writeln!(out, "model with {} weighted features written to {}", model.len(), path.display())?;

@@ -168,29 +168,42 @@ impl TypeModel {
     /// rules' type to overrule them (rare types are where hand-written cues are sharpest
     /// and statistics weakest).
     pub fn decide(&self, rule: SubEventType, features: &[Feature]) -> Verdict {
-        let verdict = self.judge(features);
-        let index = |sub: SubEventType| SubEventType::ALL.iter().position(|s| *s == sub);
-        let known = |sub| index(sub).and_then(|i| self.support.get(i).copied()).unwrap_or(0);
-        let rule_index = index(rule).unwrap_or(0);
-        let unsure = verdict.probability < 0.5;
-        if verdict.sub_event_type != rule && (known(rule) < MIN_SUPPORT_TO_OVERRULE || unsure) {
-            let probability = self.probabilities(features).get(rule_index).copied().unwrap_or(0.0);
-            return Verdict { sub_event_type: rule, probability: probability.max(0.5), span: None };
+        let probabilities = self.probabilities(features);
+        let best = argmax(&probabilities);
+        let rule_class = class_of(rule);
+        let known = self.support.get(rule_class).copied().unwrap_or(0);
+        let unsure = probabilities[best] < 0.5;
+        if best != rule_class && (known < MIN_SUPPORT_TO_OVERRULE || unsure) {
+            let probability = probabilities[rule_class].max(0.5);
+            return Verdict { sub_event_type: rule, probability, span: None };
         }
-        verdict
+        self.verdict(best, &probabilities, features)
     }
 
     /// The most probable sub-event type of a passage, with the words behind it.
     pub fn judge(&self, features: &[Feature]) -> Verdict {
         let probabilities = self.probabilities(features);
-        let best = argmax(&probabilities);
+        self.verdict(argmax(&probabilities), &probabilities, features)
+    }
+
+    /// The verdict for `class`, with the word that weighs most for it.
+    fn verdict(
+        &self,
+        class: usize,
+        probabilities: &[f32; CLASSES],
+        features: &[Feature],
+    ) -> Verdict {
         let span = features
             .iter()
-            .filter_map(|f| Some((f.span?, self.row(f.bucket)?.get(best).copied()?)))
+            .filter_map(|f| Some((f.span?, self.row(f.bucket)?.get(class).copied()?)))
             .filter(|(_, w)| *w > 0)
             .max_by_key(|(_, w)| *w)
             .map(|(span, _)| span);
-        Verdict { sub_event_type: SubEventType::ALL[best], probability: probabilities[best], span }
+        Verdict {
+            sub_event_type: SubEventType::ALL[class],
+            probability: probabilities[class],
+            span,
+        }
     }
 
     fn row(&self, bucket: u32) -> Option<&[i8]> {
@@ -299,6 +312,11 @@ fn softmax(scores: &mut [f32]) {
     }
 }
 
+/// The index of a sub-event type among the model's classes ([`SubEventType::ALL`] order).
+fn class_of(sub: SubEventType) -> usize {
+    SubEventType::ALL.iter().position(|s| *s == sub).unwrap_or(0)
+}
+
 fn argmax(values: &[f32]) -> usize {
     values
         .iter()
@@ -358,10 +376,7 @@ pub fn train(examples: &[Example], config: &TrainConfig) -> TypeModel {
         .iter()
         .map(|e| e.buckets.iter().filter_map(|b| index.get(b).copied()).collect())
         .collect();
-    let labels: Vec<usize> = examples
-        .iter()
-        .map(|e| SubEventType::ALL.iter().position(|s| *s == e.label).unwrap_or(0))
-        .collect();
+    let labels: Vec<usize> = examples.iter().map(|e| class_of(e.label)).collect();
 
     let mut per_class = [0usize; CLASSES];
     for &label in &labels {

@@ -84,9 +84,7 @@ impl Extractor {
     /// examples are read through this.
     pub fn type_features(&self, report: &Report) -> Option<(SubEventType, Vec<learned::Feature>)> {
         let text = report.text.as_str();
-        let dates = dates::find_dates(text, report.published);
-        let body_start = segment::body_start(text, report.title.as_deref());
-        let (segments, _) = segment::segments(text, &dates, report.published, body_start);
+        let (_, segments, _) = passages(report);
         segments.iter().find_map(|segment| {
             classify::model_features(segment.span.text(text)?, segment.span.start)
         })
@@ -104,7 +102,7 @@ impl Extractor {
         output.unknown_actors = self.actors.unknown_names_with(text, language, &|name| {
             !self.gazetteer.search(name, None).is_empty()
         });
-        let dates = dates::find_dates(text, report.published);
+        let (dates, segments, skipped) = passages(report);
         for span in &dates.unresolved {
             let words = span.text(text).unwrap_or("");
             output.diagnostics.push(diagnostic(
@@ -112,12 +110,10 @@ impl Extractor {
                 format!("date {words:?} has no year and the report no dateline"),
             ));
         }
-        let body_start = segment::body_start(text, report.title.as_deref());
         let dateline_end = dates.mentions.iter().find(|m| m.dateline).map(|m| m.span.end);
         // The country the actors' words point to weighs like one place name there.
         let actor_country = self.actors.infer_country(text);
         let locate = LocateOptions { prior_countries: actor_country.iter().cloned().collect() };
-        let (segments, skipped) = segment::segments(text, &dates, report.published, body_start);
         for skip in skipped {
             output.diagnostics.push(diagnostic(Some(skip.span), skip.reason.to_string()));
         }
@@ -226,6 +222,16 @@ impl Extractor {
         }
         locate(focus).into_iter().next()
     }
+}
+
+/// The report's dates and the passages that tell of events after its headline and
+/// byline, with the sentences skipped and why: what both extraction and training read.
+fn passages(report: &Report) -> (dates::Dates, Vec<segment::Segment>, Vec<segment::Skipped>) {
+    let text = report.text.as_str();
+    let dates = dates::find_dates(text, report.published);
+    let body_start = segment::body_start(text, report.title.as_deref());
+    let (segments, skipped) = segment::segments(text, &dates, report.published, body_start);
+    (dates, segments, skipped)
 }
 
 /// Sub-event types that target civilians when their second actor is civilians

@@ -1355,7 +1355,7 @@ fn stats_in_sql_match_the_decoded_events() {
 }
 
 #[test]
-fn actor_counts_in_sql_match_the_decoded_events() {
+fn actor_counts_match_the_decoded_events() {
     let store = aggregates_store();
     for filter in aggregate_filters() {
         let counts = store.actor_counts(&filter).unwrap();
