@@ -156,6 +156,12 @@ pub struct ExtractArgs {
     /// The output format.
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Jsonl)]
     pub format: OutputFormat,
+
+    /// Also say, on standard error, why each report gave no event or what its events
+    /// lack: sentences passed over and why, dates without a year, places and actors not
+    /// found.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// An output format of `extract` and `export`.

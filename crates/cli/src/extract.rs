@@ -4,6 +4,7 @@ use std::io::{ErrorKind, Write};
 
 use anyhow::{bail, Result};
 use tocsin_export::{EventRow, Writer};
+use tocsin_model::{Diagnostic, Report};
 
 use crate::args::ExtractArgs;
 use crate::home::Home;
@@ -28,6 +29,11 @@ pub fn run(args: &ExtractArgs, home: &Home, quiet: bool, out: &mut dyn Write) ->
             match item {
                 Ok((report, output)) => {
                     progress.report_done();
+                    if args.explain {
+                        for diagnostic in &output.diagnostics {
+                            progress.warn(&explain(&report, diagnostic));
+                        }
+                    }
                     for extraction in &output.events {
                         let row = EventRow::from_extraction(extraction, Some(&report));
                         if let Err(error) = writer.write(&row) {
@@ -67,6 +73,20 @@ pub fn run(args: &ExtractArgs, home: &Home, quiet: bool, out: &mut dyn Write) ->
         bail!("no report could be read (see the warnings above)");
     }
     Ok(())
+}
+
+/// One diagnostic as a line: the report, the words concerned (cut to a readable length)
+/// and what extraction made of them.
+fn explain(report: &Report, diagnostic: &Diagnostic) -> String {
+    const MAX_CHARS: usize = 80;
+    let words = diagnostic.span.and_then(|span| span.text(&report.text)).map(|words| {
+        let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+        match words.char_indices().nth(MAX_CHARS) {
+            Some((cut, _)) => format!(" \"{}…\"", &words[..cut]),
+            None => format!(" \"{words}\""),
+        }
+    });
+    format!("{}:{} {}", report.id, words.unwrap_or_default(), diagnostic.message)
 }
 
 /// Whether writing failed because the reader of our output has gone.

@@ -86,3 +86,30 @@ fn two_runs_give_the_same_bytes() {
     assert!(runs[0].lines().count() >= 5, "the samples give events: {}", runs[0]);
     assert_eq!(runs[0], runs[1], "extraction is deterministic across processes");
 }
+
+#[test]
+fn explain_says_why_a_report_gave_no_event() {
+    let env = Env::new();
+    let stdin = format!(
+        "{}\n{}\n{}\n",
+        article("tg-1", TOGO),
+        article("q-1", "Will the rebels attack the town of Dori before the rains?"),
+        article("n-1", "Analysts expect inflation to slow next year."),
+    );
+    let run = env.run_stdin(&["extract", "--explain"], stdin.as_bytes()).success();
+    assert_eq!(run.jsonl().len(), 1, "{}", run.stdout);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert!(
+        lines.iter().any(|l| l.starts_with("q-1: \"Will the rebels attack")),
+        "the skipped question is quoted: {}",
+        run.stderr
+    );
+    assert!(
+        lines.iter().any(|l| *l == format!("n-1: {}", tocsin_extract::NOTHING_TOLD)),
+        "{}",
+        run.stderr
+    );
+    // Without the flag, only the summary.
+    let plain = env.run_stdin(&["extract"], stdin.as_bytes()).success();
+    assert!(!plain.stderr.contains("n-1:"), "{}", plain.stderr);
+}

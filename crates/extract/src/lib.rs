@@ -114,6 +114,9 @@ impl Extractor {
         // The country the actors' words point to weighs like one place name there.
         let actor_country = self.actors.infer_country(text);
         let locate = LocateOptions { prior_countries: actor_country.iter().cloned().collect() };
+        if segments.is_empty() && skipped.is_empty() {
+            output.diagnostics.push(diagnostic(None, NOTHING_TOLD.to_string()));
+        }
         for skip in skipped {
             output.diagnostics.push(diagnostic(Some(skip.span), skip.reason.to_string()));
         }
@@ -233,6 +236,10 @@ fn passages(report: &Report) -> (dates::Dates, Vec<segment::Segment>, Vec<segmen
     let (segments, skipped) = segment::segments(text, &dates, report.published, body_start);
     (dates, segments, skipped)
 }
+
+/// The diagnostic of a report in which no sentence has any event word.
+pub const NOTHING_TOLD: &str =
+    "no sentence tells of a political violence, protest or strategic event";
 
 /// Sub-event types that target civilians when their second actor is civilians
 /// (codebook section 9: explosions, riots, excessive force).
