@@ -144,6 +144,12 @@ pub struct CountryEntry {
     pub default_opponent: Option<(NaiveDate, Option<NaiveDate>, String)>,
     /// The generic label of a perpetrator no words name (`Unidentified Gang` in Mexico).
     pub unnamed_perpetrator: Option<String>,
+    /// Places along a front line the government holds (normalised): fire a report sees
+    /// there without naming who fired came from the default opponent.
+    pub held_by_government: Vec<String>,
+    /// Places along a front line the default opponent holds (normalised): unattributed
+    /// fire there came from the government's forces.
+    pub held_by_opponent: Vec<String>,
 }
 
 /// One regime period of a state, `(2015-2022)`.
@@ -270,6 +276,16 @@ struct RawCountry {
     default_opponent: Option<[String; 3]>,
     #[serde(default)]
     unnamed_perpetrator: Option<String>,
+    #[serde(default)]
+    frontline: Option<RawFrontline>,
+}
+
+#[derive(Deserialize)]
+struct RawFrontline {
+    #[serde(default)]
+    government: Vec<String>,
+    #[serde(default)]
+    opponent: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -474,7 +490,21 @@ fn convert_country(raw: RawCountry) -> Result<CountryEntry> {
             Some((from, to, actor))
         }
     };
+    let (held_by_government, held_by_opponent) = match raw.frontline {
+        None => (Vec::new(), Vec::new()),
+        Some(f) => {
+            let norm = |list: Vec<String>| -> Vec<String> {
+                list.iter()
+                    .map(|s| crate::normalize::normalize(s))
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            };
+            (norm(f.government), norm(f.opponent))
+        }
+    };
     Ok(CountryEntry {
+        held_by_government,
+        held_by_opponent,
         default_opponent,
         unnamed_perpetrator: raw.unnamed_perpetrator,
         forces_of: raw.forces_of.unwrap_or_else(|| name.clone()),
@@ -515,6 +545,27 @@ impl CountryEntry {
         (*from <= date && to.is_none_or(|t| date <= t)).then_some(actor.as_str())
     }
 
+    /// Who holds the first front-line place named in `text` (normalised, padded with
+    /// spaces): `Some(true)` for the government, `Some(false)` for the default opponent.
+    /// The longest name wins at one position (`Zolote 5` over `Zolote`).
+    pub fn front_holder(&self, text: &str) -> Option<bool> {
+        let mut best: Option<(usize, usize, bool)> = None;
+        let lists = [(&self.held_by_government, true), (&self.held_by_opponent, false)];
+        for (list, government) in lists {
+            for name in list.iter() {
+                let Some(at) = find_words(text, name) else { continue };
+                let better = match best {
+                    None => true,
+                    Some((start, len, _)) => at < start || (at == start && name.len() > len),
+                };
+                if better {
+                    best = Some((at, name.len(), government));
+                }
+            }
+        }
+        best.map(|(_, _, government)| government)
+    }
+
     /// `Military Forces of Togo (2005-)` and its kin: `branch` is `Military` or `Police`.
     pub fn forces_name(&self, branch: &str, date: Option<NaiveDate>, unit: Option<&str>) -> String {
         let mut name = format!("{branch} Forces of {}", self.forces_of);
@@ -527,4 +578,14 @@ impl CountryEntry {
         }
         name
     }
+}
+
+/// The first position of `inner` in `outer` on word boundaries.
+fn find_words(outer: &str, inner: &str) -> Option<usize> {
+    let bytes = outer.as_bytes();
+    outer.match_indices(inner).map(|(i, _)| i).find(|&i| {
+        let before = i == 0 || bytes.get(i - 1).is_some_and(|b| !b.is_ascii_alphanumeric());
+        let after = bytes.get(i + inner.len()).is_none_or(|b| !b.is_ascii_alphanumeric());
+        before && after
+    })
 }

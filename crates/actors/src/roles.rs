@@ -254,6 +254,11 @@ fn assign_in_country(
         let inter = kb.actors.iter().find(|e| e.name == name).and_then(|e| e.inter)?;
         Some(Actor::new(name, inter))
     };
+    // Unattributed fire at a front-line place came from the side that does not hold it.
+    let front_government = || {
+        let country = kb.countries.iter().find(|c| Some(c.code.as_str()) == code.as_deref())?;
+        country.front_holder(&window_norm)
+    };
     let mut roles = match sub {
         PeacefulProtest | ProtestWithIntervention | ExcessiveForceAgainstProtesters => {
             let actor1 =
@@ -403,6 +408,12 @@ fn assign_in_country(
                     }
                 }
                 _ => match (military(), opponent()) {
+                    (Some(m), Some(o)) if front_government() == Some(true) => Roles {
+                        actor1: Field::inferred(o, CONF_DEFAULT),
+                        assoc_actor_1: Vec::new(),
+                        actor2: Some(Field::inferred(m, CONF_DEFAULT)),
+                        assoc_actor_2: Vec::new(),
+                    },
                     (Some(m), Some(o)) => Roles {
                         actor1: Field::inferred(m, CONF_DEFAULT),
                         assoc_actor_1: Vec::new(),
@@ -449,7 +460,10 @@ fn assign_in_country(
             let actor1 = match user {
                 Some(c) => c.field(),
                 None if matches!(sub, AirDroneStrike | ShellingArtilleryMissileAttack) => {
-                    Field::inferred(forces("Military"), CONF_DEFAULT)
+                    match opponent().filter(|_| front_government() == Some(true)) {
+                        Some(o) => Field::inferred(o, CONF_DEFAULT),
+                        None => Field::inferred(forces("Military"), CONF_DEFAULT),
+                    }
                 }
                 None => Field::inferred(uag()?, CONF_DEFAULT),
             };
@@ -1119,6 +1133,21 @@ const GANG_METHODS: &[&str] = &[
     "decapitated",
     "beheaded",
     "narcomanta",
+    "remains",
+    "coup de grace",
+    "strangled",
+    "throats slit",
+    "throat slit",
+    "human head",
+    "head was found",
+    "heads were found",
+    "threatening message",
+    "criminal",
+    "criminals",
+    "driving a vehicle",
+    "riding a motorcycle",
+    "on a motorcycle",
+    "executed",
 ];
 
 /// Last words of mentions that name a building or post rather than people.

@@ -367,6 +367,21 @@ fn katiba_macina_fought_as_jnim_until_2020() {
 }
 
 #[test]
+fn katiba_macina_in_burkina_faso_fought_as_jnim_for_a_year() {
+    let text = "Gunmen of Katiba Macina opened fire on a gendarmerie patrol near Banfora.";
+    for (date, actor1, assoc) in [
+        ("2018-06-14", "Katiba Macina", ""),
+        ("2019-05-14", JNIM, "Katiba Macina"),
+        ("2020-05-14", "Katiba Macina", ""),
+    ] {
+        let roles = roles_of("Armed clash", "BF", date, text).expect("roles");
+        assert_eq!(roles.actor1.value.name, actor1, "{date}");
+        let names: Vec<&str> = roles.assoc_actor_1.iter().map(|a| a.value.name.as_str()).collect();
+        assert_eq!(names.join("; "), assoc, "{date}");
+    }
+}
+
+#[test]
 fn katibas_of_either_family() {
     check(
         "Looting/property destruction",
@@ -622,8 +637,36 @@ fn ukraine_fighting_without_names_pairs_the_two_sides() {
         "Armed clash",
         "UA",
         "2020-05-01",
-        "Near Popasna, the OSCE SMM recorded some thirty explosions.",
+        "Monitors recorded some thirty explosions along the line of contact.",
         ("Military Forces of Ukraine (2019-)", "NAF: United Armed Forces of Novorossiya", &[]),
+    );
+}
+
+#[test]
+fn unattributed_fire_comes_from_the_side_that_does_not_hold_the_place() {
+    const UA: &str = "Military Forces of Ukraine (2019-)";
+    const NAF: &str = "NAF: United Armed Forces of Novorossiya";
+    for (sub, text, expected) in [
+        ("Armed clash", "Near Popasna, the OSCE SMM recorded some thirty explosions.", (NAF, UA)),
+        ("Armed clash", "The SMM heard bursts of fire near Horlivka.", (UA, NAF)),
+        (
+            "Shelling/artillery/missile attack",
+            "The SMM saw 12 explosions near Avdiivka.",
+            (NAF, ""),
+        ),
+        ("Shelling/artillery/missile attack", "The SMM saw 3 explosions near Zolote-5.", (UA, "")),
+        ("Shelling/artillery/missile attack", "The SMM saw 3 explosions near Zolote-4.", (NAF, "")),
+        ("Shelling/artillery/missile attack", "The SMM saw 3 explosions near a mine.", (UA, "")),
+    ] {
+        check(sub, "UA", "2020-05-01", text, (expected.0, expected.1, &[]));
+    }
+    // Once the war of 2022 began, the default opponent no longer applies.
+    check(
+        "Shelling/artillery/missile attack",
+        "UA",
+        "2022-05-01",
+        "Shells fell near Avdiivka.",
+        (UA, "", &[]),
     );
 }
 
@@ -631,6 +674,22 @@ fn ukraine_fighting_without_names_pairs_the_two_sides() {
 fn gangs_only_where_acled_codes_gangs() {
     let gang = roles_of("Attack", "MX", "2020-05-01", "Gang members shot a man in Acapulco.");
     assert_eq!(gang.map(|r| r.actor1.value.name), Some("Unidentified Gang (Mexico)".to_string()));
+    for text in [
+        "The remains of two men were left beside a road near Celaya.",
+        "Two men riding a motorcycle shot a shopkeeper in Uruapan.",
+        "A human head was found in a cooler outside a bar in Irapuato.",
+        "A woman was found strangled in a field near Tlaquepaque.",
+        "A man was executed in front of his house in Fresnillo.",
+    ] {
+        let gang = roles_of("Attack", "MX", "2020-05-01", text);
+        let name = gang.map(|r| r.actor1.value.name);
+        assert_eq!(name.as_deref(), Some("Unidentified Gang (Mexico)"), "{text}");
+    }
+    let plain = roles_of("Attack", "MX", "2020-05-01", "Armed men shot a taxi driver in Leon.");
+    assert_eq!(
+        plain.map(|r| r.actor1.value.name),
+        Some("Unidentified Armed Group (Mexico)".to_string())
+    );
     let elsewhere =
         roles_of("Attack", "BF", "2020-05-01", "Gang members shot a man in Bobo-Dioulasso.");
     assert_eq!(
