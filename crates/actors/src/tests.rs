@@ -675,11 +675,11 @@ fn gangs_only_where_acled_codes_gangs() {
     let gang = roles_of("Attack", "MX", "2020-05-01", "Gang members shot a man in Acapulco.");
     assert_eq!(gang.map(|r| r.actor1.value.name), Some("Unidentified Gang (Mexico)".to_string()));
     for text in [
-        "The remains of two men were left beside a road near Celaya.",
+        "Two men's remains lay beside a road near Celaya.",
         "Two men riding a motorcycle shot a shopkeeper in Uruapan.",
-        "A human head was found in a cooler outside a bar in Irapuato.",
+        "Someone left a human head in a cooler outside a bar, Irapuato.",
         "A woman was found strangled in a field near Tlaquepaque.",
-        "A man was executed in front of his house in Fresnillo.",
+        "A bricklayer was executed outside his home, Fresnillo.",
     ] {
         let gang = roles_of("Attack", "MX", "2020-05-01", text);
         let name = gang.map(|r| r.actor1.value.name);
