@@ -60,7 +60,8 @@ pub fn classify_with(
     let target = targets(text, &cues);
     let (sub, evidence) = match model {
         Some(model) => {
-            let evidence = Evidence { cues: &cues, rule, target };
+            let roles = roles(text);
+            let evidence = Evidence { cues: &cues, rule, target, roles: &roles };
             let verdict = model.decide(rule, &learned::features(text, offset, &evidence));
             let span =
                 if verdict.sub_event_type == rule { Some(at(rule_span)) } else { verdict.span };
@@ -95,7 +96,8 @@ pub fn classify_with(
 pub fn model_features(text: &str, offset: usize) -> Option<(SubEventType, Vec<learned::Feature>)> {
     let cues = Cues::find(text);
     let (rule, _, _) = decide(text, &cues)?;
-    let evidence = Evidence { cues: &cues, rule, target: targets(text, &cues) };
+    let roles = roles(text);
+    let evidence = Evidence { cues: &cues, rule, target: targets(text, &cues), roles: &roles };
     Some((rule, learned::features(text, offset, &evidence)))
 }
 
@@ -231,6 +233,53 @@ pub fn targets(text: &str, cues: &Cues) -> (Target, bool) {
         }
     }
     (first, any_armed)
+}
+
+/// One violent act of a passage as the learned model sees it: the kind of verb, who did
+/// it and whom it struck (each as a class of people).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Role {
+    /// The verb's kind: "attack", "kill", "harm" or "abduct".
+    pub verb: &'static str,
+    /// The doer, when named in the verb's clause.
+    pub agent: Target,
+    /// The target, as [`targets`] reads it.
+    pub target: Target,
+}
+
+/// Every violent verb of `text` (at most a few per kind) with its doer and target.
+pub fn roles(text: &str) -> Vec<Role> {
+    let mut out = Vec::new();
+    for (verb, regex) in
+        [("attack", &*ATTACK), ("kill", &*KILL), ("harm", &*HARM), ("abduct", &*ABDUCT)]
+    {
+        for found in regex.find_iter(text).take(4) {
+            let target = target_of(text, found.start(), found.end());
+            let agent = agent_of(text, found.start(), found.end());
+            out.push(Role { verb, agent, target });
+        }
+    }
+    out
+}
+
+/// The doer of the verb at `start..end`: the noun after "by" in the passive, else the
+/// last class named in the verb's clause before it.
+fn agent_of(text: &str, start: usize, end: usize) -> Target {
+    let after = text.get(end..).unwrap_or("");
+    let cut = floor_boundary(after, after.find(['.', ';']).unwrap_or(after.len()).min(120));
+    let window = after.get(..cut).unwrap_or("");
+    if let Some(by) = PERPETRATOR.find(window) {
+        let rest = window.get(by.end()..).unwrap_or("");
+        let head = floor_boundary(rest, rest.len().min(50));
+        let found = first_class(rest.get(..head).unwrap_or(""));
+        if found != Target::Unknown {
+            return found;
+        }
+    }
+    let before_start = floor_boundary(text, start.saturating_sub(90));
+    let before = text.get(before_start..start).unwrap_or("");
+    let clause_start = before.rfind(['.', ';']).map_or(0, |i| i + 1);
+    last_class(before.get(clause_start..).unwrap_or(""))
 }
 
 /// The target class around one verb at `start..end`.
@@ -857,6 +906,23 @@ mod tests {
         check("In Kaya, soldiers shot dead two unarmed men near the bus station.", Some("Attack"));
         check("Unknown gunmen shot dead a police lieutenant in Dar'a.", Some("Armed clash"));
         check("Supporters of two parties fought each other in Ntega.", Some("Mob violence"));
+    }
+
+    #[test]
+    fn violent_verbs_have_doers_and_targets() {
+        use Target::*;
+        type Case<'a> = (&'a str, &'a [(&'a str, Target, Target)]);
+        let cases: &[Case] = &[
+            ("Gunmen killed two soldiers at the post.", &[("kill", Armed, Armed)]),
+            ("Two farmers were abducted by militiamen.", &[("abduct", Armed, Civilian)]),
+            ("Villagers beat a thief.", &[("harm", Civilian, Unknown)]),
+            ("Nothing happened in the town.", &[]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<(&str, Target, Target)> =
+                roles(text).into_iter().map(|r| (r.verb, r.agent, r.target)).collect();
+            assert_eq!(got, *want, "{text}");
+        }
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! The rules of [`crate::classify`] find the event and propose its type; the model
 //! weighs that proposal together with the passage's words (unigrams and bigrams), the
-//! cues that fired and the target of the violence, and may overrule it. Features are
+//! cues that fired, the target of the violence and, for each violent verb, the classes of
+//! its doer and its target (armed, civilian, unknown), and may overrule it. Features are
 //! hashed, so the model file holds numbers only: no word list, no training text.
 //!
 //! The weights are fitted by [`train`] (multinomial logistic regression with AdaGrad),
@@ -14,7 +15,7 @@ use std::collections::HashMap;
 
 use tocsin_model::{Span, SubEventType};
 
-use crate::classify::{Cues, Target};
+use crate::classify::{Cues, Role, Target};
 
 /// How many sub-event types the model scores, in [`SubEventType::ALL`] order.
 pub const CLASSES: usize = SubEventType::ALL.len();
@@ -30,7 +31,7 @@ const MAX_WORDS: usize = 120;
 const MAGIC: &[u8; 8] = b"TOCSINT3";
 
 /// The model overrules the rules' type only when it learned from this many examples of it.
-const MIN_SUPPORT_TO_OVERRULE: u32 = 100;
+const MIN_SUPPORT_TO_OVERRULE: u32 = 30;
 
 /// One feature of a passage: its hash and the words it stands for, when it has any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +51,8 @@ pub struct Evidence<'a> {
     pub rule: SubEventType,
     /// The target of the violence, and whether anything armed is named as one.
     pub target: (Target, bool),
+    /// Each violent verb with its doer and target.
+    pub roles: &'a [Role],
 }
 
 /// The features of `passage` (bytes `offset..` of the report) with the rules' evidence.
@@ -63,12 +66,20 @@ pub fn features(passage: &str, offset: usize, evidence: &Evidence<'_>) -> Vec<Fe
     for cue in evidence.cues.fired() {
         push(&["cue", cue], None);
     }
-    let target = match evidence.target.0 {
-        Target::Armed => "armed",
-        Target::Civilian => "civilian",
-        Target::Unknown => "unknown",
-    };
-    push(&["target", target, if evidence.target.1 { "any-armed" } else { "" }], None);
+    push(
+        &[
+            "target",
+            class_name(evidence.target.0),
+            if evidence.target.1 { "any-armed" } else { "" },
+        ],
+        None,
+    );
+    for role in evidence.roles {
+        let (agent, target) = (class_name(role.agent), class_name(role.target));
+        push(&["vt", role.verb, target], None);
+        push(&["va", role.verb, agent], None);
+        push(&["vat", agent, target], None);
+    }
     let words = crate::text::tokenize(passage)
         .into_iter()
         .filter(|t| t.kind != crate::text::TokenKind::Punct || t.lower == ".")
@@ -90,6 +101,14 @@ pub fn features(passage: &str, offset: usize, evidence: &Evidence<'_>) -> Vec<Fe
         previous = word;
     }
     out
+}
+
+fn class_name(target: Target) -> &'static str {
+    match target {
+        Target::Armed => "armed",
+        Target::Civilian => "civilian",
+        Target::Unknown => "unknown",
+    }
 }
 
 /// FNV-1a over the parts (each followed by a separator), folded into the bucket range.
