@@ -1013,8 +1013,25 @@ fn armed_candidates(
         let mut k = first;
         let mut steps = 0;
         while k > first_tok && steps < 5 {
-            if cues.agent_before.iter().any(|p| ends_with_phrase(&tokens, k, p)) {
-                score += 3;
+            // A comma ends the clause: "were killed, 1 VDP wounded" names no target of "killed".
+            let clause_break = match (tokens.get(k - 1), tokens.get(k)) {
+                (Some(prev), Some(cur)) => {
+                    norm.text.get(prev.2..cur.1).is_some_and(|gap| gap.contains([',', ';']))
+                }
+                _ => false,
+            };
+            if clause_break {
+                break;
+            }
+            if let Some(p) = cues.agent_before.iter().find(|p| ends_with_phrase(&tokens, k, p)) {
+                // "A convoy escorted by gendarmes": the escort is not the one who acted.
+                let escort = k
+                    .checked_sub(p.len() + 1)
+                    .and_then(|i| tokens.get(i))
+                    .is_some_and(|t| ESCORT_WORDS.contains(&t.0.as_str()));
+                if !escort {
+                    score += 3;
+                }
                 break;
             }
             if cues.patient_before.iter().any(|p| ends_with_phrase(&tokens, k, p)) {
@@ -1114,6 +1131,34 @@ fn armed_candidates(
 const HARM_WORDS: &[&str] = &[
     " kill", " wound", " injur", " died", " dead", " death", " casualt", " victim", " hurt",
     " lynch", " tue ", " tues ", " tuee", " blesse", " mort", " deced", " victime",
+];
+
+/// Participles before `by`/`par` that name an escort or a guard, not an agent.
+const ESCORT_WORDS: &[&str] = &[
+    "escorted",
+    "accompanied",
+    "guarded",
+    "protected",
+    "manned",
+    "secured",
+    "reinforced",
+    "flanked",
+    "held",
+    "controlled",
+    "occupied",
+    "escorte",
+    "escortes",
+    "escortee",
+    "accompagne",
+    "accompagnes",
+    "garde",
+    "gardes",
+    "protege",
+    "proteges",
+    "tenu",
+    "tenue",
+    "controle",
+    "occupe",
 ];
 
 /// Words of the methods of criminal gangs (normalised: hyphens are spaces).

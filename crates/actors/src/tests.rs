@@ -192,6 +192,31 @@ fn alternatives_between_groups() {
 }
 
 #[test]
+fn the_attacker_leads_a_clash() {
+    const GENDARMES: &str = "Police Forces of Burkina Faso (2015-2022) Gendarmerie";
+    const VDP: &str = "VDP: Volunteer for Defense of Homeland";
+    for (text, expected) in [
+        // An escort is attacked, it does not act: "escorted by" is no agent's "by".
+        (
+            "Near Sebba, JNIM militants ambushed a cattle convoy escorted by gendarmes. Gendarmes drove them off.",
+            (JNIM, GENDARMES),
+        ),
+        // A casualty count after a comma names no target of the verb before it.
+        (
+            "Self-defence volunteers (VDP) fought JNIM militants near Arbinda, 4 militants were killed, 2 VDP wounded.",
+            (VDP, JNIM),
+        ),
+        // An incursion is the first act; the defenders respond.
+        (
+            "JNIM militants made an incursion into Tougouri. Gendarmes responded and killed two of them.",
+            (JNIM, GENDARMES),
+        ),
+    ] {
+        check("Armed clash", "BF", "2021-03-02", text, (expected.0, expected.1, &[]));
+    }
+}
+
+#[test]
 fn violence_against_civilians_puts_victims_second() {
     check(
         "Attack",
