@@ -208,7 +208,7 @@ fn the_attacker_leads_a_clash() {
         ),
         // An incursion is the first act; the defenders respond.
         (
-            "JNIM militants made an incursion into Tougouri. Gendarmes responded and killed two of them.",
+            "In Tougouri, JNIM fighters made an incursion at dusk. Gendarmes responded and killed two of them.",
             (JNIM, GENDARMES),
         ),
     ] {
