@@ -212,6 +212,54 @@ pub const GROUP_COUNTRIES: &[(&str, &[&str])] = &[
     ("farc", &["CO"]),
 ];
 
+/// Groups, missions and words that point to the first-level regions a report's events
+/// most likely lie in: `(folded words, country code, GeoNames admin1 names, needs the
+/// country)`. The OSCE's monitors in Ukraine report from the Donbas; Dogon militias act in
+/// Mopti. A row that needs its country counts only when the report is already about it
+/// (`the contact line` in a report about Ukraine). Regions weigh in choosing among places of
+/// the same name, and place a village the gazetteer lacks at its region's seat (ACLED's
+/// provincial capital, precision 3) rather than the country's capital.
+pub const GROUP_REGIONS: &[(&str, &str, &[&str], bool)] = &[
+    // Ukraine: the war in the Donbas.
+    ("osce smm", "UA", &["Donetsk", "Luhansk"], false),
+    ("smm", "UA", &["Donetsk", "Luhansk"], false),
+    ("naf", "UA", &["Donetsk", "Luhansk"], false),
+    ("donbass", "UA", &["Donetsk", "Luhansk"], false),
+    ("donbas", "UA", &["Donetsk", "Luhansk"], false),
+    ("dpr", "UA", &["Donetsk"], false),
+    ("lpr", "UA", &["Luhansk"], false),
+    ("jfo", "UA", &["Donetsk", "Luhansk"], false),
+    ("contact line", "UA", &["Donetsk", "Luhansk"], true),
+    ("line of contact", "UA", &["Donetsk", "Luhansk"], true),
+    ("frontline", "UA", &["Donetsk", "Luhansk"], true),
+    ("front line", "UA", &["Donetsk", "Luhansk"], true),
+    // Mali: the centre and the north.
+    ("dan na ambassagou", "ML", &["Mopti"], false),
+    ("dan nan ambassagou", "ML", &["Mopti"], false),
+    ("dogon", "ML", &["Mopti"], true),
+    ("dogons", "ML", &["Mopti"], true),
+    ("katiba macina", "ML", &["Mopti", "Ségou"], false),
+    ("katiba serma", "ML", &["Mopti", "Tombouctou"], false),
+    ("dozo", "ML", &["Mopti", "Ségou"], true),
+    ("dozos", "ML", &["Mopti", "Ségou"], true),
+    ("gatia", "ML", &["Gao", "Ménaka", "Kidal"], false),
+    ("msa", "ML", &["Ménaka", "Gao"], true),
+    ("hcua", "ML", &["Kidal", "Tombouctou", "Gao"], false),
+    ("mnla", "ML", &["Kidal", "Tombouctou", "Gao"], false),
+    ("cma", "ML", &["Kidal", "Tombouctou", "Gao"], true),
+    ("isgs", "ML", &["Ménaka", "Gao"], true),
+    // Niger.
+    ("isgs", "NE", &["Tillabéri", "Tahoua"], true),
+    // Syria.
+    ("hts", "SY", &["Idlib", "Aleppo", "Hama", "Latakia"], true),
+    ("hayat tahrir al sham", "SY", &["Idlib", "Aleppo", "Hama", "Latakia"], false),
+    ("sdf", "SY", &["Al-Hasakah", "Ar-Raqqah", "Deir ez-Zor", "Aleppo"], true),
+    ("qsd", "SY", &["Al-Hasakah", "Ar-Raqqah", "Deir ez-Zor", "Aleppo"], true),
+    // Nigeria: the north-east.
+    ("boko haram", "NG", &["Borno", "Yobe", "Adamawa"], true),
+    ("iswap", "NG", &["Borno", "Yobe"], true),
+];
+
 /// The country name as ACLED writes it, for an ISO alpha-2 code.
 pub fn acled_country_name(code: &str) -> String {
     if let Some((_, name)) = ACLED_NAMES.iter().find(|(cc, _)| cc.eq_ignore_ascii_case(code)) {

@@ -597,6 +597,15 @@ impl Gazetteer {
         (best < f64::MAX).then(|| (best * 10.0).round() / 10.0)
     }
 
+    /// A first-level region of `cc` named `admin1` (GeoNames' name, folded), coded to its
+    /// seat at precision 3: where ACLED codes an event known only within that region.
+    fn region_place(&self, cc: [u8; 2], admin1: &str) -> Option<Place> {
+        let id = self.lookup(admin1).into_iter().map(|(id, _)| id).find(|&id| {
+            self.entries.get(id as usize).is_some_and(|e| e.cc == cc && e.admin_level() == Some(1))
+        })?;
+        Some(self.place(id, GeoPrecision::Region, None))
+    }
+
     /// A country-level place: the country's name, coded to its capital.
     fn country_place(&self, cc: [u8; 2]) -> Option<Place> {
         let capital = self.entries.get(*self.capitals.get(&cc)? as usize)?;
