@@ -176,6 +176,17 @@ pub struct WordFamily {
     pub words: Vec<String>,
     /// Words matched with their case.
     pub acronyms: Vec<String>,
+    /// Countries (ISO alpha-2) where, from a day on, the unit is an actor of its own,
+    /// `Forest Guards (Burkina Faso)`, rather than a unit of the state forces.
+    pub own_actor_from: Vec<(String, NaiveDate)>,
+}
+
+impl WordFamily {
+    /// Whether the unit is an actor of its own in `code` on `date`.
+    pub fn own_actor(&self, code: &str, date: Option<NaiveDate>) -> bool {
+        let Some(date) = date else { return false };
+        self.own_actor_from.iter().any(|(c, from)| c.eq_ignore_ascii_case(code) && *from <= date)
+    }
 }
 
 /// Cue words that mark roles and alternatives around actor mentions.
@@ -303,6 +314,8 @@ struct RawFamily {
     words: Vec<String>,
     #[serde(default)]
     acronyms: Vec<String>,
+    #[serde(default)]
+    own_actor_from: Vec<[String; 2]>,
 }
 
 #[derive(Deserialize)]
@@ -353,14 +366,23 @@ impl Kb {
         let families = words_file
             .family
             .into_iter()
-            .map(|f| WordFamily {
-                kind: f.kind,
-                unit: f.unit,
-                country: f.country,
-                words: f.words,
-                acronyms: f.acronyms,
+            .map(|f| {
+                let mut own_actor_from = Vec::new();
+                for [code, from] in f.own_actor_from {
+                    let from = NaiveDate::parse_from_str(&from, "%Y-%m-%d")
+                        .map_err(|e| Error::Data(format!("family {}: {from:?}: {e}", f.kind)))?;
+                    own_actor_from.push((code.to_ascii_uppercase(), from));
+                }
+                Ok(WordFamily {
+                    kind: f.kind,
+                    unit: f.unit,
+                    country: f.country,
+                    words: f.words,
+                    acronyms: f.acronyms,
+                    own_actor_from,
+                })
             })
-            .collect();
+            .collect::<Result<Vec<_>>>()?;
         let c = words_file.cues;
         let cues = Cues {
             agent_before: c.agent_before,

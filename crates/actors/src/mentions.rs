@@ -522,8 +522,24 @@ impl Recognizer {
                             .unit
                             .as_deref()
                             .filter(|u| *u != "National Guard" || code.as_deref() == Some("MX"));
-                        let branch = unit_branch(kb, code.as_deref(), unit);
-                        mention(forces(branch, unit), MentionKind::StateForces, None)
+                        let own = unit
+                            .zip(code.as_deref())
+                            .filter(|(_, code)| family.own_actor(code, context.date));
+                        match own {
+                            // Forest guards of Burkina Faso from 2020 are a militia of their own.
+                            Some((unit, code)) => mention(
+                                Some(Actor::new(
+                                    format!("{unit} ({})", country_name(kb, code)),
+                                    Inter::PoliticalMilitia,
+                                )),
+                                MentionKind::StateForces,
+                                None,
+                            ),
+                            None => {
+                                let branch = unit_branch(kb, code.as_deref(), unit);
+                                mention(forces(branch, unit), MentionKind::StateForces, None)
+                            }
+                        }
                     }
                     "armed" => mention(
                         generic_name("Unidentified Armed Group")

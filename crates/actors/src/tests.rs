@@ -217,6 +217,17 @@ fn the_attacker_leads_a_clash() {
 }
 
 #[test]
+fn forest_guards_became_an_actor_of_their_own() {
+    let text = "JNIM gunmen attacked forest rangers at their post near Diapaga.";
+    for (date, actor2) in [
+        ("2018-10-02", "Police Forces of Burkina Faso (2015-2022) Forest Guards"),
+        ("2021-10-02", "Forest Guards (Burkina Faso)"),
+    ] {
+        check("Armed clash", "BF", date, text, (JNIM, actor2, &[]));
+    }
+}
+
+#[test]
 fn violence_against_civilians_puts_victims_second() {
     check(
         "Attack",
