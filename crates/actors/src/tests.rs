@@ -324,6 +324,20 @@ fn riots_and_mobs() {
         "A mob lynched a suspected thief in Ouahigouya.",
         ("Rioters (Burkina Faso)", "Civilians (Burkina Faso)", &[]),
     );
+    // Two crowds that fight each other are rioters on both sides.
+    for text in [
+        "Two groups of youths clashed over a well near Kaya, injuring three.",
+        "Supporters and opponents of the new chief threw stones at each other in Kombissiri.",
+        "Street fighting with knives left two young men hurt at the Dori market.",
+    ] {
+        check(
+            "Mob violence",
+            "BF",
+            "2020-07-01",
+            text,
+            ("Rioters (Burkina Faso)", "Rioters (Burkina Faso)", &[]),
+        );
+    }
 }
 
 #[test]
