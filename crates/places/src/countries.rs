@@ -330,6 +330,83 @@ const ADMIN_SUFFIXES: &[&str] = &[
     "rayon",
 ];
 
+/// Admin units ACLED names otherwise than GeoNames: `(country code, GeoNames name,
+/// ACLED's name)`. ACLED follows its own boundary data's spellings (`Idleb`, `Dar'a`) and
+/// keeps some older or local names (`Kiev City`, `Nord-Ouest`).
+const ACLED_ADMIN_NAMES: &[(&str, &str, &str)] = &[
+    ("AF", "Ghowr", "Ghor"),
+    ("AF", "Oruzgan", "Urozgan"),
+    ("AF", "Vardak", "Wardak"),
+    ("AR", "Buenos Aires F.D.", "Ciudad Autonoma de Buenos Aires"),
+    ("AZ", "Baki", "Baku"),
+    ("AZ", "Füzuli", "Fizuli"),
+    ("BF", "Komandjoari", "Komandjari"),
+    ("BG", "Sofia-Capital", "Sofia City"),
+    ("CL", "Santiago Metropolitan", "Metropolitana"),
+    ("CM", "East", "Est"),
+    ("CM", "Far North", "Extreme-Nord"),
+    ("CM", "North", "Nord"),
+    ("CM", "North-West", "Nord-Ouest"),
+    ("CM", "South", "Sud"),
+    ("CM", "South-West", "Sud-Ouest"),
+    ("CM", "West", "Ouest"),
+    ("GE", "Ajaria", "Autonomous Republic of Adjara"),
+    ("GE", "Kvemo Kartli", "Lower Kartli"),
+    ("GE", "T'bilisi", "Tbilisi"),
+    ("IQ", "Al Anbar", "Anbar"),
+    ("IQ", "Al Qādisīyah", "Qadissiya"),
+    ("IQ", "Arbīl", "Erbil"),
+    ("IQ", "Salah ad Din", "Sala al-Din"),
+    ("KZ", "South Kazakhstan", "Turkistan"),
+    ("MG", "Atsimo-Andrefana", "Atsimo Andrefana"),
+    ("MR", "Nouakchott Nord", "Nouakchott-Nord"),
+    ("MR", "Nouakchott Ouest", "Nouakchott-Ouest"),
+    ("MR", "Nouakchott Sud", "Nouakchott-Sud"),
+    ("MX", "Mexico City", "Distrito Federal"),
+    ("PH", "Metro Manila", "National Capital Region"),
+    ("RU", "Sakha", "Republic of Sakha"),
+    ("SD", "Eastern Darfur", "East Darfur"),
+    ("SD", "Northern Darfur", "North Darfur"),
+    ("SD", "Southern Darfur", "South Darfur"),
+    ("SD", "Western Darfur", "West Darfur"),
+    ("SO", "Banaadir", "Banadir"),
+    ("SO", "Lower Shabeelle", "Lower Shabelle"),
+    ("SO", "Middle Shabele", "Middle Shabelle"),
+    ("SO", "Hiiraan", "Hiraan"),
+    ("SO", "Galguduud", "Galgaduud"),
+    ("SY", "Al-Hasakah", "Al-Hasakeh"),
+    ("SY", "Ar-Raqqah", "Ar-Raqqa"),
+    ("SY", "As-Suwayda", "As-Sweida"),
+    ("SY", "Daraa", "Dar'a"),
+    ("SY", "Deir ez-Zor", "Deir-ez-Zor"),
+    ("SY", "Dimashq", "Damascus"),
+    ("SY", "Idlib", "Idleb"),
+    ("SY", "Latakia", "Lattakia"),
+    ("SY", "Rif-dimashq", "Rural Damascus"),
+    ("SY", "Tartus", "Tartous"),
+    ("TN", "Al Qaşrayn", "Kasserine"),
+    ("TN", "Manouba", "Manubah"),
+    ("TN", "Qābis", "Gabes"),
+    ("TN", "Sīdī Bū Zayd", "Sidi Bou Zid"),
+    ("TN", "Sūsah", "Sousse"),
+    ("TN", "Şafāqis", "Sfax"),
+    ("UA", "Kyiv", "Kiev"),
+    ("UA", "Kyiv City", "Kiev City"),
+];
+
+/// An admin unit's name as ACLED writes it in country `cc`: ACLED's own name for the unit
+/// when it differs from GeoNames', else [`acled_admin_name`].
+pub fn acled_admin_name_in(cc: &str, name: &str) -> String {
+    let mut rows = ACLED_ADMIN_NAMES.iter().filter(|(c, _, _)| *c == cc).peekable();
+    if rows.peek().is_none() {
+        return acled_admin_name(name);
+    }
+    let folded = crate::text::fold(name);
+    rows.find(|(_, geonames, _)| crate::text::fold(geonames) == folded)
+        .map(|(_, _, acled)| acled.to_string())
+        .unwrap_or_else(|| acled_admin_name(name))
+}
+
 /// An admin unit's name as ACLED writes it: without the unit words GeoNames puts before
 /// or after it (`Provincia de Elqui` → `Elqui`, `Rajshahi Division` → `Rajshahi`). A name
 /// that is nothing but unit words is kept whole.
@@ -369,6 +446,21 @@ pub fn is_lowercase_form(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn admin_names_as_acled_writes_them() {
+        let cases = [
+            ("SY", "Idlib", "Idleb"),
+            ("TN", "Sūsah", "Sousse"),
+            ("CM", "North-West", "Nord-Ouest"),
+            // The same name elsewhere is kept.
+            ("GH", "North-West", "North-West"),
+            ("CL", "Provincia de Elqui", "Elqui"),
+        ];
+        for (cc, geonames, acled) in cases {
+            assert_eq!(acled_admin_name_in(cc, geonames), acled, "{cc} {geonames}");
+        }
+    }
 
     #[test]
     fn admin_names_lose_their_unit_words() {

@@ -816,12 +816,16 @@ fn resolve(
     for &(id, alternate) in &m.candidates {
         let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
         let admins = gazetteer.admins.get(entry.admin as usize);
+        // The entry's admin names, as GeoNames and as ACLED write them (`Komandjari`).
         let admin_names: Vec<String> = admins
             .map(|a| {
                 [&a.admin1, &a.admin2, &a.admin3]
                     .into_iter()
                     .flatten()
-                    .map(|s| crate::text::fold(s))
+                    .flat_map(|s| {
+                        let acled = crate::countries::acled_admin_name_in(entry.country_code(), s);
+                        [crate::text::fold(s), crate::text::fold(&acled)]
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -1635,7 +1639,7 @@ const KEEP_PINNED_NAMES: bool = true;
 fn acled_admins(mut place: Place) -> Place {
     for admin in [&mut place.admin1, &mut place.admin2, &mut place.admin3] {
         if let Some(name) = admin.as_mut() {
-            *name = crate::countries::acled_admin_name(name);
+            *name = crate::countries::acled_admin_name_in(&place.country_code, name);
         }
     }
     place
@@ -2051,12 +2055,12 @@ mod tests {
     #[test]
     fn a_spelling_guess_must_lie_in_the_unit_its_hints_name() {
         // Tankourou (in Gnagna) is close in spelling but not in the unit the hints name;
-        // Tankwarou, in Komandjoari, is: its coordinates, under the report's spelling.
+        // Tankwarou, in Komandjoari (ACLED: Komandjari), is: its coordinates, under the report's spelling.
         check(
             "Granaries were set alight at Tankoualou (Foutouri, Komandjari).",
             "Tankoualou",
             "BF",
-            Some("Komandjoari"),
+            Some("Komandjari"),
             1,
         );
     }

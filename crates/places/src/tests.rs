@@ -400,7 +400,7 @@ fn part_of_a_country_is_its_region_not_the_capital() {
         ("Des affrontements ont eu lieu dans le nord-est du Nigeria.", Language::Fr, region("Maiduguri", "NG", "Borno", 3)),
         ("Une embuscade a visé une patrouille à l'est du Burkina Faso.", Language::Fr, region("Fada N'gourma", "BF", "Est", 3)),
         ("Des affrontements ont eu lieu dans le centre du Mali.", Language::Fr, region("Mopti", "ML", "Mopti", 3)),
-        ("Au Cameroun, des séparatistes ont incendié une école dans le nord-ouest du pays.", Language::Fr, region("Bamenda", "CM", "North-West", 3)),
+        ("Au Cameroun, des séparatistes ont incendié une école dans le nord-ouest du pays.", Language::Fr, region("Bamenda", "CM", "Nord-Ouest", 3)),
         // A known town of that part named in the report represents it.
         ("Gunmen attacked a village in northern Burkina Faso. The wounded were taken to Djibo.", Language::En, region("Djibo", "BF", "Sahel", 3)),
         ("Des hommes armés ont attaqué un village dans le nord du Burkina Faso. Les blessés ont été évacués vers Djibo.", Language::Fr, region("Djibo", "BF", "Sahel", 3)),
