@@ -1024,11 +1024,13 @@ fn armed_candidates(
                 break;
             }
             if let Some(p) = cues.agent_before.iter().find(|p| ends_with_phrase(&tokens, k, p)) {
-                // "A convoy escorted by gendarmes": the escort is not the one who acted.
-                let escort = k
-                    .checked_sub(p.len() + 1)
-                    .and_then(|i| tokens.get(i))
-                    .is_some_and(|t| ESCORT_WORDS.contains(&t.0.as_str()));
+                // "A convoy escorted by gendarmes", "repelled by gendarmes": neither the escort
+                // nor the defender started the fight.
+                let escort =
+                    k.checked_sub(p.len() + 1).and_then(|i| tokens.get(i)).is_some_and(|t| {
+                        ESCORT_WORDS.contains(&t.0.as_str())
+                            || REACTIVE_VERBS.contains(&t.0.as_str())
+                    });
                 if !escort {
                     score += 3;
                 }
@@ -1061,15 +1063,35 @@ fn armed_candidates(
                     .any(|i| cues.passive.iter().any(|p| starts_with_phrase(&tokens, i, p)));
             score += if passive { -2 } else { 1 };
         }
-        // An identity group is a militia only when it acts ("Soninke youths attacked").
+        let is_reactive =
+            |i: usize| tokens.get(i).is_some_and(|t| REACTIVE_VERBS.contains(&t.0.as_str()));
+        // "Repelled a Taliban attack": the group whose attack was repelled made it.
+        let repelled_before = (first.saturating_sub(3)..first).any(is_reactive);
+        if repelled_before
+            && tokens.get(last + 1).is_some_and(|t| ATTACK_NOUNS.contains(&t.0.as_str()))
+        {
+            score += 3;
+        }
+        // "Afghan forces repulsed their attacks": who repels an attack did not start it
+        // (but "militants were repelled" made it).
+        let reacts = next_verb.is_some_and(|v| {
+            let passive = (last + 1..v)
+                .any(|i| cues.passive.iter().any(|p| starts_with_phrase(&tokens, i, p)));
+            is_reactive(v) && !passive
+        });
+        // An identity group is a militia only when it acts ("Soninke youths attacked"); to
+        // repel an attack is to act.
         if ethnic {
-            if score <= 0 {
+            if score <= 0 && !reacts {
                 if !crowd && !ethnic_targets.iter().any(|(a, _)| *a == actor) {
                     ethnic_targets.push((actor, m.span));
                 }
                 continue;
             }
             score -= 1;
+        }
+        if reacts {
+            score -= 2;
         }
         let kind = if ethnic { MentionKind::CommunalMilitia } else { m.kind };
         let entry = m.entry;
@@ -1131,6 +1153,28 @@ fn armed_candidates(
 const HARM_WORDS: &[&str] = &[
     " kill", " wound", " injur", " died", " dead", " death", " casualt", " victim", " hurt",
     " lynch", " tue ", " tues ", " tuee", " blesse", " mort", " deced", " victime",
+];
+
+/// Nouns of an attack: the group named just before one made it ("an IS attack").
+const ATTACK_NOUNS: &[&str] =
+    &["attack", "attacks", "ambush", "ambushes", "assault", "offensive", "incursion", "raid"];
+
+/// Verbs of defence: who repels an attack did not start the fight.
+const REACTIVE_VERBS: &[&str] = &[
+    "repelled",
+    "repulsed",
+    "repel",
+    "repulse",
+    "repels",
+    "repulses",
+    "foiled",
+    "thwarted",
+    "responded",
+    "repoussent",
+    "repousse",
+    "repousses",
+    "ripostent",
+    "riposte",
 ];
 
 /// Participles before `by`/`par` that name an escort or a guard, not an agent.

@@ -206,6 +206,19 @@ fn the_attacker_leads_a_clash() {
             "Self-defence volunteers (VDP) fought JNIM militants near Arbinda, 4 militants were killed, 2 VDP wounded.",
             (VDP, JNIM),
         ),
+        // Who repels an attack did not start the fight; whose attack was repelled did.
+        (
+            "Three JNIM fighters were killed when gendarmes repulsed their assault on a post at Tougan.",
+            (JNIM, GENDARMES),
+        ),
+        (
+            "Gendarmes repelled a JNIM attack on their post at Tougan.",
+            (JNIM, GENDARMES),
+        ),
+        (
+            "JNIM fighters stormed a post at Tougan before they were repelled by gendarmes.",
+            (JNIM, GENDARMES),
+        ),
         // An incursion is the first act; the defenders respond.
         (
             "In Tougouri, JNIM fighters made an incursion at dusk. Gendarmes responded and killed two of them.",
