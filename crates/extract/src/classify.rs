@@ -245,6 +245,8 @@ pub struct Role {
     pub agent: Target,
     /// The target, as [`targets`] reads it.
     pub target: Target,
+    /// Where the verb starts in the passage (bytes).
+    pub start: usize,
 }
 
 /// Every violent verb of `text` (at most a few per kind) with its doer and target.
@@ -256,7 +258,7 @@ pub fn roles(text: &str) -> Vec<Role> {
         for found in regex.find_iter(text).take(4) {
             let target = target_of(text, found.start(), found.end());
             let agent = agent_of(text, found.start(), found.end());
-            out.push(Role { verb, agent, target });
+            out.push(Role { verb, agent, target, start: found.start() });
         }
     }
     out
@@ -424,6 +426,16 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
                 return Some((ExcessiveForceAgainstProtesters, cues.kill.unwrap_or(protest), 0.6));
             }
             if let Some(intervention) = intervention_against_protesters(text) {
+                // Force that killed or seriously hurt someone after it dispersed the crowd.
+                let after = text.get(intervention.end..).unwrap_or("");
+                if let Some(harm) = SERIOUS_HARM.find(after) {
+                    let at = intervention.end;
+                    return Some((
+                        ExcessiveForceAgainstProtesters,
+                        Span::new(at + harm.start(), at + harm.end()),
+                        0.6,
+                    ));
+                }
                 return Some((ProtestWithIntervention, intervention, 0.75));
             }
             return Some((PeacefulProtest, protest, 0.85));
@@ -515,6 +527,13 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
             (Grenade, cues.grenade),
         ] {
             if let Some(span) = cue {
+                // A bomber or grenade thrower whose armed target fought back is in a battle.
+                let fought_back = matches!(sub, SuicideBomb | Grenade)
+                    && (any_armed || ARMED_NOUN.is_match(text))
+                    && ARMED_RESPONSE.is_match(text);
+                if fought_back {
+                    return Some((ArmedClash, span, 0.6));
+                }
                 return Some((sub, span, 0.8));
             }
         }
@@ -644,7 +663,7 @@ fn used_weapon(regex: &Regex, text: &str) -> Option<Span> {
             let start = floor_boundary(text, m.start().saturating_sub(60));
             let before = text.get(start..m.start()).unwrap_or("");
             let clause = before.rsplit(['.', ';']).next().unwrap_or("");
-            !SEIZED.is_match(clause)
+            !SEIZED.is_match(clause) && !HELD_WEAPON.is_match(clause)
         })
         .map(|m| Span::new(m.start(), m.end()))
 }
@@ -681,6 +700,15 @@ fn demonstration(text: &str) -> Option<Span> {
                 && matches!(
                     next,
                     "that" | "its" | "their" | "his" | "her" | "how" | "the" | "a" | "an"
+                )
+            {
+                return false;
+            }
+            // "a crowded market" is a place, "they crowded into the square" a gathering.
+            if word == "crowded"
+                && !matches!(
+                    next,
+                    "in" | "into" | "onto" | "around" | "outside" | "before" | "at" | "along"
                 )
             {
                 return false;
@@ -906,6 +934,44 @@ mod tests {
         check("In Kaya, soldiers shot dead two unarmed men near the bus station.", Some("Attack"));
         check("Unknown gunmen shot dead a police lieutenant in Dar'a.", Some("Armed clash"));
         check("Supporters of two parties fought each other in Ntega.", Some("Mob violence"));
+    }
+
+    #[test]
+    fn bombers_and_grenade_throwers_met_by_armed_fire_fight_a_battle() {
+        check(
+            "A suicide bomber drove a truck into an army base; soldiers fired at the vehicle before it exploded.",
+            Some("Armed clash"),
+        );
+        check(
+            "At the checkpoint, rebels lobbed a grenade towards the guards, who reacted with gunfire.",
+            Some("Armed clash"),
+        );
+        check("Troops shot dead two suicide bombers near the barracks.", Some("Armed clash"));
+        check(
+            "In a crowded market, a suicide bomber set off his vest, killing nine shoppers.",
+            Some("Suicide bomb"),
+        );
+        check("Unknown men threw a grenade into a bar, wounding three drinkers.", Some("Grenade"));
+        check(
+            "Police shot dead a militant armed with a grenade outside the station.",
+            Some("Armed clash"),
+        );
+    }
+
+    #[test]
+    fn dispersals_that_kill_or_maim_are_excessive_force() {
+        check(
+            "Students marched in Kara; gendarmes used tear gas against the march and one student later died of his injuries.",
+            Some("Excessive force against protesters"),
+        );
+        check(
+            "Traders protested in the market; gendarmes dispersed them and a woman lost an eye.",
+            Some("Excessive force against protesters"),
+        );
+        check(
+            "Traders protested in the market until gendarmes dispersed them with tear gas.",
+            Some("Protest with intervention"),
+        );
     }
 
     #[test]
