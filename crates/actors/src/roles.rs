@@ -309,6 +309,32 @@ fn assign_in_country(
             let actor1 = found_or_default(MentionKind::Rioters, "Rioters", Inter::Rioters)?;
             let state =
                 armed.iter().find(|c| matches!(c.kind, MentionKind::StateForces) && !c.facility);
+            // "Soldiers fired into the air to protest": the forces are the rioters, a mutiny
+            // beside the rioters, and no one faces them.
+            let rioters_named = in_window.iter().any(|m| {
+                m.kind != MentionKind::StateForces
+                    && state.is_none_or(|c| m.span.start < c.span.start)
+            });
+            let mutiny_marks = MUTINY_WORDS.iter().any(|w| window_norm.contains(w));
+            let mutiny = state.filter(|c| {
+                sub == ViolentDemonstration
+                    && c.score > 0
+                    && !rioters_named
+                    && (mutiny_marks || !intervention)
+                    && c.actor.inter == Inter::StateForces
+            });
+            if let Some(c) = mutiny {
+                let name = format!("Mutiny of {}", c.actor.name);
+                let mut assoc_actor_1 = organisers;
+                assoc_actor_1
+                    .insert(0, Field::found(Actor::new(name, Inter::Rebel), c.span, CONF_GENERIC));
+                return Some(Roles {
+                    actor1,
+                    assoc_actor_1,
+                    actor2: None,
+                    assoc_actor_2: Vec::new(),
+                });
+            }
             let actor2 = if sub == ViolentDemonstration {
                 match state.filter(|c| intervention || c.score < 0) {
                     Some(c) => Some(c.field()),
@@ -1153,6 +1179,17 @@ fn armed_candidates(
 const HARM_WORDS: &[&str] = &[
     " kill", " wound", " injur", " died", " dead", " death", " casualt", " victim", " hurt",
     " lynch", " tue ", " tues ", " tuee", " blesse", " mort", " deced", " victime",
+];
+
+/// Marks of forces that riot themselves (normalised, matched as substrings).
+const MUTINY_WORDS: &[&str] = &[
+    "mutin",
+    "into the air",
+    "in the air",
+    "their barracks",
+    "took to the streets",
+    "en l'air",
+    "leurs casernes",
 ];
 
 /// Nouns of an attack: the group named just before one made it ("an IS attack").

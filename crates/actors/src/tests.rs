@@ -337,6 +337,26 @@ fn riots_and_mobs() {
         "A mob lynched a suspected thief in Ouahigouya.",
         ("Rioters (Burkina Faso)", "Civilians (Burkina Faso)", &[]),
     );
+    // Soldiers who riot are the rioters: a mutiny beside them, no one facing them.
+    let roles = roles_of(
+        "Violent demonstration",
+        "BF",
+        "2011-04-15",
+        "Angry soldiers left their barracks in Kaya and shot into the air over unpaid bonuses.",
+    )
+    .expect("roles");
+    assert_eq!(roles.actor1.value.name, "Rioters (Burkina Faso)");
+    assert_eq!(roles.actor2, None);
+    let assoc: Vec<&str> = roles.assoc_actor_1.iter().map(|a| a.value.name.as_str()).collect();
+    assert_eq!(assoc, ["Mutiny of Military Forces of Burkina Faso (1987-2014)"]);
+    // Police who fire tear gas at rioters face them.
+    check(
+        "Violent demonstration",
+        "BF",
+        "2020-07-01",
+        "Police fired tear gas at youths rioting in the Kaya market.",
+        ("Rioters (Burkina Faso)", "Police Forces of Burkina Faso (2015-2022)", &[]),
+    );
     // Two crowds that fight each other are rioters on both sides.
     for text in [
         "Two groups of youths clashed over a well near Kaya, injuring three.",
