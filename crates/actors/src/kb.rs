@@ -179,9 +179,20 @@ pub struct WordFamily {
     /// Countries (ISO alpha-2) where, from a day on, the unit is an actor of its own,
     /// `Forest Guards (Burkina Faso)`, rather than a unit of the state forces.
     pub own_actor_from: Vec<(String, NaiveDate)>,
+    /// A later spelling of a group's label and the day ACLED began to use it
+    /// (`Labor Group` for `Labour Group` from 2021).
+    pub renamed: Option<(NaiveDate, String)>,
 }
 
 impl WordFamily {
+    /// The group label in use on `date`: the later spelling once it applies.
+    pub fn label_on<'a>(&'a self, label: &'a str, date: Option<NaiveDate>) -> &'a str {
+        match (&self.renamed, date) {
+            (Some((from, later)), Some(date)) if *from <= date => later.as_str(),
+            _ => label,
+        }
+    }
+
     /// Whether the unit is an actor of its own in `code` on `date`.
     pub fn own_actor(&self, code: &str, date: Option<NaiveDate>) -> bool {
         let Some(date) = date else { return false };
@@ -316,6 +327,8 @@ struct RawFamily {
     acronyms: Vec<String>,
     #[serde(default)]
     own_actor_from: Vec<[String; 2]>,
+    #[serde(default)]
+    renamed: Option<[String; 2]>,
 }
 
 #[derive(Deserialize)]
@@ -373,7 +386,17 @@ impl Kb {
                         .map_err(|e| Error::Data(format!("family {}: {from:?}: {e}", f.kind)))?;
                     own_actor_from.push((code.to_ascii_uppercase(), from));
                 }
+                let renamed = match f.renamed {
+                    None => None,
+                    Some([from, name]) => Some((
+                        NaiveDate::parse_from_str(&from, "%Y-%m-%d").map_err(|e| {
+                            Error::Data(format!("family {}: {from:?}: {e}", f.kind))
+                        })?,
+                        name,
+                    )),
+                };
                 Ok(WordFamily {
+                    renamed,
                     kind: f.kind,
                     unit: f.unit,
                     country: f.country,

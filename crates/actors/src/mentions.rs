@@ -570,7 +570,7 @@ impl Recognizer {
                     ),
                     "group:Government" => mention(forces_gov(), MentionKind::Group, None),
                     other => {
-                        let label = other.strip_prefix("group:")?;
+                        let label = family.label_on(other.strip_prefix("group:")?, context.date);
                         mention(
                             generic_name(label).map(|n| Actor::new(n, Inter::Civilians)),
                             MentionKind::Group,

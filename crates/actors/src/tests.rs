@@ -810,6 +810,16 @@ fn victims_groups_stand_beside_them() {
     .expect("roles");
     let assoc: Vec<&str> = roles.assoc_actor_2.iter().map(|a| a.value.name.as_str()).collect();
     assert_eq!(assoc, ["Labour Group (Burkina Faso)"]);
+    // From 2021 ACLED spells the label the American way.
+    let roles = roles_of(
+        "Remote explosive/landmine/IED",
+        "BF",
+        "2021-06-02",
+        "A mine planted by JNIM militants killed three traders driving to the weekly market.",
+    )
+    .expect("roles");
+    let assoc: Vec<&str> = roles.assoc_actor_2.iter().map(|a| a.value.name.as_str()).collect();
+    assert_eq!(assoc, ["Labor Group (Burkina Faso)"]);
     // Fulani victims are also a pastoralist community.
     let roles = roles_of(
         "Attack",
