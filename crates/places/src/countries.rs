@@ -394,6 +394,16 @@ const ACLED_ADMIN_NAMES: &[(&str, &str, &str)] = &[
     ("UA", "Kyiv City", "Kiev City"),
 ];
 
+/// GeoNames' names (with their countries) of the admin units ACLED writes `folded` (a folded
+/// name: `idleb` → Idlib in SY), for reports that use ACLED's spellings.
+pub fn geonames_names_for(folded: &str) -> Vec<(&'static str, &'static str)> {
+    ACLED_ADMIN_NAMES
+        .iter()
+        .filter(|(_, _, acled)| crate::text::fold(acled) == folded)
+        .map(|(cc, geonames, _)| (*cc, *geonames))
+        .collect()
+}
+
 /// An admin unit's name as ACLED writes it in country `cc`: ACLED's own name for the unit
 /// when it differs from GeoNames', else [`acled_admin_name`].
 pub fn acled_admin_name_in(cc: &str, name: &str) -> String {

@@ -311,7 +311,7 @@ pub fn locate(
     }
     context.retain(|_, v| *v > 1e-3);
     let frame = Frame { context: &context, backed: &backed, regions: &regions };
-    add_fuzzy_mentions(gazetteer, text, &tokens, &mut mentions, &taken, &context);
+    add_fuzzy_mentions(gazetteer, text, &tokens, &mut mentions, &taken, &context, &regions);
     let mut places = rank(gazetteer, text, &tokens, &mentions, &countries, &frame, focus, language);
     if places.is_empty() {
         places.extend(group_country(gazetteer, &groups, &regions));
@@ -583,10 +583,19 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
             });
             let opens = gap.contains('(');
             let closes = gap.contains(')');
+            // Inside a parenthesis, a unit the gazetteer lacks may come first:
+            // `X (Mondoro, Mopti)`.
+            let unknown_units = words_between <= 2
+                && tokens
+                    .get(prev_last + 1..mentions[next].first)
+                    .unwrap_or(&[])
+                    .iter()
+                    .all(|t| t.capitalised && !is_stop(&t.folded))
+                && gap.trim_end().ends_with(',');
             let linked = if in_paren && !closes {
                 gap.trim().starts_with(',') || gap.trim().is_empty() || only_unit_words
             } else if opens && !closes {
-                words_between <= 3 && only_unit_words
+                words_between <= 3 && (only_unit_words || unknown_units)
             } else {
                 !closes
                     && gap.contains(',')
@@ -1210,6 +1219,9 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
     c
 }
 
+/// The share of the first country's votes another country needs for spelling guesses there.
+const FUZZY_SHARE: f32 = 0.3;
+
 /// Guesses spelling variants of unknown capitalised names introduced like places.
 fn add_fuzzy_mentions(
     gazetteer: &Gazetteer,
@@ -1218,9 +1230,19 @@ fn add_fuzzy_mentions(
     mentions: &mut Vec<Mention>,
     taken: &[bool],
     context: &BTreeMap<[u8; 2], f32>,
+    regions: &Regions,
 ) {
     let Some(top) = top_country(context) else { return };
-    let Ok(country) = std::str::from_utf8(&top) else { return };
+    // The report's countries: its first, and those with a fair share of its votes (a group
+    // of the central Sahel acts in three), best first.
+    let top_vote = context.get(&top).copied().unwrap_or(0.0);
+    let mut searched: Vec<([u8; 2], f32)> = context
+        .iter()
+        .filter(|(cc, v)| **cc == top || **v >= FUZZY_SHARE * top_vote)
+        .map(|(cc, v)| (*cc, *v))
+        .collect();
+    searched.sort_by(|a, b| b.1.total_cmp(&a.1).then((a.0 != top).cmp(&(b.0 != top))));
+    searched.truncate(3);
     let mut covered = taken.to_vec();
     for m in mentions.iter() {
         for c in covered.iter_mut().take(m.last + 1).skip(m.first) {
@@ -1251,7 +1273,32 @@ fn add_fuzzy_mentions(
         if !(c.locative || c.settlement || before_paren) {
             continue;
         }
-        let mut hits = gazetteer.fuzzy_lookup(&tok.folded, Some(country), 0.8);
+        // A guess in another of the report's countries weighs a little less.
+        let mut hits: Vec<(u32, f64)> = Vec::new();
+        for (cc, _) in &searched {
+            let Ok(country) = std::str::from_utf8(cc) else { continue };
+            let cost = if *cc == top { 0.0 } else { 0.02 };
+            hits.extend(
+                gazetteer
+                    .fuzzy_lookup(&tok.folded, Some(country), 0.8)
+                    .into_iter()
+                    .map(|(id, sim)| (id, sim - cost)),
+            );
+        }
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // A village outside the regions the report points to is no guess.
+        hits.retain(|&(id, _)| {
+            gazetteer.entries.get(id as usize).is_some_and(|e| {
+                e.population >= 20_000
+                    || regions.get(&e.cc).is_none_or(|names| {
+                        gazetteer
+                            .admins
+                            .get(e.admin as usize)
+                            .and_then(|a| a.admin1.as_deref())
+                            .is_some_and(|a1| names.contains(&crate::text::fold(a1)))
+                    })
+            })
+        });
         // Before `(A, B)`, a guess must lie in the admin unit the hints name, or near the
         // town they name.
         if before_paren {
@@ -1300,9 +1347,17 @@ fn add_fuzzy_mentions(
         }
         let Some(&(id, similarity)) = hits.first() else { continue };
         // Ambiguous guesses are not worth making.
+        // (A town and the unit named for it are one name.)
         if hits.get(1).is_some_and(|&(_, s)| s >= similarity - 0.02) {
-            let same_name = hits.iter().take_while(|h| h.1 >= similarity - 0.02).count();
-            if same_name > 2 {
+            let mut names: Vec<String> = hits
+                .iter()
+                .take_while(|h| h.1 >= similarity - 0.02)
+                .filter_map(|h| gazetteer.entries.get(h.0 as usize))
+                .map(|e| crate::text::fold(e.name))
+                .collect();
+            names.sort();
+            names.dedup();
+            if names.len() > 2 {
                 continue;
             }
         }
@@ -2031,6 +2086,38 @@ mod tests {
         let Some(top) = places.first() else { panic!("no place in {text:?}") };
         assert_eq!(top.value.admin1.as_deref(), Some("Donetsk"), "{places:#?}");
         assert_eq!(top.value.location, "Qqorivka");
+    }
+
+    #[test]
+    fn acled_spellings_of_admin_units_are_known() {
+        // GeoNames writes Idlib; reports (and ACLED) often write Idleb.
+        let text = "Regime forces shelled Kafr Qqarya in Idleb countryside.";
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        let Some(top) = places.first() else { panic!("no place in {text:?}") };
+        assert_eq!(top.value.country_code, "SY", "{places:#?}");
+        assert_eq!(top.value.admin1.as_deref(), Some("Idleb"), "{places:#?}");
+    }
+
+    #[test]
+    fn spelling_guesses_search_every_country_of_the_groups() {
+        // JNIM and ISGS act in Mali, Burkina Faso and Niger; the guess is Burkinabe.
+        check(
+            "JNIM and ISGS fighters looted shops in Kompienbiga on Monday.",
+            "Kompienbiga",
+            "BF",
+            Some("Kompienga"),
+            1,
+        );
+    }
+
+    #[test]
+    fn a_hint_list_may_open_with_an_unknown_unit() {
+        // Kaya is a Burkinabe town; `(Qqondoro, Mopti)` puts this one in Mali.
+        let text = "Gunmen raided Kaya (Qqondoro, Mopti) on Friday.";
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        let Some(top) = places.first() else { panic!("no place in {text:?}") };
+        assert_eq!(top.value.country_code, "ML", "{places:#?}");
+        assert_eq!(top.value.admin1.as_deref(), Some("Mopti"), "{places:#?}");
     }
 
     #[test]
