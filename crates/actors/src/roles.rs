@@ -512,7 +512,8 @@ fn assign_in_country(
                 }
             };
             let assoc_actor_1 = user.map(assoc_fields).unwrap_or_default();
-            Roles { actor1, assoc_actor_1, actor2, assoc_actor_2: Vec::new() }
+            let assoc_actor_2 = target.map(assoc_fields).unwrap_or_default();
+            Roles { actor1, assoc_actor_1, actor2, assoc_actor_2 }
         }
         Arrests => {
             let state = armed
@@ -548,7 +549,8 @@ fn assign_in_country(
                 None => civilians_field(kb, &in_window, code.as_deref()),
             };
             let assoc_actor_1 = perpetrator.map(assoc_fields).unwrap_or_default();
-            Roles { actor1, assoc_actor_1, actor2, assoc_actor_2: Vec::new() }
+            let assoc_actor_2 = target.map(assoc_fields).unwrap_or_default();
+            Roles { actor1, assoc_actor_1, actor2, assoc_actor_2 }
         }
         DisruptedWeaponsUse => {
             let state = armed.iter().find(|c| matches!(c.actor.inter, Inter::StateForces));

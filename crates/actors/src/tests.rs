@@ -743,6 +743,17 @@ fn unattributed_fire_comes_from_the_side_that_does_not_hold_the_place() {
     ] {
         check(sub, "UA", "2020-05-01", text, (expected.0, expected.1, &[]));
     }
+    // The group a target is coded as keeps the target's own name beside it.
+    let roles = roles_of(
+        "Shelling/artillery/missile attack",
+        "UA",
+        "2020-05-01",
+        "Ukrainian troops shelled Donbass People's Militia trenches outside Horlivka.",
+    )
+    .expect("roles");
+    assert_eq!(roles.actor2.map(|a| a.value.name).as_deref(), Some(NAF));
+    let assoc: Vec<&str> = roles.assoc_actor_2.iter().map(|a| a.value.name.as_str()).collect();
+    assert_eq!(assoc, ["Donbass People's Militia"]);
     // Once the war of 2022 began, the default opponent no longer applies.
     check(
         "Shelling/artillery/missile attack",
