@@ -427,14 +427,8 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
             }
             if let Some(intervention) = intervention_against_protesters(text) {
                 // Force that killed or seriously hurt someone after it dispersed the crowd.
-                let after = text.get(intervention.end..).unwrap_or("");
-                if let Some(harm) = SERIOUS_HARM.find(after) {
-                    let at = intervention.end;
-                    return Some((
-                        ExcessiveForceAgainstProtesters,
-                        Span::new(at + harm.start(), at + harm.end()),
-                        0.6,
-                    ));
+                if let Some(harm) = harm_after(text, intervention.end) {
+                    return Some((ExcessiveForceAgainstProtesters, harm, 0.6));
                 }
                 return Some((ProtestWithIntervention, intervention, 0.75));
             }
@@ -471,6 +465,12 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
         if no_weapons && (crowd_did_it || (VIGILANTE.is_match(text) && !ARMED_NOUN.is_match(text)))
         {
             return Some((MobViolence, violence, 0.55));
+        }
+    }
+    // A base set up where violence is only the background ("in response to a massacre").
+    if let Some(base) = cues.base {
+        if [&*KILL, &*ATTACK, &*CLASH, &*HARM].iter().all(|r| foreground(r, text).is_none()) {
+            return Some((HeadquartersOrBaseEstablished, base, 0.6));
         }
     }
     // Territory.
@@ -576,8 +576,14 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
     if let Some(abduct) = cues.abduct {
         return Some((AbductionForcedDisappearance, abduct, 0.8));
     }
-    // Rebels or militias "arresting" someone is an abduction (codebook: non-state arrests).
+    // Rebels or militias "arresting" someone is an abduction (codebook: non-state arrests);
+    // fighters captured by the other side were taken in a battle.
     if let Some(arrest) = cues.arrest {
+        let word = text.get(arrest.start..arrest.end).unwrap_or("").to_lowercase();
+        if word.starts_with("captur") && target_of(text, arrest.start, arrest.end) == Target::Armed
+        {
+            return Some((ArmedClash, arrest, 0.6));
+        }
         let sentence_start =
             text.get(..arrest.start).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1);
         let subject = text.get(sentence_start..arrest.start).unwrap_or("");
@@ -602,6 +608,33 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
         }
     }
     None
+}
+
+/// The first death or serious injury told after byte `from`: in the same sentence, or in
+/// a later one where it befalls demonstrators or a counted victim ("one student died"),
+/// not a grievance ("in memory of", "the death of") or someone else's story.
+fn harm_after(text: &str, from: usize) -> Option<Span> {
+    let after = text.get(from..)?;
+    let sentence_end = after.find(['.', ';']).unwrap_or(after.len());
+    SERIOUS_HARM
+        .find_iter(after)
+        .find(|harm| {
+            let start = floor_boundary(after, harm.start().saturating_sub(60));
+            let before = after.get(start..harm.start()).unwrap_or("").to_lowercase();
+            let clause_start = before
+                .rfind([',', '.', ';'])
+                .map_or(0, |i| i + 1)
+                .max(before.rfind(" and ").map_or(0, |i| i + 5));
+            if GRIEVANCE.is_match(before.get(clause_start..).unwrap_or("")) {
+                return false;
+            }
+            if harm.start() < sentence_end {
+                return true;
+            }
+            let clause_start = before.rfind(['.', ';']).map_or(0, |i| i + 1);
+            VICTIM.is_match(before.get(clause_start..).unwrap_or(""))
+        })
+        .map(|harm| Span::new(from + harm.start(), from + harm.end()))
 }
 
 /// The first dispersal, tear gas or arrest aimed at the demonstrators themselves, not an
@@ -970,6 +1003,31 @@ mod tests {
         );
         check(
             "Traders protested in the market until gendarmes dispersed them with tear gas.",
+            Some("Protest with intervention"),
+        );
+    }
+
+    #[test]
+    fn bases_checkpoints_and_captures() {
+        check(
+            "The gendarmerie set up a new base in Sollé after last week's massacre.",
+            Some("Headquarters or base established"),
+        );
+        check(
+            "Rebels set up a checkpoint on the road to Kaya and turned travellers back.",
+            Some("Change to group/activity"),
+        );
+        check(
+            "Government troops captured four rebel fighters near the river.",
+            Some("Armed clash"),
+        );
+        check("Police arrested a union leader at his home.", Some("Arrests"));
+    }
+
+    #[test]
+    fn a_death_the_marchers_mourn_is_no_excessive_force() {
+        check(
+            "Police fired tear gas at demonstrators in Kaya; they honoured a singer who was killed years ago.",
             Some("Protest with intervention"),
         );
     }
