@@ -227,7 +227,25 @@ fn assign_in_country(
             .filter_map(|m| m.actor.clone().map(|a| Field::found(a, m.span, CONF_GENERIC)))
             .collect(),
     );
-    let organisers: Vec<Field<Actor>> = groups.to_vec();
+    // Officials stand beside protesters only when they protest ("councilmen staged a
+    // sit-in"), named before the protest; "forced the mayor to close the town hall" names
+    // the target.
+    let protest_at = PROTEST_WORDS
+        .iter()
+        .filter_map(|w| window_norm.find(w))
+        .min()
+        .map(|at| norm.offset_of(window.start) + at.saturating_sub(1));
+    let organisers: Vec<Field<Actor>> = groups
+        .iter()
+        .filter(|f| {
+            !f.value.name.starts_with("Government of ")
+                || match (protest_at, f.span) {
+                    (Some(at), Some(span)) => norm.offset_of(span.start) < at,
+                    _ => true,
+                }
+        })
+        .cloned()
+        .collect();
     let uag = || generic("Unidentified Armed Group", Inter::PoliticalMilitia);
     // Unnamed killers are a gang only when the report shows a gang's marks (victims bound,
     // bodies cut up, a drive-by); a body found with no such mark stays an armed group.
@@ -1181,6 +1199,21 @@ fn armed_candidates(
 const HARM_WORDS: &[&str] = &[
     " kill", " wound", " injur", " died", " dead", " death", " casualt", " victim", " hurt",
     " lynch", " tue ", " tues ", " tuee", " blesse", " mort", " deced", " victime",
+];
+
+/// Stems of the words of a protest (normalised, matched as substrings).
+const PROTEST_WORDS: &[&str] = &[
+    "protest",
+    "demonstrat",
+    "march",
+    "sit in",
+    "rall",
+    "strike",
+    "block",
+    "barricad",
+    "riot",
+    "manifest",
+    "greve",
 ];
 
 /// Marks of forces that riot themselves (normalised, matched as substrings).

@@ -288,6 +288,19 @@ fn sexual_violence_records_women() {
 }
 
 #[test]
+fn officials_stand_beside_protesters_only_when_they_protest() {
+    const GOV: &str = "Government of Burkina Faso (2015-2022)";
+    for (text, assoc) in [
+        ("Town councillors staged a sit-in at the prefecture of Yako.", vec![GOV]),
+        ("Residents marched in Yako and demanded the mayor resign.", vec![]),
+    ] {
+        let roles = roles_of("Peaceful protest", "BF", "2021-03-01", text).expect("roles");
+        let names: Vec<&str> = roles.assoc_actor_1.iter().map(|a| a.value.name.as_str()).collect();
+        assert_eq!(names, assoc, "{text}");
+    }
+}
+
+#[test]
 fn protesters_with_organisers() {
     let ccvc = "CCVC: National Coalition against High Cost of Living, Corruption, Fraud and Impunity and for Liberty";
     check(
