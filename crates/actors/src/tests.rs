@@ -291,7 +291,7 @@ fn sexual_violence_records_women() {
 fn officials_stand_beside_protesters_only_when_they_protest() {
     const GOV: &str = "Government of Burkina Faso (2015-2022)";
     for (text, assoc) in [
-        ("Town councillors held a sit-in outside the Yako prefecture.", vec![GOV]),
+        ("Yako town councillors, angry at their budget cuts, held a sit-in.", vec![GOV]),
         ("Residents marched in Yako and demanded the mayor resign.", vec![]),
     ] {
         let roles = roles_of("Peaceful protest", "BF", "2021-03-01", text).expect("roles");
