@@ -1713,7 +1713,12 @@ fn attach_parentheses(
                 | "appuyes par"
                 | "soutenus par"
         );
-        let joined = joint_gap && (same_family || same_side) && !between;
+        // "Soldiers or gendarmes": one side, the first forces leading.
+        let alternative_forces =
+            matches!(core_gap.as_str(), "or" | "and/or" | "and or" | "ou" | "et/ou")
+                && a.kind == MentionKind::StateForces
+                && b.kind == MentionKind::StateForces;
+        let joined = (joint_gap && (same_family || same_side) && !between) || alternative_forces;
         // "Ansaroul Islam (JNIM)": an allied umbrella group in parentheses leads.
         let umbrella_ally = in_parens
             && !ally_leads

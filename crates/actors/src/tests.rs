@@ -288,6 +288,33 @@ fn sexual_violence_records_women() {
 }
 
 #[test]
+fn soldiers_or_gendarmes_are_one_side() {
+    let roles = roles_of(
+        "Attack",
+        "BF",
+        "2019-10-02",
+        "Near Arbinda, soldiers or gendarmes beat three herders they suspected of helping militants.",
+    )
+    .expect("roles");
+    assert_eq!(roles.actor1.value.name, "Military Forces of Burkina Faso (2015-2022)");
+    let assoc: Vec<&str> = roles.assoc_actor_1.iter().map(|a| a.value.name.as_str()).collect();
+    assert_eq!(assoc, ["Police Forces of Burkina Faso (2015-2022) Gendarmerie"]);
+}
+
+#[test]
+fn a_health_facility_attacked_hurts_health_workers() {
+    let roles = roles_of(
+        "Looting/property destruction",
+        "BF",
+        "2021-10-02",
+        "JNIM gunmen emptied the medical center of Foutouri of its drugs and took the ambulance.",
+    )
+    .expect("roles");
+    let assoc: Vec<&str> = roles.assoc_actor_2.iter().map(|a| a.value.name.as_str()).collect();
+    assert_eq!(assoc, ["Health Workers (Burkina Faso)"]);
+}
+
+#[test]
 fn officials_stand_beside_protesters_only_when_they_protest() {
     const GOV: &str = "Government of Burkina Faso (2015-2022)";
     for (text, assoc) in [
