@@ -374,7 +374,18 @@ fn assign_in_country(
                     None => civilians_field(kb, &in_window, code.as_deref()),
                 }
             };
-            Roles { actor1, assoc_actor_1: organisers, actor2, assoc_actor_2: Vec::new() }
+            let mut assoc_actor_1 = organisers;
+            // A crowd that punishes a suspected thief takes justice into its own hands.
+            let justice = sub == MobViolence
+                && MOB_JUSTICE_WORDS.iter().any(|w| contains_words(&window_norm, w));
+            if justice {
+                if let Some(v) = generic("Vigilante Group", Inter::PoliticalMilitia) {
+                    if !assoc_actor_1.iter().any(|f| f.value.name == v.name) {
+                        assoc_actor_1.push(Field::inferred(v, CONF_DEFAULT));
+                    }
+                }
+            }
+            Roles { actor1, assoc_actor_1, actor2, assoc_actor_2: Vec::new() }
         }
         SexualViolence | Attack | AbductionForcedDisappearance => {
             // No country and no words for either side: nothing to say.
@@ -1199,6 +1210,31 @@ fn armed_candidates(
 const HARM_WORDS: &[&str] = &[
     " kill", " wound", " injur", " died", " dead", " death", " casualt", " victim", " hurt",
     " lynch", " tue ", " tues ", " tuee", " blesse", " mort", " deced", " victime",
+];
+
+/// Words of a crowd taking justice into its own hands (normalised, on word boundaries).
+const MOB_JUSTICE_WORDS: &[&str] = &[
+    "lynched",
+    "lynching",
+    "lynch",
+    "thief",
+    "thieves",
+    "robber",
+    "robbers",
+    "burglar",
+    "burglars",
+    "stole",
+    "stolen",
+    "stealing",
+    "suspected",
+    "alleged",
+    "mob justice",
+    "jungle justice",
+    "voleur",
+    "voleurs",
+    "lynche",
+    "lynches",
+    "presume voleur",
 ];
 
 /// Stems of the words of a protest (normalised, matched as substrings).

@@ -375,7 +375,7 @@ fn riots_and_mobs() {
         "BF",
         "2020-07-01",
         "A mob lynched a suspected thief in Ouahigouya.",
-        ("Rioters (Burkina Faso)", "Civilians (Burkina Faso)", &[]),
+        ("Rioters (Burkina Faso)", "Civilians (Burkina Faso)", &["Vigilante Group (Burkina Faso)"]),
     );
     // Soldiers who riot are the rioters: a mutiny beside them, no one facing them.
     let roles = roles_of(
@@ -397,6 +397,26 @@ fn riots_and_mobs() {
         "Police fired tear gas at youths rioting in the Kaya market.",
         ("Rioters (Burkina Faso)", "Police Forces of Burkina Faso (2015-2022)", &[]),
     );
+    // A crowd that punishes a suspected thief takes justice into its own hands.
+    let roles = roles_of(
+        "Mob violence",
+        "BF",
+        "2020-07-01",
+        "In Koupela, market traders caught a man they accused of being a thief and beat him badly.",
+    )
+    .expect("roles");
+    let assoc: Vec<&str> = roles.assoc_actor_1.iter().map(|a| a.value.name.as_str()).collect();
+    assert!(assoc.contains(&"Vigilante Group (Burkina Faso)"), "{assoc:?}");
+    // Religious figures and school heads are their communities' victims.
+    for (text, group) in [
+        ("JNIM gunmen kidnapped a marabout near Gorom-Gorom.", "Muslim Group (Burkina Faso)"),
+        ("JNIM gunmen kidnapped a school director near Gorom-Gorom.", "Teachers (Burkina Faso)"),
+    ] {
+        let roles =
+            roles_of("Abduction/forced disappearance", "BF", "2020-07-01", text).expect("roles");
+        let assoc: Vec<&str> = roles.assoc_actor_2.iter().map(|a| a.value.name.as_str()).collect();
+        assert_eq!(assoc, [group], "{text}");
+    }
     // Two crowds that fight each other are rioters on both sides.
     for text in [
         "Two groups of youths clashed over a well near Kaya, injuring three.",
