@@ -2,9 +2,10 @@
 //!
 //! The rules of [`crate::classify`] find the event and propose its type; the model
 //! weighs that proposal together with the passage's words (unigrams and bigrams), the
-//! cues that fired, the target of the violence and, for each violent verb, the classes of
-//! its doer and its target (armed, civilian, unknown), and may overrule it. Features are
-//! hashed, so the model file holds numbers only: no word list, no training text.
+//! cues that fired (alone and with the rules' type), the target of the violence and, for
+//! each violent verb, the classes of its doer and its target (armed, civilian, unknown),
+//! and may overrule it. Features are hashed, so the model file holds numbers only: no
+//! word list, no training text.
 //!
 //! The weights are fitted by [`train`] (multinomial logistic regression with AdaGrad),
 //! reproducibly: the same examples give the same bytes. [`TypeModel::to_bytes`] and
@@ -71,6 +72,8 @@ pub fn features(passage: &str, offset: usize, evidence: &Evidence<'_>) -> Vec<Fe
     push(&["type", evidence.rule.event_type().as_str()], None);
     for cue in evidence.cues.fired() {
         push(&["cue", cue], None);
+        // What a cue means depends on what the rules made of the passage.
+        push(&["rc", evidence.rule.as_str(), cue], None);
     }
     push(
         &[
