@@ -293,6 +293,8 @@ impl Recognizer {
         let mut attached: Vec<Option<usize>> = vec![None; hits.len()];
         let mut extent: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
         let mut consumed = vec![false; hits.len()];
+        // Country names attached to the forces before them ("the forces of India").
+        let mut named_after: Vec<usize> = Vec::new();
         for (i, hit) in hits.iter().enumerate() {
             let country = hit.targets.iter().find_map(|t| match t {
                 Target::Demonym(c) => Some((*c, true)),
@@ -340,11 +342,41 @@ impl Recognizer {
                         if let Some(c) = consumed.get_mut(i) {
                             *c = true;
                         }
+                        if !is_demonym {
+                            named_after.push(i);
+                        }
                     }
                 }
             }
         }
         let mut out = Vec::new();
+        // "The forces of India and Pakistan": the second country gets the same forces.
+        for &i in &named_after {
+            let (Some(forces), Some(hit), Some(second)) =
+                (hits.get(i.wrapping_sub(1)), hits.get(i), hits.get(i + 1))
+            else {
+                continue;
+            };
+            let Some(country) = second.targets.iter().find_map(|t| match t {
+                Target::CountryName(c) => Some(*c),
+                _ => None,
+            }) else {
+                continue;
+            };
+            let gap = ntext.get(hit.end..second.start).unwrap_or("x").trim();
+            if !matches!(gap, "and" | "et" | "&" | "," | "and of" | "et du" | "et de") {
+                continue;
+            }
+            if let Some(c) = consumed.get_mut(i + 1) {
+                *c = true;
+            }
+            let Some(span) = norm.span(second.start, second.end) else { continue };
+            for target in &forces.targets {
+                if let Some(m) = self.resolve(kb, *target, span, Some(country), context) {
+                    out.push(m);
+                }
+            }
+        }
         // "French and Burkinabe soldiers": the first nationality gets the same forces.
         for (i, hit) in hits.iter().enumerate() {
             if consumed.get(i).copied().unwrap_or(true) {

@@ -415,6 +415,17 @@ fn assign_in_country(
         }
         GovernmentRegainsTerritory | NonStateActorOvertakesTerritory | ArmedClash => {
             let (first, second) = two_sides(&armed);
+            // Two states' forces trading fire, neither the attacker: the home forces first.
+            let (first, second) = match (first, second) {
+                (Some(a), Some(b))
+                    if a.score == b.score
+                        && a.actor.inter == Inter::External
+                        && b.actor.inter == Inter::StateForces =>
+                {
+                    (Some(b), Some(a))
+                }
+                other => other,
+            };
             match (first, second) {
                 (Some(a), Some(b)) => {
                     let mut roles = side_roles(a, Some(b.field()), assoc_fields(b));
@@ -1754,7 +1765,16 @@ fn attach_parentheses(
             matches!(core_gap.as_str(), "or" | "and/or" | "and or" | "ou" | "et/ou")
                 && a.kind == MentionKind::StateForces
                 && b.kind == MentionKind::StateForces;
-        let joined = (joint_gap && (same_family || same_side) && !between) || alternative_forces;
+        // "Forces of India and Pakistan exchanged fire": two sides, not one.
+        let after = norm.text.get(norm.offset_of(b.span.end)..).unwrap_or("");
+        let against_each_other = a.kind == MentionKind::StateForces
+            && b.kind == MentionKind::StateForces
+            && after
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| matches!(w, "exchanged" | "clashed" | "fought" | "traded"));
+        let joined = (joint_gap && (same_family || same_side) && !between && !against_each_other)
+            || alternative_forces;
         // "Ansaroul Islam (JNIM)": an allied umbrella group in parentheses leads.
         let umbrella_ally = in_parens
             && !ally_leads

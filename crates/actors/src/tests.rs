@@ -288,6 +288,22 @@ fn sexual_violence_records_women() {
 }
 
 #[test]
+fn two_states_trading_fire_are_two_sides_home_forces_first() {
+    for text in [
+        "Troops of India and Pakistan exchanged fire along the Line of Control near Kotli.",
+        "Indian and Pakistani soldiers clashed along the Line of Control near Kotli.",
+    ] {
+        check(
+            "Armed clash",
+            "PK",
+            "2020-05-01",
+            text,
+            ("Military Forces of Pakistan (2018-2022)", "Military Forces of India (2014-)", &[]),
+        );
+    }
+}
+
+#[test]
 fn soldiers_or_gendarmes_are_one_side() {
     let roles = roles_of(
         "Attack",
