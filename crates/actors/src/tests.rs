@@ -290,7 +290,7 @@ fn sexual_violence_records_women() {
 #[test]
 fn two_states_trading_fire_are_two_sides_home_forces_first() {
     for text in [
-        "Troops of India and Pakistan exchanged fire along the Line of Control near Kotli.",
+        "Near Kotli, the armies of India and Pakistan traded artillery rounds for an hour.",
         "Indian and Pakistani soldiers clashed along the Line of Control near Kotli.",
     ] {
         check(
