@@ -519,16 +519,22 @@ impl Gazetteer {
                     .map(|(id, alt)| (layer.base + id, alt)),
             );
         }
-        // ACLED's spelling of an admin unit (`Idleb`): GeoNames' name in that country.
+        // ACLED's spelling of an admin unit (`Idleb`): GeoNames' name in that country, as
+        // good as a preferred name.
         if out.is_empty() {
             for (cc, geonames) in countries::geonames_names_for(folded) {
                 let name = text::fold(geonames);
                 if name == folded {
                     continue;
                 }
-                out.extend(self.lookup(&name).into_iter().filter(|&(id, _)| {
-                    self.entries.get(id as usize).is_some_and(|e| e.country_code() == cc)
-                }));
+                out.extend(
+                    self.lookup(&name)
+                        .into_iter()
+                        .filter(|&(id, _)| {
+                            self.entries.get(id as usize).is_some_and(|e| e.country_code() == cc)
+                        })
+                        .map(|(id, _)| (id, false)),
+                );
             }
         }
         out

@@ -559,6 +559,14 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
             .iter()
             .any(|&(id, _)| gazetteer.entries.get(id as usize).is_some_and(|e| e.fclass == b'A'))
     };
+    // A unit's seat (or a city) stands for its unit (`in the countryside of Idleb`).
+    let is_seat = |m: &Mention| {
+        m.candidates.iter().any(|&(id, _)| {
+            gazetteer.entries.get(id as usize).is_some_and(|e| {
+                matches!(e.fcode, "PPLA" | "PPLA2" | "PPLC") || e.population >= 100_000
+            })
+        })
+    };
     for idx in 0..mentions.len() {
         if mentions[idx].hint_of.is_some() {
             continue;
@@ -592,10 +600,35 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
                     .iter()
                     .all(|t| t.capitalised && !is_stop(&t.folded))
                 && gap.trim_end().ends_with(',');
+            // `X in the countryside of Y`, `X in Y`: a unit (or a city) containing X.
+            let inside = !in_paren
+                && !opens
+                && !closes
+                && !gap.contains([',', '.', ';', ':', '\n'])
+                && words_between <= 6
+                && gap_words.first() == Some(&"in")
+                && gap_words.iter().all(|w| {
+                    is_in(UNIT_WORDS, w)
+                        || is_in(DIRECTIONS, w)
+                        || matches!(
+                            *w,
+                            "in" | "of"
+                                | "the"
+                                | "countryside"
+                                | "rural"
+                                | "northern"
+                                | "southern"
+                                | "eastern"
+                                | "western"
+                                | "central"
+                        )
+                });
             let linked = if in_paren && !closes {
                 gap.trim().starts_with(',') || gap.trim().is_empty() || only_unit_words
             } else if opens && !closes {
                 words_between <= 3 && (only_unit_words || unknown_units)
+            } else if inside {
+                INSIDE_HINTS && hints.is_empty()
             } else {
                 !closes
                     && gap.contains(',')
@@ -603,13 +636,17 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
                     && words_between <= 3
                     && only_unit_words
             };
-            if !linked || !is_admin(&mentions[next]) && !opens && !in_paren {
+            let unit = is_admin(&mentions[next]) || inside && is_seat(&mentions[next]);
+            if !linked || !unit && !opens && !in_paren {
                 break;
             }
             if opens {
                 in_paren = true;
             }
             hints.push(next);
+            if inside && !opens && !in_paren {
+                break;
+            }
             prev_last = mentions[next].last;
             // After a closing parenthesis the hint list ends.
             let after = tokens.get(prev_last + 1).map(|t| t.start).unwrap_or(text.len());
@@ -633,6 +670,9 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
         }
     }
 }
+
+/// Whether `X in (the countryside of) Y`, Y an admin unit, makes Y a hint of X.
+const INSIDE_HINTS: bool = true;
 
 /// Whether the names ending at token `a` and starting at token `b` make a pair: `X and Y`,
 /// `X et Y`, `X-Y`.
@@ -712,11 +752,13 @@ fn group_votes(text: &str, tokens: &[Token]) -> Vec<(Span, [u8; 2], f32)> {
 /// What one mention says about the report's country: a name known in one country only
 /// is a fair sign; a name of a few countries' towns a weak one.
 fn mention_votes(gazetteer: &Gazetteer, m: &Mention) -> Vec<([u8; 2], f32)> {
+    // Preferred names; alternate ones only when no entry has the name as its own (`Idleb`).
+    let preferred = m.candidates.iter().any(|&(_, alt)| !alt);
     let mut ccs: Vec<([u8; 2], bool)> = m
         .candidates
         .iter()
         .filter_map(|&(id, alt)| gazetteer.entries.get(id as usize).map(|e| (e, alt)))
-        .filter(|(_, alt)| !alt)
+        .filter(|(_, alt)| !alt || !preferred)
         .map(|(e, _)| (e.cc, e.population > 0 || e.fclass == b'A'))
         .collect();
     ccs.sort();
@@ -1484,13 +1526,20 @@ fn rank(
         let parent_unresolved =
             m.hint_of.and_then(|p| mentions.get(p)).is_some_and(|p| p.best.is_none());
         if (m.hint_of.is_none() || parent_unresolved) && !c.unit {
-            if let Some(name) = unknown_name_before(text, tokens, m, mentions) {
+            // The unresolved name this is a hint of (`Bara in Idleb`), else the unknown
+            // words before its parenthesis.
+            let parent = m.hint_of.and_then(|p| mentions.get(p)).filter(|p| p.best.is_none());
+            let parent = parent
+                .and_then(|p| Some((p.span, p.span.text(text)?.to_string(), p.first, p.last)));
+            let from_parent = parent.is_some();
+            if let Some(name) = parent.or_else(|| unknown_name_before(text, tokens, m, mentions)) {
                 let nc = cues(text, tokens, name.2, name.3);
                 // The name has no coordinates of our own: pinned within a second-level unit it
                 // keeps its name and the precision its words give (a named village is 1, `near
                 // X` 2), carrying the hint seat's coordinates; pinned only to a region, it is
                 // named for the seat (ACLED's representative town, precision 2).
-                let pinned = KEEP_PINNED_NAMES && pins_admin2(entry);
+                // A name the gazetteer knows elsewhere keeps its name whatever its hint.
+                let pinned = KEEP_PINNED_NAMES && (pins_admin2(entry) || from_parent);
                 let mut precision =
                     if pinned && !nc.near { GeoPrecision::Town } else { GeoPrecision::Near };
                 if nc.coded {
@@ -2096,6 +2145,16 @@ mod tests {
         let Some(top) = places.first() else { panic!("no place in {text:?}") };
         assert_eq!(top.value.country_code, "SY", "{places:#?}");
         assert_eq!(top.value.admin1.as_deref(), Some("Idleb"), "{places:#?}");
+    }
+
+    #[test]
+    fn a_unit_containing_the_place_is_a_hint() {
+        // Bara is a Nigerian town too; `in the countryside of Idleb` says which.
+        let text = "Artillery hit Bara in rural Idleb on Sunday.";
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        let Some(top) = places.first() else { panic!("no place in {text:?}") };
+        assert_eq!(top.value.location, "Bara", "{places:#?}");
+        assert_eq!(top.value.country_code, "SY", "{places:#?}");
     }
 
     #[test]
