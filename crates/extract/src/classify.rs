@@ -737,11 +737,28 @@ fn demonstration(text: &str) -> Option<Span> {
             {
                 return false;
             }
-            // "a crowded market" is a place, "they crowded into the square" a gathering.
+            // "a crowded market" is a place, "they crowded (into) the square" a gathering.
             if word == "crowded"
-                && !matches!(
-                    next,
-                    "in" | "into" | "onto" | "around" | "outside" | "before" | "at" | "along"
+                && matches!(
+                    previous,
+                    "a" | "an"
+                        | "the"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "this"
+                        | "that"
+                        | "very"
+                        | "most"
+                        | "more"
+                        | "busy"
+                        | "already"
+                        | "often"
+                        | "une"
+                        | "un"
+                        | "le"
+                        | "la"
                 )
             {
                 return false;
@@ -817,6 +834,18 @@ mod tests {
         check("Analysts see manifestations of the crisis in the north.", None);
         check("Police gathered information about the gang.", None);
         check("Teachers demonstrated against unpaid wages in Kara.", Some("Peaceful protest"));
+        check(
+            "Hundreds of nurses crowded the hospital gate in Sokodé, demanding their arrears.",
+            Some("Peaceful protest"),
+        );
+        check(
+            "Dock workers stood outside the port offices in Lomé demanding unpaid salaries.",
+            Some("Peaceful protest"),
+        );
+        check(
+            "Gendarmes dispersed the crowd with tear gas outside the prefecture.",
+            Some("Protest with intervention"),
+        );
     }
 
     #[test]
@@ -887,6 +916,8 @@ mod tests {
         );
         check("A woman from the hamlet was raped by soldiers.", Some("Sexual violence"));
         check("Security forces summarily executed 9 suspected militants.", Some("Attack"));
+        check("Gunmen decapitated a herbalist in the village of Bama.", Some("Attack"));
+        check("Militants amputated the hands of two alleged thieves.", Some("Attack"));
         check_civilians("Gunmen killed two herders near Djibo.", true);
     }
 
@@ -921,6 +952,7 @@ mod tests {
         );
         check("Police arrested an opposition leader in Ouagadougou.", Some("Arrests"));
         check("The government and rebels signed a ceasefire agreement.", Some("Agreement"));
+        check("In Bouaké two militias signed a non-aggression pact.", Some("Agreement"));
         check("The army deployed reinforcements to Djibo.", Some("Change to group/activity"));
     }
 
