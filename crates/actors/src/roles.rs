@@ -1080,6 +1080,7 @@ fn armed_candidates(
         // Look back over filler words for a cue.
         let mut k = first;
         let mut steps = 0;
+        let mut agent_cue = false;
         while k > first_tok && steps < 5 {
             // A comma ends the clause: "were killed, 1 VDP wounded" names no target of "killed".
             let clause_break = match (tokens.get(k - 1), tokens.get(k)) {
@@ -1101,6 +1102,7 @@ fn armed_candidates(
                     });
                 if !escort {
                     score += 3;
+                    agent_cue = true;
                 }
                 break;
             }
@@ -1173,7 +1175,12 @@ fn armed_candidates(
                 existing.span = m.span;
             }
             let first_sentence_weak = existing.score.abs() <= 1;
-            if existing.score == 0 || (first_sentence_weak && score.abs() >= 3) {
+            // An agent cue ("between X and", "by X") outweighs a casualty count before it.
+            let agent_over_casualty = agent_cue && score > 0 && (-2..0).contains(&existing.score);
+            if existing.score == 0
+                || (first_sentence_weak && score.abs() >= 3)
+                || agent_over_casualty
+            {
                 existing.score = score;
             }
             continue;

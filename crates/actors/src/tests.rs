@@ -219,6 +219,11 @@ fn the_attacker_leads_a_clash() {
             "JNIM fighters stormed a post at Tougan before they were repelled by gendarmes.",
             (JNIM, GENDARMES),
         ),
+        // "Between X and Y" names X first, whatever the casualty count said before.
+        (
+            "Two JNIM fighters were killed in a gunfight between JNIM and gendarmes outside Tougan.",
+            (JNIM, GENDARMES),
+        ),
         // An incursion is the first act; the defenders respond.
         (
             "In Tougouri, JNIM fighters made an incursion at dusk. Gendarmes responded and killed two of them.",
