@@ -258,7 +258,7 @@ pub fn locate(
     }
     let mut mentions = find_mentions(gazetteer, text, &tokens, &taken);
     attach_hints(text, &tokens, &mut mentions, gazetteer);
-    let mut context = country_votes(gazetteer, &countries, &mentions);
+    let mut context = country_votes(gazetteer, &tokens, &countries, &mentions);
     for &(_, cc, vote) in &groups {
         *context.entry(cc).or_default() += vote;
     }
@@ -690,12 +690,17 @@ fn pair_joined(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
 /// Country votes from country words, admin names and single-country names.
 fn country_votes(
     gazetteer: &Gazetteer,
+    tokens: &[Token],
     countries: &[CountryMention],
     mentions: &[Mention],
 ) -> BTreeMap<[u8; 2], f32> {
     let mut votes: BTreeMap<[u8; 2], f32> = BTreeMap::new();
     for c in countries {
-        *votes.entry(c.cc).or_default() += 2.0;
+        // A demonym before a force (`French forces`, `Turkish drones`) often names a
+        // foreign army: a weaker sign of where the event is.
+        let force =
+            !c.is_name && tokens.get(c.last + 1).is_some_and(|t| is_in(FORCE_WORDS, &t.folded));
+        *votes.entry(c.cc).or_default() += if force { FORCE_VOTE } else { 2.0 };
     }
     for m in mentions {
         for (cc, vote) in mention_votes(gazetteer, m) {
@@ -704,6 +709,30 @@ fn country_votes(
     }
     votes
 }
+
+/// Words for armed forces and their means, after a demonym.
+const FORCE_WORDS: &[&str] = &[
+    "forces",
+    "troops",
+    "soldiers",
+    "army",
+    "military",
+    "jets",
+    "aircraft",
+    "airstrike",
+    "airstrikes",
+    "helicopter",
+    "helicopters",
+    "drone",
+    "drones",
+    "warplanes",
+    "reinforcements",
+    "patrol",
+    "patrols",
+];
+
+/// The vote of a demonym before a force word.
+const FORCE_VOTE: f32 = 1.0;
 
 /// Longest group name in [`crate::countries::GROUP_COUNTRIES`], in words.
 const MAX_GROUP_WORDS: usize = 7;
@@ -1926,11 +1955,12 @@ fn unknown_name_before(
         return None;
     }
     let gap = between(text, tokens, m.first - 1, m.first);
+    let mut last = m.first - 1;
     if !gap.contains('(') {
-        return None;
+        // `X in (the countryside of) Y`: the name before `in`.
+        last = inside_words_start(text, tokens, m.first)?.checked_sub(1)?;
     }
     // The word(s) before the parenthesis, skipping a settlement word (`Seme village (`).
-    let mut last = m.first - 1;
     if is_in(SETTLEMENT_WORDS, &tokens[last].folded) && last > 0 {
         last -= 1;
     }
@@ -1953,8 +1983,52 @@ fn unknown_name_before(
             break;
         }
     }
+    // Before `in Y`, only a name the words call a place (`the town of X`, `near X`,
+    // `shelled X`), not a person's (`justice for Norbert Zongo in Koudougou`).
+    if !gap.contains('(') {
+        let c = cues(text, tokens, first, last);
+        let verb_object = c.weak
+            && first > 0
+            && tokens.get(first - 1).is_some_and(|t| is_in(PLACE_VERBS, &t.folded));
+        if !(c.settlement || c.near || c.locative || verb_object) || c.away {
+            return None;
+        }
+    }
     let span = Span::new(tokens[first].start, tok.end);
     Some((span, span.text(text)?.to_string(), first, last))
+}
+
+/// The `in` opening the words between a place and the unit containing it that starts at
+/// token `first` (`in the southern countryside of`), within the clause.
+fn inside_words_start(text: &str, tokens: &[Token], first: usize) -> Option<usize> {
+    let mut i = first;
+    while i > 0 && first - i < 6 {
+        if between(text, tokens, i - 1, i).contains(['.', ',', ';', ':', '(', ')', '\n']) {
+            return None;
+        }
+        let word = tokens[i - 1].folded.as_str();
+        if word == "in" {
+            return Some(i - 1);
+        }
+        let inside = is_in(UNIT_WORDS, word)
+            || is_in(DIRECTIONS, word)
+            || matches!(
+                word,
+                "of" | "the"
+                    | "countryside"
+                    | "rural"
+                    | "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+                    | "central"
+            );
+        if !inside {
+            return None;
+        }
+        i -= 1;
+    }
+    None
 }
 
 /// How much the second end of `between X and Y` loses: more than a parenthesised hint
@@ -2154,6 +2228,16 @@ mod tests {
         let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
         let Some(top) = places.first() else { panic!("no place in {text:?}") };
         assert_eq!(top.value.location, "Bara", "{places:#?}");
+        assert_eq!(top.value.country_code, "SY", "{places:#?}");
+    }
+
+    #[test]
+    fn a_foreign_force_names_no_country() {
+        // Two demonyms before forces weigh less than the unit the place lies in.
+        let text = "Turkish troops and Turkish drones shelled Qqaryat in Al-Hasakeh.";
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        let Some(top) = places.first() else { panic!("no place in {text:?}") };
+        assert_eq!(top.value.location, "Qqaryat", "{places:#?}");
         assert_eq!(top.value.country_code, "SY", "{places:#?}");
     }
 
