@@ -563,11 +563,13 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
         return Some((SexualViolence, sexual, 0.8));
     }
     if let Some(violence) = cues.kill.or(cues.execute).or(cues.harm).or(cues.attack) {
-        let looting_only = cues.kill.is_none()
-            && cues.harm.is_none()
-            && cues.execute.is_none()
-            && cues.loot.is_some()
-            && !GUNFIRE.is_match(text);
+        let no_harm = cues.kill.is_none() && cues.harm.is_none() && cues.execute.is_none();
+        // An abduction in a raid that hurt nobody is an abduction (codebook: abduction
+        // with no further violence reported).
+        if let Some(abduct) = cues.abduct.filter(|_| no_harm && !shots_at_people(text)) {
+            return Some((AbductionForcedDisappearance, abduct, 0.7));
+        }
+        let looting_only = no_harm && cues.loot.is_some() && !shots_at_people(text);
         if !looting_only {
             let span = cues.kill.or(cues.execute).unwrap_or(violence);
             return Some((Attack, span, 0.75));
@@ -635,6 +637,18 @@ fn harm_after(text: &str, from: usize) -> Option<Span> {
             VICTIM.is_match(before.get(clause_start..).unwrap_or(""))
         })
         .map(|harm| Span::new(from + harm.start(), from + harm.end()))
+}
+
+/// Whether the passage tells of shots fired, other than into the air, as a warning or at
+/// a vehicle's tyres.
+fn shots_at_people(text: &str) -> bool {
+    GUNFIRE.find_iter(text).any(|shot| {
+        let end = floor_boundary(text, (shot.end() + 30).min(text.len()));
+        let after = text.get(shot.end()..end).unwrap_or("").to_lowercase();
+        let start = floor_boundary(text, shot.start().saturating_sub(12));
+        let before = text.get(start..shot.start()).unwrap_or("").to_lowercase();
+        !(WIDE_OF_PEOPLE.is_match(&after) || before.contains("warning"))
+    })
 }
 
 /// The first dispersal, tear gas or arrest aimed at the demonstrators themselves, not an
@@ -1061,6 +1075,26 @@ mod tests {
         check(
             "Police fired tear gas at demonstrators in Kaya; they honoured a singer who was killed years ago.",
             Some("Protest with intervention"),
+        );
+    }
+
+    #[test]
+    fn raids_that_hurt_nobody_are_abductions_or_looting() {
+        check(
+            "Gunmen raided a farm near Kaya and abducted the farmer's two sons.",
+            Some("Abduction/forced disappearance"),
+        );
+        check(
+            "Militants stormed the hamlet, fired into the air and burned the granaries.",
+            Some("Looting/property destruction"),
+        );
+        check(
+            "Militants stormed the hamlet, fired at the villagers and burned the granaries.",
+            Some("Attack"),
+        );
+        check(
+            "Gunmen abducted a trader in Pama; his body was found two days later.",
+            Some("Attack"),
         );
     }
 
