@@ -1468,6 +1468,9 @@ fn village_name(text: &str, window: Span) -> Option<String> {
         "villageois de ",
         "from the village of ",
         "villages of ",
+        "villagers coming from ",
+        "youths coming from ",
+        "residents from ",
     ];
     let (at, cue) =
         cues.iter().filter_map(|cue| lower.find(cue).map(|i| (i, *cue))).min_by_key(|(i, _)| *i)?;

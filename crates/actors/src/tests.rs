@@ -309,6 +309,17 @@ fn two_states_trading_fire_are_two_sides_home_forces_first() {
 }
 
 #[test]
+fn a_communal_militia_takes_its_village_name() {
+    check(
+        "Looting/property destruction",
+        "BF",
+        "2019-11-20",
+        "Villagers coming from Tanlili destroyed a well that Koumbri residents were digging.",
+        ("Tanlili Communal Militia (Burkina Faso)", "Civilians (Burkina Faso)", &[]),
+    );
+}
+
+#[test]
 fn soldiers_or_gendarmes_are_one_side() {
     let roles = roles_of(
         "Attack",
