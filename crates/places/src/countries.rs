@@ -247,9 +247,6 @@ pub const GROUP_REGIONS: &[(&str, &str, &[&str], bool)] = &[
     ("hcua", "ML", &["Kidal", "Tombouctou", "Gao"], false),
     ("mnla", "ML", &["Kidal", "Tombouctou", "Gao"], false),
     ("cma", "ML", &["Kidal", "Tombouctou", "Gao"], true),
-    ("isgs", "ML", &["Ménaka", "Gao"], true),
-    // Niger.
-    ("isgs", "NE", &["Tillabéri", "Tahoua"], true),
     // Syria.
     ("hts", "SY", &["Idlib", "Aleppo", "Hama", "Latakia"], true),
     ("hayat tahrir al sham", "SY", &["Idlib", "Aleppo", "Hama", "Latakia"], false),
