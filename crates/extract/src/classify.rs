@@ -145,7 +145,7 @@ impl Cues {
             mob: first(&MOB),
             intervention: first(&INTERVENTION),
             lethal_force: first(&LETHAL_FORCE),
-            clash: first(&CLASH),
+            clash: literal(&CLASH, text),
             attack: first(&ATTACK),
             kill: first(&KILL),
             execute: first(&EXECUTE),
@@ -159,10 +159,10 @@ impl Cues {
             grenade: used_weapon(&GRENADE, text),
             suicide: first(&SUICIDE),
             chemical: first(&CHEMICAL),
-            explosion: first(&EXPLOSION),
+            explosion: literal(&EXPLOSION, text),
             disrupted: first(&DISRUPTED),
             loot: first(&LOOT),
-            agreement: first(&AGREEMENT),
+            agreement: literal(&AGREEMENT, text),
             change: first(&CHANGE),
             base: first(&BASE),
             taken: first(&TAKEN),
@@ -715,6 +715,41 @@ fn used_weapon(regex: &Regex, text: &str) -> Option<Span> {
         .map(|m| Span::new(m.start(), m.end()))
 }
 
+/// The first match of `regex` in its literal sense: not an abstract fight ("the fight
+/// against corruption", "fighting crime"), a figurative explosion ("an explosion of
+/// anger", "the population explosion") or a release by a court ("released on bail").
+fn literal(regex: &Regex, text: &str) -> Option<Span> {
+    regex
+        .find_iter(text)
+        .find(|m| {
+            let word = m.as_str().to_lowercase();
+            let end = floor_boundary(text, (m.end() + 40).min(text.len()));
+            let after = text.get(m.end()..end).unwrap_or("").to_lowercase();
+            let start = floor_boundary(text, m.start().saturating_sub(20));
+            let before = text.get(start..m.start()).unwrap_or("").to_lowercase();
+            if word.starts_with("fight") || word.starts_with("battl") {
+                return !ABSTRACT_FIGHT.is_match(&after) && !before.trim_end().ends_with("the");
+            }
+            if word.starts_with("explo") || word == "blast" {
+                return !FIGURATIVE_BLAST.is_match(&after)
+                    && !["population", "demographic", "price", "social"]
+                        .iter()
+                        .any(|w| before.trim_end().ends_with(w));
+            }
+            if word.contains("releas") || word.contains("freed") || word.contains("libér") {
+                let sentence_start =
+                    text.get(..m.start()).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1);
+                let sentence_end = text
+                    .get(m.end()..)
+                    .and_then(|t| t.find(['.', ';']))
+                    .map_or(text.len(), |i| m.end() + i);
+                return !COURT.is_match(text.get(sentence_start..sentence_end).unwrap_or(""));
+            }
+            true
+        })
+        .map(|m| Span::new(m.start(), m.end()))
+}
+
 /// The first match of `regex` that is not inside a clause of background or cause
 /// ("after the riots of the previous week").
 fn foreground(regex: &Regex, text: &str) -> Option<Span> {
@@ -1096,6 +1131,19 @@ mod tests {
             "Gunmen abducted a trader in Pama; his body was found two days later.",
             Some("Attack"),
         );
+    }
+
+    #[test]
+    fn figures_of_speech_are_no_events() {
+        check("The minister praised the fight against corruption in Lomé.", None);
+        check(
+            "Police said they are fighting crime with new patrols in Accra.",
+            Some("Change to group/activity"),
+        );
+        check("Analysts warn of an explosion of anger over fuel prices.", None);
+        check("A court in Niamey released the journalist on bail.", None);
+        check("Fighting broke out between soldiers and rebels near Beni.", Some("Armed clash"));
+        check("The government released 40 prisoners under the peace deal.", Some("Agreement"));
     }
 
     #[test]

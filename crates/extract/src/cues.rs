@@ -74,3 +74,9 @@ cue!(GRIEVANCE, r"\b(death\s+of|killing\s+of|murder\s+of|in\s+memory|memorial|tr
 cue!(VICTIM, r"\b(protesters?|demonstrators?|marchers?|students?|pupils?|participants?|activists?|youths?|one|two|three|four|five|several|many|\d+|manifestants?|élèves?|étudiants?)\b");
 // Where shots fired hurt nobody: into the air, as a warning, at tyres.
 cue!(WIDE_OF_PEOPLE, r"^\s*(?:\w+\s+){0,3}?(?:in|into)\s+the\s+air|^\s*(?:\w+\s+){0,3}?at\s+the\s+(?:tyres|tires)|^\s*(?:warning\s+)?shots?\s+in\s+the\s+air|^\s*en\s+l'air");
+// What an abstract fight is waged against.
+cue!(ABSTRACT_FIGHT, r"^\s*(?:against\s+(?:the\s+)?)?(?:drugs?|drug\s+traffick\w*|corruption|terror\w*|insecurity|crime|criminality|poverty|traffick\w*|banditry|the\s+spread|covid\w*|coronavirus|the\s+pandemic|pandemic|impunity|extremism|radicali[sz]\w*|malaria|disease|fraud|money\s+laundering|climate|hunger|illiteracy|inflation|unemployment)\b");
+// What a figurative explosion is of.
+cue!(FIGURATIVE_BLAST, r"^\s*(?:of\s+(?:\w+\s+)?(?:anger|joy|violence|protests?|cases|prices|inflation|debt|demand|discontent|frustration|rage|colou?r|creativity|growth|infections?)|in\s+(?:cases|prices|demand|growth|infections))\b");
+// Courts and their releases.
+cue!(COURT, r"\b(courts?|judges?|tribunals?|magistrates?|on\s+bail|bail\b|acquitt\w*|prosecutors?|verdict|sentenc\w*|juges?|procureur|liberté\s+provisoire|non-lieu)");
