@@ -1038,6 +1038,19 @@ mod tests {
     }
 
     #[test]
+    fn demonstrators_who_burn_or_clash_riot() {
+        check(
+            "In Dapaong, angry pupils marched and then burned a police station.",
+            Some("Violent demonstration"),
+        );
+        check(
+            "In Kara, clashes between protestors and police followed the rally.",
+            Some("Violent demonstration"),
+        );
+        check("Protestors marched peacefully through Sokodé.", Some("Peaceful protest"));
+    }
+
+    #[test]
     fn background_riots_do_not_make_a_protest_violent() {
         check("Residents protested against the release of prisoners, after riots in the prisons last week.", Some("Peaceful protest"));
         check("Journalists protested against the unjust arrest of their editor. His arrest is seen as an attack on the press.", Some("Peaceful protest"));
