@@ -403,12 +403,21 @@ impl Gazetteer {
     ///   known town of that part named in the report, else the seat of the first-level unit
     ///   lying deepest in it, named for that town, precision 3;
     /// * a name the gazetteer lacks but the words call a place (`the village of X`,
-    ///   `X (Djibo, Soum)`): coded to the admin hint's seat or the report's best known
-    ///   place (precision 2), or to its country (or the part of it the words name;
-    ///   precision 3). It keeps its own name only when a hint of level 2 or 3 or a known
-    ///   town places it; coded to a country, a part of one or a first-level hint, it is
-    ///   named for the place whose coordinates it carries (span still on the name);
+    ///   `X (Djibo, Soum)`, `X in Idleb`): coded to the admin hint's seat, the report's best
+    ///   known place, the part of a country the words name, or its country, under its own
+    ///   name and with the precision its words give (1 for a named village, 2 after `near`
+    ///   or for a district: what ACLED, whose gazetteer knows the village, would code; the
+    ///   coordinates say how coarse ours are). Only a name placed by a first-level hint
+    ///   alone (`X (Savanes, Togo)`) is named for the hint's seat, precision 2;
     /// * a country only: the country, coded to its capital, precision 3.
+    ///
+    /// A country "coded to its capital" is coded instead to the seat of the region the
+    /// report's groups point to, when they point to one (`Dan Na Ambassagou`: Mopti; the
+    /// OSCE's monitors in Ukraine: Donetsk), since ACLED codes a place known only within a
+    /// region to the provincial capital. Those regions also choose among places of one name,
+    /// and a report's groups keep a far homonym (a village on another continent than the
+    /// countries they act in) from winning. Admin names are written as ACLED writes them
+    /// (`Idleb`, `Komandjari`).
     ///
     /// Confidence is low for the last two kinds.
     pub fn locate(&self, text: &str, focus: Span, language: Language) -> Vec<Field<Place>> {

@@ -2,9 +2,11 @@
 //!
 //! The steps: find country names and demonyms; find gazetteer names (longest match,
 //! capitalised, not a stop word); attach admin hints (`Seme (Toeni, Sourou)`,
-//! `X village of Y district, Z`); vote the report's countries; resolve each mention to
-//! its best entry (country context, hints, feature class, population); guess spelling
-//! variants of unknown capitalised names within the report's country; then rank the
+//! `X village of Y district, Z`, `X in the countryside of Y`); vote the report's countries
+//! (country words, names, groups) and find the regions its groups point to; resolve each
+//! mention to its best entry (country context, regions, hints, feature class, population;
+//! a far homonym of a small place needs more than its own name); guess spelling
+//! variants of unknown capitalised names within the report's countries; then rank the
 //! mentions as the event's location (inside the focus, after `in/at/near/à/dans`, first)
 //! and give each its `geo_precision`.
 
