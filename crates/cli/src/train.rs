@@ -1,7 +1,7 @@
 //! `tocsin train`: fit the event-type model on coded events (an ACLED export), with
 //! cross-validation to say how well it does on events it has not seen.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -63,6 +63,9 @@ pub struct TrainArgs {
 struct Coded {
     rule: SubEventType,
     example: Example,
+    /// Rows of one event (the same `event_id_cnty` in two exports) share a group, and a
+    /// group one fold, so that cross-validation never scores an event it trained on.
+    group: usize,
 }
 
 /// Runs the command.
@@ -114,6 +117,7 @@ fn read_examples(path: &Path, extractor: &Extractor, quiet: bool) -> Result<(Vec
     .with_context(|| format!("reading {}", path.display()))?;
     let progress = Progress::new("reading notes of", quiet);
     let mut coded = Vec::with_capacity(rows.len());
+    let mut groups = EventGroups::default();
     for (index, row) in rows.iter().enumerate() {
         progress.report_done();
         let Ok(label) = row.sub_event_type.parse::<SubEventType>() else {
@@ -126,10 +130,32 @@ fn read_examples(path: &Path, extractor: &Extractor, quiet: bool) -> Result<(Vec
             continue;
         };
         let buckets = features.into_iter().map(|f| f.bucket).collect();
-        coded.push(Coded { rule, example: Example { buckets, label } });
+        let group = groups.of(&row.event_id);
+        coded.push(Coded { rule, example: Example { buckets, label }, group });
     }
     progress.finish();
     Ok((coded, skipped))
+}
+
+/// Numbers the events of an export's rows: rows with the same event id share a number, a
+/// row without an id has one of its own.
+#[derive(Debug, Default)]
+struct EventGroups {
+    by_id: HashMap<String, usize>,
+    n: usize,
+}
+
+impl EventGroups {
+    fn of(&mut self, event_id: &str) -> usize {
+        if let Some(&group) = self.by_id.get(event_id).filter(|_| !event_id.is_empty()) {
+            return group;
+        }
+        self.n += 1;
+        if !event_id.is_empty() {
+            self.by_id.insert(event_id.to_string(), self.n);
+        }
+        self.n
+    }
 }
 
 /// Fits on all folds but one and scores on that one, in turn; prints rules and model side by side.
@@ -142,15 +168,11 @@ fn cross_validate(
     let mut rules = Tally::default();
     let mut model = Tally::default();
     for fold in 0..folds {
-        let train: Vec<Example> = coded
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds != fold)
-            .map(|(_, c)| c.example.clone())
-            .collect();
+        let train: Vec<Example> =
+            coded.iter().filter(|c| c.group % folds != fold).map(|c| c.example.clone()).collect();
         let fitted = TypeModel::from_bytes(&learned::train(&train, config).to_bytes())
             .context("re-reading a fitted model")?;
-        for coded in coded.iter().skip(fold).step_by(folds) {
+        for coded in coded.iter().filter(|c| c.group % folds == fold) {
             let features: Vec<learned::Feature> = coded
                 .example
                 .buckets
@@ -252,4 +274,19 @@ fn write_model(path: &Path, model: &TypeModel) -> Result<()> {
     std::fs::write(&temporary, model.to_bytes())
         .with_context(|| format!("writing {}", temporary.display()))?;
     std::fs::rename(&temporary, path).with_context(|| format!("writing {}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EventGroups;
+
+    #[test]
+    fn rows_of_one_event_share_a_group_and_rows_without_an_id_do_not() {
+        let mut groups = EventGroups::default();
+        let got: Vec<usize> = ["BFO1", "BFO2", "BFO1", "", "", "BFO2", "MLI7"]
+            .iter()
+            .map(|id| groups.of(id))
+            .collect();
+        assert_eq!(got, vec![1, 2, 1, 3, 4, 2, 5]);
+    }
 }
