@@ -625,10 +625,22 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
                                 | "central"
                         )
                 });
+            // `X and Y (A, B)`, Y a name the gazetteer lacks: the hints qualify the pair.
+            let pair_unknown = hints.is_empty()
+                && opens
+                && !closes
+                && (2..=4).contains(&words_between)
+                && matches!(gap_words.first(), Some(&"and") | Some(&"et"))
+                && tokens
+                    .get(prev_last + 2..mentions[next].first)
+                    .unwrap_or(&[])
+                    .iter()
+                    .all(|t| t.capitalised && !is_stop(&t.folded))
+                && !gap.split('(').next().unwrap_or("").contains([',', '.', ';', ':']);
             let linked = if in_paren && !closes {
                 gap.trim().starts_with(',') || gap.trim().is_empty() || only_unit_words
             } else if opens && !closes {
-                words_between <= 3 && (only_unit_words || unknown_units)
+                words_between <= 3 && (only_unit_words || unknown_units) || pair_unknown
             } else if inside {
                 INSIDE_HINTS && hints.is_empty()
             } else {
@@ -2252,6 +2264,18 @@ mod tests {
             "BF",
             Some("Kompienga"),
             1,
+        );
+    }
+
+    #[test]
+    fn hints_after_a_pair_with_an_unknown_end_qualify_the_pair() {
+        // Kaya is a Burkinabe town; the hints after the pair place this one in Mali.
+        check(
+            "Gunmen robbed a trader between Kaya and Qqoualou (Douentza, Mopti).",
+            "Kaya",
+            "ML",
+            Some("Douentza"),
+            2,
         );
     }
 
