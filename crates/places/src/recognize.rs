@@ -1304,6 +1304,12 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
     c
 }
 
+/// Whether a report with no country known guesses spelling variants in the whole gazetteer.
+const WORLD_GUESSES: bool = true;
+
+/// How close a guess in the whole gazetteer must be.
+const WORLD_GUESS_SIMILARITY: f64 = 0.88;
+
 /// The share of the first country's votes another country needs for spelling guesses there.
 const FUZZY_SHARE: f32 = 0.3;
 
@@ -1317,16 +1323,17 @@ fn add_fuzzy_mentions(
     context: &BTreeMap<[u8; 2], f32>,
     regions: &Regions,
 ) {
-    let Some(top) = top_country(context) else { return };
+    // With no country known at all, a close guess anywhere in the world.
+    let top = top_country(context);
     // The report's countries: its first, and those with a fair share of its votes (a group
     // of the central Sahel acts in three), best first.
-    let top_vote = context.get(&top).copied().unwrap_or(0.0);
+    let top_vote = top.and_then(|top| context.get(&top)).copied().unwrap_or(0.0);
     let mut searched: Vec<([u8; 2], f32)> = context
         .iter()
-        .filter(|(cc, v)| **cc == top || **v >= FUZZY_SHARE * top_vote)
+        .filter(|(cc, v)| Some(**cc) == top || **v >= FUZZY_SHARE * top_vote)
         .map(|(cc, v)| (*cc, *v))
         .collect();
-    searched.sort_by(|a, b| b.1.total_cmp(&a.1).then((a.0 != top).cmp(&(b.0 != top))));
+    searched.sort_by(|a, b| b.1.total_cmp(&a.1).then((Some(a.0) != top).cmp(&(Some(b.0) != top))));
     searched.truncate(3);
     let mut covered = taken.to_vec();
     for m in mentions.iter() {
@@ -1362,13 +1369,16 @@ fn add_fuzzy_mentions(
         let mut hits: Vec<(u32, f64)> = Vec::new();
         for (cc, _) in &searched {
             let Ok(country) = std::str::from_utf8(cc) else { continue };
-            let cost = if *cc == top { 0.0 } else { 0.02 };
+            let cost = if Some(*cc) == top { 0.0 } else { 0.02 };
             hits.extend(
                 gazetteer
                     .fuzzy_lookup(&tok.folded, Some(country), 0.8)
                     .into_iter()
                     .map(|(id, sim)| (id, sim - cost)),
             );
+        }
+        if top.is_none() && WORLD_GUESSES {
+            hits = gazetteer.fuzzy_lookup(&tok.folded, None, WORLD_GUESS_SIMILARITY);
         }
         hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         // A village outside the regions the report points to is no guess.
