@@ -1587,14 +1587,13 @@ fn rank(
             let from_parent = parent.is_some();
             if let Some(name) = parent.or_else(|| unknown_name_before(text, tokens, m, mentions)) {
                 let nc = cues(text, tokens, name.2, name.3);
-                // The name has no coordinates of our own: pinned within a second-level unit it
-                // keeps its name and the precision its words give (a named village is 1, `near
-                // X` 2), carrying the hint seat's coordinates; pinned only to a region, it is
-                // named for the seat (ACLED's representative town, precision 2).
-                // A name the gazetteer knows elsewhere keeps its name whatever its hint.
-                let pinned = KEEP_PINNED_NAMES && (pins_admin2(entry) || from_parent);
-                let mut precision =
-                    if pinned && !nc.near { GeoPrecision::Town } else { GeoPrecision::Near };
+                // The name has no coordinates of our own, so it is coded to the hint's seat,
+                // ACLED's representative town for a small part of a region (precision 2):
+                // pinned within a second-level unit it keeps its own name; pinned only to a
+                // region, it is named for the seat. A name the gazetteer knows elsewhere keeps
+                // its name whatever its hint.
+                let pinned = pins_admin2(entry) || from_parent;
+                let mut precision = GeoPrecision::Near;
                 if nc.coded {
                     precision = stated_precision(text, tokens, name.3).unwrap_or(precision);
                 }
@@ -1720,7 +1719,7 @@ fn rank(
         .map(|(i, (_, place, span))| (place.clone(), *span, i >= parts_start))
         .collect();
     if let Some(anchor) = anchor {
-        for (score, name, span, stated, said) in unknown_places(text, tokens, mentions, countries) {
+        for (score, name, span, stated) in unknown_places(text, tokens, mentions, countries) {
             let mut place = anchor.clone();
             let mut anchor_coarse = anchor_coarse;
             // `X in northern Togo`, `X, au Mali`: the country or part right after the name
@@ -1742,20 +1741,13 @@ fn rank(
                     anchor_coarse = true;
                 }
             }
-            // Near the report's known town (precision 2), or only within its country or a
-            // part of it (precision 3: the coordinates are the region's, far from the name's
-            // own). It keeps its own name either way: the report names that place, and so
-            // would ACLED, whose gazetteer knows it.
-            if anchor_coarse {
-                place.geo_precision =
-                    if WORDS_PRECISION_COARSE { said } else { GeoPrecision::Region };
-                if NAME_COARSE_UNKNOWNS {
-                    place.location = name;
-                }
-            } else {
-                place.geo_precision = if WORDS_PRECISION_NEAR { said } else { GeoPrecision::Near };
-                place.location = name;
-            }
+            // The name has no coordinates of our own: coded to the report's known town it is
+            // near that town (precision 2); coded only to its country or a part of it, the
+            // coordinates are the region's (precision 3). It keeps its own name either way:
+            // the report names that place, and the precision says how coarse the coding is.
+            place.geo_precision =
+                if anchor_coarse { GeoPrecision::Region } else { GeoPrecision::Near };
+            place.location = name;
             if let Some(stated) = stated {
                 place.geo_precision = stated;
             }
@@ -1780,18 +1772,6 @@ fn rank(
     out
 }
 
-/// Whether an unknown name coded only to a country or a region (coordinates far from its
-/// own) takes the precision its words give (ACLED's code for the named place, which its
-/// gazetteer knows) rather than 3.
-const WORDS_PRECISION_COARSE: bool = true;
-
-/// The same for an unknown name coded to the report's best known town.
-const WORDS_PRECISION_NEAR: bool = true;
-
-/// Whether an unknown name placed by a parenthesised hint keeps its own name (pinned to a
-/// unit no larger than a second-level one) rather than the hint seat's.
-const KEEP_PINNED_NAMES: bool = true;
-
 /// The place with its admin units named as ACLED names them.
 fn acled_admins(mut place: Place) -> Place {
     for admin in [&mut place.admin1, &mut place.admin2, &mut place.admin3] {
@@ -1801,10 +1781,6 @@ fn acled_admins(mut place: Place) -> Place {
     }
     place
 }
-
-/// Whether an unknown name coded only to a country or a part of one keeps its own name
-/// (its coordinates and precision 3 still say how coarse the coding is).
-const NAME_COARSE_UNKNOWNS: bool = true;
 
 /// Whether a hint entry pins a place within one second-level unit: a town, or a unit of
 /// level 2 or 3.
@@ -1870,7 +1846,7 @@ fn unknown_places(
     tokens: &[Token],
     mentions: &[Mention],
     countries: &[CountryMention],
-) -> Vec<(f32, String, Span, Option<GeoPrecision>, GeoPrecision)> {
+) -> Vec<(f32, String, Span, Option<GeoPrecision>)> {
     let mut covered = vec![false; tokens.len()];
     // Names the gazetteer resolved are not unknown; names it could not place are.
     for (first, last) in mentions
@@ -1952,14 +1928,7 @@ fn unknown_places(
                     score += CODED_WEIGHT;
                     stated = stated_precision(text, tokens, last);
                 }
-                // The precision the words give the name: a named village 1, `near X` or
-                // `X district` 2.
-                let said = if c.near || c.unit || c.container || c.reference {
-                    GeoPrecision::Near
-                } else {
-                    GeoPrecision::Town
-                };
-                out.push((score, name.to_string(), span, stated, said));
+                out.push((score, name.to_string(), span, stated));
             }
         }
         i = last + 1;
@@ -2160,13 +2129,13 @@ mod tests {
     #[test]
     fn a_name_none_of_whose_entries_lies_in_its_hints_is_placed_at_them() {
         // Kaya is a Burkinabe town; followed by Malian hints it is another village.
-        check("Gunmen raided Kaya (Douentza, Mopti) on Friday.", "Kaya", "ML", Some("Douentza"), 1);
+        check("Gunmen raided Kaya (Douentza, Mopti) on Friday.", "Kaya", "ML", Some("Douentza"), 2);
         check(
             "Militants torched the village of Qqorvenbougou (Douentza, Mopti). Four shops burned.",
             "Qqorvenbougou",
             "ML",
             Some("Douentza"),
-            1,
+            2,
         );
         check(
             "A mine exploded near Qqorvenbougou (Douentza, Mopti).",
@@ -2179,16 +2148,16 @@ mod tests {
 
     #[test]
     fn an_unknown_village_known_only_by_its_country_keeps_its_name() {
-        check("Rebels burned the hamlet of Qqorvenbougou in Mali.", "Qqorvenbougou", "ML", None, 1);
+        check("Rebels burned the hamlet of Qqorvenbougou in Mali.", "Qqorvenbougou", "ML", None, 3);
         check(
             "Des rebelles ont brûlé le hameau de Qqorvenbougou au Mali.",
             "Qqorvenbougou",
             "ML",
             None,
-            1,
+            3,
         );
-        // `near X`: 2.
-        check("Rebels burned a truck near Qqorvenbougou in Mali.", "Qqorvenbougou", "ML", None, 2);
+        // `near X` too: the coordinates are still the country's.
+        check("Rebels burned a truck near Qqorvenbougou in Mali.", "Qqorvenbougou", "ML", None, 3);
     }
 
     #[test]
@@ -2213,7 +2182,7 @@ mod tests {
             "Bhiwani",
             "ML",
             Some("Mopti"),
-            1,
+            3,
         );
         // A neighbouring country's town is no far homonym.
         check("Katiba Macina fighters raided a checkpoint in Gaoua.", "Gaoua", "BF", None, 1);
@@ -2347,8 +2316,8 @@ mod tests {
 
     #[test]
     fn sites_and_features_are_places() {
-        check("Syrian troops shelled the hilltop of Tal Qqarfa.", "Tal Qqarfa", "SY", None, 1);
-        check("Malian soldiers guarded the Qqorvenbougou camp.", "Qqorvenbougou", "ML", None, 1);
+        check("Syrian troops shelled the hilltop of Tal Qqarfa.", "Tal Qqarfa", "SY", None, 3);
+        check("Malian soldiers guarded the Qqorvenbougou camp.", "Qqorvenbougou", "ML", None, 3);
     }
 
     #[test]
@@ -2376,7 +2345,7 @@ mod tests {
     #[test]
     fn arabic_articles_and_group_names_are_not_places() {
         // `Al` is a Norwegian town; here it is an article, or part of a group's name.
-        check("Iraqi police defused a bomb in the Al-Qqarwa district.", "Al-Qqarwa", "IQ", None, 2);
+        check("Iraqi police defused a bomb in the Al-Qqarwa district.", "Al-Qqarwa", "IQ", None, 3);
         let text = "Al Shabaab fighters ambushed a convoy in the Qqorvenbougou area.";
         let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
         assert!(places.iter().all(|p| p.value.country_code != "NO"), "{places:#?}");
