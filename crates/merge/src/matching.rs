@@ -91,6 +91,19 @@ fn places_agree(a: &Place, b: &Place, config: &MatchConfig) -> bool {
             + config.distance_slack_km;
         return km <= radius;
     }
+    // Villages the gazetteer lacks are coded, under their own names, to their district's
+    // seat (precision 2): two of them share a point yet are two places, unless their names
+    // are spellings of one. The district itself (`Kpendjal`) may hold either.
+    let village = |p: &Place, name: &str| {
+        p.geo_precision == GeoPrecision::Near
+            && [&p.admin1, &p.admin2].into_iter().flatten().all(|unit| normalise(unit) != name)
+    };
+    if village(a, &name_a)
+        && village(b, &name_b)
+        && strsim::normalized_levenshtein(&name_a, &name_b) < SAME_SPELLING
+    {
+        return false;
+    }
     // ACLED's unit is one coded location: an incident "near X" is coded at X, so two
     // town-level or "near" places are one only at one point (up to the slack). Allowing
     // each side's uncertainty radius chained distinct incidents 20 km apart into one
@@ -100,6 +113,10 @@ fn places_agree(a: &Place, b: &Place, config: &MatchConfig) -> bool {
 
 /// How far apart two places of the same name may be geocoded and still be one place.
 const SAME_NAME_KM: f64 = 50.0;
+
+/// How alike two place names must be (normalised Levenshtein) to be spellings of one
+/// (`Kpankankandi`, `Kpinkankandi`).
+const SAME_SPELLING: f64 = 0.75;
 
 /// Event types two reports of one incident may plausibly disagree on.
 fn types_compatible(a: EventType, b: EventType) -> bool {
@@ -273,6 +290,18 @@ mod tests {
         }
         assert_eq!(same_incident(&a, &b, &config), Verdict::Different("different places"));
         assert_eq!(same_incident(&b, &a, &config), Verdict::Different("different places"));
+    }
+
+    #[test]
+    fn two_unknown_villages_at_one_seat_are_two_places() {
+        // Both coded to their district's seat under their own names, at precision 2.
+        let seat = ("Qqorvenbougou", 10.8622, 0.2076);
+        let a = || Spec { near: true, location: seat, ..Spec::default() };
+        let b = Spec { report: "r2", location: ("Zzyzxgou", seat.1, seat.2), ..a() };
+        check(a(), b, Verdict::Different("different places"));
+        // Two spellings of one village are one place.
+        let c = Spec { report: "r2", location: ("Qqorvenbugu", seat.1, seat.2), ..a() };
+        check(a(), c, Verdict::Same);
     }
 
     #[test]
