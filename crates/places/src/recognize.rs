@@ -16,7 +16,7 @@ use tocsin_model::{Field, GeoPrecision, Language, Place, Span};
 
 use crate::data::Entry;
 use crate::regions::Part;
-use crate::text::{joins_name, tokenize, Token};
+use crate::text::{fold, joins_name, tokenize, Token};
 use crate::words::{is_in, is_stop, DIRECTIONS, SETTLEMENT_WORDS, UNIT_WORDS};
 use crate::Gazetteer;
 
@@ -1767,9 +1767,36 @@ fn rank(
             continue;
         }
         let confidence = (1.0 / (1.0 + (-(score - 1.5) / 2.0).exp())).clamp(0.05, 0.95);
-        out.push(Field::found(acled_admins(place), span, confidence));
+        let admin3 = place.admin3.is_none().then(|| hinted_admin3(text, span, &place)).flatten();
+        let mut place = acled_admins(place);
+        if admin3.is_some() {
+            place.admin3 = admin3;
+        }
+        out.push(Field::found(place, span, confidence));
     }
     out
+}
+
+/// The third-level unit a hint list right after the place names: `X (A, B)` with B the
+/// place's second-level unit makes A its third-level unit (ACLED's `village (commune,
+/// province)`), written as the text writes it. None when the list says nothing below
+/// the second level (`X (B, R)`, B the unit and R the region).
+fn hinted_admin3(text: &str, span: Span, place: &Place) -> Option<String> {
+    let admin2 = place.admin2.as_deref()?;
+    let after = text.get(span.end..)?.trim_start();
+    let inner = after.strip_prefix('(')?;
+    let inner = inner.get(..inner.find(')')?)?;
+    let mut entries = inner.split(',').map(str::trim);
+    let (first, second) = (entries.next()?, entries.next()?);
+    let unit_names =
+        [fold(admin2), fold(&crate::countries::acled_admin_name_in(&place.country_code, admin2))];
+    let is_unit = |name: &str| unit_names.contains(&fold(name));
+    let is_admin1 = |name: &str| place.admin1.as_deref().is_some_and(|a| fold(a) == fold(name));
+    // A unit's name: capitalised words, no figures (`12 km from X`) or phrases (`coded as X`).
+    let named = first.chars().next().is_some_and(char::is_uppercase)
+        && !first.chars().any(|c| c.is_ascii_digit())
+        && first.split_whitespace().all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+    (named && is_unit(second) && !is_unit(first) && !is_admin1(first)).then(|| first.to_string())
 }
 
 /// The place with its admin units named as ACLED names them.
@@ -2256,6 +2283,22 @@ mod tests {
             Some("Douentza"),
             2,
         );
+    }
+
+    #[test]
+    fn a_hint_below_the_second_level_unit_names_the_third() {
+        // (commune, province): the commune is the third-level unit; (province, region) names none.
+        let cases = [
+            ("Gunmen raided Qqalaba (Kantchari, Tapoa) on Friday.", Some("Kantchari")),
+            ("Gunmen raided Kantchari (Kantchari, Tapoa) on Friday.", Some("Kantchari")),
+            ("Gunmen raided Djibo (Soum, Sahel) on Friday.", None),
+            ("Gunmen raided Qqalaba (12 km from Kantchari, Tapoa) on Friday.", None),
+        ];
+        for (text, admin3) in cases {
+            let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+            let Some(top) = places.first() else { panic!("no place in {text:?}") };
+            assert_eq!(top.value.admin3.as_deref(), admin3, "{text}: {places:#?}");
+        }
     }
 
     #[test]
