@@ -401,6 +401,28 @@ pub fn geonames_names_for(folded: &str) -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
+/// Countries whose third-level units are named for their seats, so the seat of a
+/// province, cercle, district or region is also the seat of a third-level unit of its own
+/// name: Burkina Faso's departments, Mali's and Niger's communes, Syria's subdistricts
+/// (nahiyas), Pakistan's tehsils, Bangladesh's upazilas, Chile's and Ecuador's
+/// communes and parishes, Haiti's communes, the Philippines' municipalities, Mauritania's
+/// and Morocco's communes, Bolivia's municipalities.
+const SEAT_NAMED_ADMIN3: [&str; 13] =
+    ["BF", "ML", "NE", "SY", "PK", "BD", "CL", "EC", "HT", "PH", "MR", "MA", "BO"];
+
+/// The third-level unit whose seat is the seat `town` of a first- or second-level unit
+/// of country `cc`: the unit named for the town where units are named for their seats;
+/// in Iran the county seat's district, `Central` (bakhsh-e markazi). None elsewhere.
+pub fn seat_admin3(cc: &str, town: &str) -> Option<String> {
+    if SEAT_NAMED_ADMIN3.contains(&cc) {
+        Some(town.to_string())
+    } else if cc == "IR" {
+        Some("Central".to_string())
+    } else {
+        None
+    }
+}
+
 /// An admin unit's name as ACLED writes it in country `cc`: ACLED's own name for the unit
 /// when it differs from GeoNames', else [`acled_admin_name`].
 pub fn acled_admin_name_in(cc: &str, name: &str) -> String {

@@ -99,6 +99,8 @@ pub struct Gazetteer {
     borders: Vec<Border>,
     by_country: HashMap<[u8; 2], Vec<u32>>,
     capitals: HashMap<[u8; 2], u32>,
+    /// Towns that are the seat of a first- or second-level unit.
+    seats: std::collections::HashSet<u32>,
     country_words: HashMap<String, ([u8; 2], bool, bool)>,
     /// Per country, folded preferred names by length, for spelling guesses.
     folded: std::sync::Mutex<HashMap<[u8; 2], std::sync::Arc<FoldedNames>>>,
@@ -215,6 +217,7 @@ impl Gazetteer {
             borders,
             by_country: HashMap::new(),
             capitals: HashMap::new(),
+            seats: Default::default(),
             country_words: country_word_table(),
             folded: Default::default(),
             prefolded: Vec::new(),
@@ -268,8 +271,12 @@ impl Gazetteer {
     fn index_countries(&mut self) {
         let mut by_country: HashMap<[u8; 2], Vec<u32>> = HashMap::new();
         let mut capitals = HashMap::new();
+        let mut seats = std::collections::HashSet::new();
         for (idx, entry) in self.entries.iter().enumerate() {
             by_country.entry(entry.cc).or_default().push(idx as u32);
+            if entry.admin_level().is_some_and(|l| l <= 2) {
+                seats.extend(entry.seat);
+            }
             if entry.fcode == "PPLC" {
                 // The first layer's capital stands: imports only add places.
                 capitals.entry(entry.cc).or_insert(idx as u32);
@@ -277,6 +284,7 @@ impl Gazetteer {
         }
         self.by_country = by_country;
         self.capitals = capitals;
+        self.seats = seats;
         self.folded = Default::default();
     }
 

@@ -1620,6 +1620,11 @@ fn rank(
                 continue;
             }
         }
+        // The seat of a province or region is also the seat of a third-level unit, in
+        // countries whose units are named for their seats the unit of its own name.
+        if place.admin3.is_none() && place.admin2.is_some() && gazetteer.seats.contains(&id) {
+            place.admin3 = crate::countries::seat_admin3(&place.country_code, &place.location);
+        }
         scored.push((score, place, m.span));
     }
     let named_places = scored.len();
@@ -1767,7 +1772,7 @@ fn rank(
             continue;
         }
         let confidence = (1.0 / (1.0 + (-(score - 1.5) / 2.0).exp())).clamp(0.05, 0.95);
-        let admin3 = place.admin3.is_none().then(|| hinted_admin3(text, span, &place)).flatten();
+        let admin3 = hinted_admin3(text, span, &place);
         let mut place = acled_admins(place);
         if admin3.is_some() {
             place.admin3 = admin3;
@@ -2291,8 +2296,21 @@ mod tests {
         let cases = [
             ("Gunmen raided Qqalaba (Kantchari, Tapoa) on Friday.", Some("Kantchari")),
             ("Gunmen raided Kantchari (Kantchari, Tapoa) on Friday.", Some("Kantchari")),
-            ("Gunmen raided Djibo (Soum, Sahel) on Friday.", None),
+            ("Gunmen raided Qqalaba (Soum, Sahel) on Friday.", None),
             ("Gunmen raided Qqalaba (12 km from Kantchari, Tapoa) on Friday.", None),
+        ];
+        for (text, admin3) in cases {
+            let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+            let Some(top) = places.first() else { panic!("no place in {text:?}") };
+            assert_eq!(top.value.admin3.as_deref(), admin3, "{text}: {places:#?}");
+        }
+    }
+
+    #[test]
+    fn a_province_seat_is_the_seat_of_its_third_level_unit_where_units_are_named_for_seats() {
+        let cases = [
+            ("Students marched in Ouahigouya on Monday.", Some("Ouahigouya")),
+            ("Students marched in Culiacan on Monday.", None),
         ];
         for (text, admin3) in cases {
             let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
