@@ -66,6 +66,8 @@ pub struct ActorBook {
     origins: Vec<Origin>,
     /// Every name of `kb.actors`, for lookups.
     index: learned::NameIndex,
+    /// Every country's name, names and nationality words, normalised once at load.
+    nationality_words: std::collections::HashSet<String>,
 }
 
 /// What an event needs to know to assign roles.
@@ -117,7 +119,13 @@ impl ActorBook {
         };
         let recognizer = mentions::Recognizer::new(&kb)?;
         let cues = roles::CueSet::new(&kb);
-        Ok(ActorBook { kb, recognizer, cues, origins, index })
+        let nationality_words = kb
+            .countries
+            .iter()
+            .flat_map(|c| std::iter::once(&c.name).chain(&c.demonyms).chain(&c.names))
+            .map(|name| normalize::normalize(name))
+            .collect();
+        Ok(ActorBook { kb, recognizer, cues, origins, index, nationality_words })
     }
 
     /// Whether an entry of this book is shipped, shipped and extended, or learned.

@@ -8,6 +8,9 @@
 //! Known actors, country names and nationality words, generic words (`Islamist`,
 //! `Government`), months and the places the caller recognises never come out.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use tocsin_model::{Language, Span};
 
 use crate::normalize::normalize;
@@ -260,23 +263,60 @@ const STOPWORDS: &[&str] = &[
     "united",
 ];
 
-/// One word of the text.
-#[derive(Debug, Clone, Copy)]
+/// A word list ready for matching: each word as written and normalised, built once.
+struct Words {
+    /// The words as written (lowercase).
+    written: HashSet<&'static str>,
+    /// The words normalised.
+    folded: HashSet<String>,
+}
+
+impl Words {
+    fn new(words: &'static [&'static str]) -> Words {
+        Words {
+            written: words.iter().copied().collect(),
+            folded: words.iter().map(|w| normalize(w)).collect(),
+        }
+    }
+}
+
+macro_rules! words {
+    ($set:ident, $list:ident) => {
+        static $set: LazyLock<Words> = LazyLock::new(|| Words::new($list));
+    };
+}
+
+words!(HEADS_AFTER_WORDS, HEADS_AFTER);
+words!(ADJECTIVE_WORDS, ADJECTIVES);
+words!(MEMBER_WORDS, MEMBERS);
+words!(HEADS_BEFORE_FR_WORDS, HEADS_BEFORE_FR);
+words!(ADJECTIVE_FR_WORDS, ADJECTIVES_FR);
+words!(ORG_WORD_WORDS, ORG_WORDS);
+words!(CONNECTOR_WORDS, CONNECTORS);
+
+/// The normalised stopwords.
+static FOLDED_STOPWORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| STOPWORDS.iter().map(|w| normalize(w)).collect());
+
+/// One word of the text, with its lowercase and normalised forms computed once.
+#[derive(Debug, Clone)]
 struct Token<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+    /// `text` lowercased.
+    lower: String,
+    /// `text` normalised.
+    folded: String,
 }
 
-impl Token<'_> {
-    fn lower(&self) -> String {
-        normalize(self.text)
+impl<'a> Token<'a> {
+    fn new(start: usize, end: usize, text: &'a str) -> Token<'a> {
+        Token { start, end, text, lower: text.to_lowercase(), folded: normalize(text) }
     }
 
-    fn is(&self, words: &[&str]) -> bool {
-        let lower = self.text.to_lowercase();
-        let folded = self.lower();
-        words.iter().any(|w| *w == lower || normalize(w) == folded)
+    fn is(&self, words: &Words) -> bool {
+        words.written.contains(self.lower.as_str()) || words.folded.contains(&self.folded)
     }
 
     fn is_capitalised(&self) -> bool {
@@ -322,7 +362,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
             }
             if !c.is_whitespace() {
                 if let Some(piece) = text.get(i..i + c.len_utf8()) {
-                    out.push(Token { start: i, end: i + c.len_utf8(), text: piece });
+                    out.push(Token::new(i, i + c.len_utf8(), piece));
                 }
             }
         }
@@ -342,20 +382,20 @@ fn push_word<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Token<'a
         return;
     }
     let s = start + trimmed_start;
-    out.push(Token { start: s, end: s + body.len(), text: body });
+    out.push(Token::new(s, s + body.len(), body));
 }
 
 /// The capitalised name starting at token `i`: its last token's index (inclusive).
 fn name_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     let first = tokens.get(i)?;
-    if !(first.is_capitalised() || first.is_acronym()) || first.is(CONNECTORS) {
+    if !(first.is_capitalised() || first.is_acronym()) || first.is(&CONNECTOR_WORDS) {
         return None;
     }
     let mut last = i;
     let mut j = i + 1;
     while j < tokens.len() && j < i + 10 {
         let Some(token) = tokens.get(j) else { break };
-        if token.is(CONNECTORS) && !token.is_capitalised() {
+        if token.is(&CONNECTOR_WORDS) && !token.is_capitalised() {
             j += 1;
             continue;
         }
@@ -404,19 +444,24 @@ impl ActorBook {
             if token.text.eq_ignore_ascii_case("the") {
                 if let Some(last) = name_at(&tokens, i + 1) {
                     let mut k = last + 1;
-                    if tokens.get(k).is_some_and(|t| t.is(ADJECTIVES)) {
+                    if tokens.get(k).is_some_and(|t| t.is(&ADJECTIVE_WORDS)) {
                         k += 1;
                     }
-                    if tokens.get(k).is_some_and(|t| t.is(HEADS_AFTER) && !t.is_capitalised()) {
+                    if tokens
+                        .get(k)
+                        .is_some_and(|t| t.is(&HEADS_AFTER_WORDS) && !t.is_capitalised())
+                    {
                         candidates.push((i + 1, last));
-                    } else if last > i + 1 && tokens.get(last).is_some_and(|t| t.is(ORG_WORDS)) {
+                    } else if last > i + 1
+                        && tokens.get(last).is_some_and(|t| t.is(&ORG_WORD_WORDS))
+                    {
                         // The X Brigade: the head noun is part of the name.
                         candidates.push((i + 1, last));
                     }
                 }
             }
             // Members of a group: militants of the X Front, les combattants du MNLA.
-            if token.is(MEMBERS) {
+            if token.is(&MEMBER_WORDS) {
                 let mut k = i + 1;
                 let Some(prep) = tokens.get(k) else { continue };
                 let prep_lower = prep.text.to_lowercase();
@@ -440,15 +485,15 @@ impl ActorBook {
                     let name_tokens = tokens.get(k..=last).unwrap_or(&[]);
                     let single_acronym =
                         name_tokens.len() == 1 && name_tokens.iter().all(Token::is_acronym);
-                    if single_acronym || name_tokens.iter().any(|t| t.is(ORG_WORDS)) {
+                    if single_acronym || name_tokens.iter().any(|t| t.is(&ORG_WORD_WORDS)) {
                         candidates.push((k, last));
                     }
                 }
             }
             // French: le groupe (armé) X, la milice X.
-            if token.is(HEADS_BEFORE_FR) && !token.is_capitalised() {
+            if token.is(&HEADS_BEFORE_FR_WORDS) && !token.is_capitalised() {
                 let mut k = i + 1;
-                if tokens.get(k).is_some_and(|t| t.is(ADJECTIVES_FR)) {
+                if tokens.get(k).is_some_and(|t| t.is(&ADJECTIVE_FR_WORDS)) {
                     k += 1;
                 }
                 let before = i.checked_sub(1).and_then(|p| tokens.get(p));
@@ -469,7 +514,9 @@ impl ActorBook {
                 if acronym.is_some_and(Token::is_acronym) && close.is_some_and(|t| t.text == ")") {
                     if let Some(first) = name_start_before(&tokens, i) {
                         let name_tokens = tokens.get(first..i).unwrap_or(&[]);
-                        if name_tokens.len() >= 2 && name_tokens.iter().any(|t| t.is(ORG_WORDS)) {
+                        if name_tokens.len() >= 2
+                            && name_tokens.iter().any(|t| t.is(&ORG_WORD_WORDS))
+                        {
                             candidates.push((first, i + 2));
                         }
                     }
@@ -489,11 +536,13 @@ impl ActorBook {
             let span = Span::new(a.start, b.end);
             let Some(name) = text.get(span.start..span.end) else { continue };
             let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-            if !self.is_unknown(&name, span, &known, is_place) {
-                continue;
-            }
+            // Only accepted names enter `seen` and `out`, so checking them first gives
+            // the same names while sparing `is_unknown` (and the caller's place search).
             let key = normalize(&name);
             if seen.contains(&key) || out.iter().any(|u| u.span.overlaps(span)) {
+                continue;
+            }
+            if !self.is_unknown(&name, span, &known, is_place) {
                 continue;
             }
             seen.push(key);
@@ -527,7 +576,7 @@ impl ActorBook {
             .map(|t| normalize(strip_article(t.text)))
             .collect();
         let stop = |w: &String| {
-            STOPWORDS.iter().any(|s| normalize(s) == *w)
+            FOLDED_STOPWORDS.contains(w)
                 || tocsin_model::is_calendar_name(w)
                 || CONNECTORS.contains(&w.as_str())
                 || w.chars().count() < 2
@@ -535,12 +584,7 @@ impl ActorBook {
         if words.is_empty() || words.iter().all(stop) {
             return false;
         }
-        let nationality = |w: &String| {
-            self.kb.countries.iter().any(|c| {
-                normalize(&c.name) == *w
-                    || c.demonyms.iter().chain(&c.names).any(|d| normalize(d) == *w)
-            })
-        };
+        let nationality = |w: &String| self.nationality_words.contains(w);
         if self.country_code(bare).is_some() || words.iter().any(nationality) {
             return false;
         }
@@ -573,7 +617,7 @@ fn name_start_before(tokens: &[Token<'_>], end: usize) -> Option<usize> {
                 break;
             }
             first = Some(j);
-        } else if token.is(CONNECTORS) && first.is_some() {
+        } else if token.is(&CONNECTOR_WORDS) && first.is_some() {
             continue;
         } else {
             break;
@@ -581,7 +625,7 @@ fn name_start_before(tokens: &[Token<'_>], end: usize) -> Option<usize> {
     }
     // A name does not start with a connector.
     let mut first = first?;
-    while tokens.get(first).is_some_and(|t| t.is(CONNECTORS) && !t.is_capitalised()) {
+    while tokens.get(first).is_some_and(|t| t.is(&CONNECTOR_WORDS) && !t.is_capitalised()) {
         first += 1;
     }
     (first < end).then_some(first)

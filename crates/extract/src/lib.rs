@@ -39,6 +39,9 @@ pub mod segment;
 pub mod sentences;
 pub mod text;
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use tocsin_actors::{ActorBook, RoleContext};
 use tocsin_model::{
     Diagnostic, Extraction, Field, Inter, Language, Place, Report, Span, SubEventType,
@@ -65,13 +68,24 @@ pub struct Extractor {
     gazetteer: Gazetteer,
     actors: ActorBook,
     types: Option<TypeModel>,
+    /// Whether the gazetteer knows a name, for names already asked about: a gazetteer
+    /// search guesses spellings over every place name, and reports repeat group names.
+    place_names: Mutex<HashMap<String, bool>>,
 }
+
+/// How many names [`Extractor::place_names`] remembers before it starts afresh.
+const PLACE_NAMES_KEPT: usize = 50_000;
 
 impl Extractor {
     /// An extractor over the given gazetteer and actor knowledge base, with the
     /// shipped event-type model.
     pub fn new(gazetteer: Gazetteer, actors: ActorBook) -> Extractor {
-        Extractor { gazetteer, actors, types: TypeModel::shipped().ok() }
+        Extractor {
+            gazetteer,
+            actors,
+            types: TypeModel::shipped().ok(),
+            place_names: Mutex::new(HashMap::new()),
+        }
     }
 
     /// The same extractor with another event-type model, or with the rules alone (`None`).
@@ -99,9 +113,8 @@ impl Extractor {
         let diagnostic =
             |span, message: String| Diagnostic { report_id: report.id.clone(), span, message };
         let language = language::language_of(report);
-        output.unknown_actors = self.actors.unknown_names_with(text, language, &|name| {
-            !self.gazetteer.search(name, None).is_empty()
-        });
+        output.unknown_actors =
+            self.actors.unknown_names_with(text, language, &|name| self.is_place(name));
         let (dates, segments, skipped) = passages(report);
         for span in &dates.unresolved {
             let words = span.text(text).unwrap_or("");
@@ -206,6 +219,24 @@ impl Extractor {
 }
 
 impl Extractor {
+    /// Whether the gazetteer knows `name` as a place, under any spelling it guesses.
+    /// The answer depends on the name alone, so it is remembered.
+    fn is_place(&self, name: &str) -> bool {
+        let known = |cache: &HashMap<String, bool>| cache.get(name).copied();
+        let lock = || self.place_names.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(known) = known(&lock()) {
+            return known;
+        }
+        // Searched without the lock held, so other threads are not kept waiting.
+        let found = !self.gazetteer.search(name, None).is_empty();
+        let mut cache = lock();
+        if cache.len() >= PLACE_NAMES_KEPT {
+            cache.clear();
+        }
+        cache.insert(name.to_string(), found);
+        found
+    }
+
     /// Where the event in `focus` happened: the place the passage names, leaving out the
     /// dateline's city ("LOMÉ, 3 February -"), which says where the reporter is; that city
     /// only when the passage names no other place.
