@@ -12,6 +12,9 @@
 //! (sexual violence before attack before abduction); the rest are strategic
 //! developments.
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -54,14 +57,14 @@ pub fn classify_with(
     offset: usize,
     model: Option<&TypeModel>,
 ) -> Option<Classification> {
-    let cues = Cues::find(text);
+    let reading = Reading::of(text);
+    let cues = &reading.cues;
     let at = |span: Span| Span::new(span.start + offset, span.end + offset);
-    let (rule, rule_span, rule_confidence) = decide(text, &cues)?;
-    let target = targets(text, &cues);
+    let (rule, rule_span, rule_confidence, target) = reading.rule?;
     let (sub, evidence) = match model {
         Some(model) => {
             let roles = roles(text);
-            let evidence = Evidence { cues: &cues, rule, target, roles: &roles };
+            let evidence = Evidence { cues, rule, target, roles: &roles };
             let verdict = model.decide(rule, &learned::features(text, offset, &evidence));
             let span =
                 if verdict.sub_event_type == rule { Some(at(rule_span)) } else { verdict.span };
@@ -88,6 +91,49 @@ pub fn classify_with(
         Field::inferred(false, 0.8)
     };
     Some(Classification { sub_event_type: evidence, civilian_targeting: civilian })
+}
+
+/// What the rules read in a passage wherever it stands in the report: its cues, and
+/// the rules' type, cue span, confidence and target when they find an event.
+#[derive(Debug, Clone)]
+struct Reading {
+    cues: Cues,
+    rule: Option<(SubEventType, Span, f32, (Target, bool))>,
+}
+
+/// How many readings a thread remembers.
+const READINGS_KEPT: usize = 4;
+
+thread_local! {
+    /// The readings of the last passages classified on this thread, latest last: a
+    /// report's sentences are classified while it is segmented, then its event passages,
+    /// and a one-sentence passage is the sentence read again.
+    static READINGS: RefCell<VecDeque<(String, Rc<Reading>)>> =
+        const { RefCell::new(VecDeque::new()) };
+}
+
+impl Reading {
+    /// The reading of `text`, remembered when `text` was read lately on this thread.
+    fn of(text: &str) -> Rc<Reading> {
+        let known = READINGS.with(|readings| {
+            readings.borrow().iter().find(|(seen, _)| seen == text).map(|(_, r)| Rc::clone(r))
+        });
+        if let Some(reading) = known {
+            return reading;
+        }
+        let cues = Cues::find(text);
+        let rule = decide(text, &cues)
+            .map(|(rule, span, confidence)| (rule, span, confidence, targets(text, &cues)));
+        let reading = Rc::new(Reading { cues, rule });
+        READINGS.with(|readings| {
+            let mut readings = readings.borrow_mut();
+            if readings.len() >= READINGS_KEPT {
+                readings.pop_front();
+            }
+            readings.push_back((text.to_string(), Rc::clone(&reading)));
+        });
+        reading
+    }
 }
 
 /// The rules' type for the passage and the features the learned model sees, or `None`
