@@ -1765,13 +1765,16 @@ fn rank(
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut out: Vec<Field<Place>> = Vec::new();
-    for (score, place, span) in scored {
+    for (score, mut place, span) in scored {
         if out.iter().any(|f| {
             f.value.location == place.location && f.value.country_code == place.country_code
         }) {
             continue;
         }
         let confidence = (1.0 / (1.0 + (-(score - 1.5) / 2.0).exp())).clamp(0.05, 0.95);
+        if let Some(unit) = hinted_admin2(gazetteer, text, span, &place) {
+            place.admin2 = Some(unit);
+        }
         let admin3 = hinted_admin3(text, span, &place);
         let mut place = acled_admins(place);
         if admin3.is_some() {
@@ -1782,17 +1785,67 @@ fn rank(
     out
 }
 
+/// The entries of the hint list right after `span`: `X (A, B)` gives A and B.
+fn hint_entries(text: &str, span: Span) -> Option<Vec<&str>> {
+    let after = text.get(span.end..)?.trim_start();
+    let inner = after.strip_prefix('(')?;
+    let inner = inner.get(..inner.find(')')?)?;
+    Some(inner.split(',').map(str::trim).collect())
+}
+
+/// The second-level unit a hint list right after the place names, when it differs from
+/// the place's: a unit of the place's country and first-level unit (the report's word
+/// over GeoNames' codes, some of which predate a split: Loroum from Yatenga). Its name as
+/// GeoNames writes it.
+fn hinted_admin2(gazetteer: &Gazetteer, text: &str, span: Span, place: &Place) -> Option<String> {
+    let entries = hint_entries(text, span)?;
+    let admin1 = place.admin1.as_deref()?;
+    let own = place
+        .admin2
+        .as_deref()
+        .map(|a| [fold(a), fold(&crate::countries::acled_admin_name_in(&place.country_code, a))]);
+    let region =
+        [fold(admin1), fold(&crate::countries::acled_admin_name_in(&place.country_code, admin1))];
+    for name in entries {
+        let folded = fold(name);
+        if own.as_ref().is_some_and(|own| own.contains(&folded)) {
+            return None;
+        }
+        // A first-level unit named as its seat's cercle (`Mopti`) names the region.
+        if region.contains(&folded) {
+            continue;
+        }
+        let mut ids = gazetteer.lookup(&folded);
+        for (cc, geonames) in crate::countries::geonames_names_for(&folded) {
+            if cc == place.country_code {
+                ids.extend(gazetteer.lookup(&fold(geonames)));
+            }
+        }
+        for (id, _) in ids {
+            let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
+            if entry.admin_level() != Some(2) || entry.country_code() != place.country_code {
+                continue;
+            }
+            let seat = entry.seat.and_then(|s| gazetteer.entries.get(s as usize)).unwrap_or(entry);
+            let Some(admins) = gazetteer.admins.get(seat.admin as usize) else { continue };
+            if admins.admin1.as_deref() == Some(admin1) {
+                if let Some(unit) = admins.admin2.as_deref() {
+                    return Some(unit.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
 /// The third-level unit a hint list right after the place names: `X (A, B)` with B the
 /// place's second-level unit makes A its third-level unit (ACLED's `village (commune,
 /// province)`), written as the text writes it. None when the list says nothing below
 /// the second level (`X (B, R)`, B the unit and R the region).
 fn hinted_admin3(text: &str, span: Span, place: &Place) -> Option<String> {
     let admin2 = place.admin2.as_deref()?;
-    let after = text.get(span.end..)?.trim_start();
-    let inner = after.strip_prefix('(')?;
-    let inner = inner.get(..inner.find(')')?)?;
-    let mut entries = inner.split(',').map(str::trim);
-    let (first, second) = (entries.next()?, entries.next()?);
+    let entries = hint_entries(text, span)?;
+    let (first, second) = (*entries.first()?, *entries.get(1)?);
     let unit_names =
         [fold(admin2), fold(&crate::countries::acled_admin_name_in(&place.country_code, admin2))];
     let is_unit = |name: &str| unit_names.contains(&fold(name));
@@ -2317,6 +2370,21 @@ mod tests {
             let Some(top) = places.first() else { panic!("no place in {text:?}") };
             assert_eq!(top.value.admin3.as_deref(), admin3, "{text}: {places:#?}");
         }
+    }
+
+    #[test]
+    fn a_hinted_second_level_unit_of_the_same_region_overrides_an_outdated_code() {
+        // GeoNames codes Solle to Yatenga, whose north became Loroum.
+        let text = "Gunmen raided Solle (Banh, Loroum) on Friday.";
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        let Some(top) = places.first() else { panic!("no place in {text:?}") };
+        assert_eq!(top.value.admin2.as_deref(), Some("Loroum"), "{places:#?}");
+        assert_eq!(top.value.admin3.as_deref(), Some("Banh"), "{places:#?}");
+        // A region named as one of its units (`Mopti`) does not replace the place's unit.
+        let text = "Gunmen raided Douentza (Douentza, Mopti) on Friday.";
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        let Some(top) = places.first() else { panic!("no place in {text:?}") };
+        assert_eq!(top.value.admin2.as_deref(), Some("Douentza"), "{places:#?}");
     }
 
     #[test]
