@@ -1785,9 +1785,23 @@ fn rank(
     out
 }
 
-/// The entries of the hint list right after `span`: `X (A, B)` gives A and B.
+/// The entries of the hint list after the place at `span`: `X (A, B)` gives A and B, as
+/// do `X and Y (A, B)`, `X [Y] (A, B)` and `Y [X] (A, B)`, the hints qualifying the pair.
 fn hint_entries(text: &str, span: Span) -> Option<Vec<&str>> {
-    let after = text.get(span.end..)?.trim_start();
+    let mut after = text.get(span.end..)?;
+    after = after.strip_prefix(']').unwrap_or(after).trim_start();
+    if let Some(rest) = after.strip_prefix('[') {
+        after = rest.get(rest.find(']')? + 1..)?.trim_start();
+    }
+    if let Some(rest) = after.strip_prefix("and ").or_else(|| after.strip_prefix("et ")) {
+        let end = rest.find('(')?;
+        let between = rest.get(..end)?;
+        let plain = !between.contains(['.', ',', ';', ':', ')', '[', ']']);
+        if !plain || between.split_whitespace().count() > 4 {
+            return None;
+        }
+        after = rest.get(end..)?;
+    }
     let inner = after.strip_prefix('(')?;
     let inner = inner.get(..inner.find(')')?)?;
     Some(inner.split(',').map(str::trim).collect())
@@ -2349,6 +2363,11 @@ mod tests {
         let cases = [
             ("Gunmen raided Qqalaba (Kantchari, Tapoa) on Friday.", Some("Kantchari")),
             ("Gunmen raided Kantchari (Kantchari, Tapoa) on Friday.", Some("Kantchari")),
+            (
+                "A mine hit a truck between Kantchari and Qqalaba (Kantchari, Tapoa).",
+                Some("Kantchari"),
+            ),
+            ("Gunmen raided Qqalaba [Kantchari] (Kantchari, Tapoa) on Friday.", Some("Kantchari")),
             ("Gunmen raided Qqalaba (Soum, Sahel) on Friday.", None),
             ("Gunmen raided Qqalaba (12 km from Kantchari, Tapoa) on Friday.", None),
         ];
