@@ -1621,8 +1621,10 @@ fn rank(
             }
         }
         // The seat of a province or region is also the seat of a third-level unit, in
-        // countries whose units are named for their seats the unit of its own name.
-        if place.admin3.is_none() && place.admin2.is_some() && gazetteer.seats.contains(&id) {
+        // countries whose units are named for their seats the unit of its own name; so is
+        // a town GeoNames codes as a third-level seat (`PPLA3`).
+        let seat = gazetteer.seats.contains(&id) || entry.fcode == "PPLA3";
+        if place.admin3.is_none() && place.admin2.is_some() && seat {
             place.admin3 = crate::countries::seat_admin3(&place.country_code, &place.location);
         }
         scored.push((score, place, m.span));
@@ -2382,6 +2384,8 @@ mod tests {
     fn a_province_seat_is_the_seat_of_its_third_level_unit_where_units_are_named_for_seats() {
         let cases = [
             ("Students marched in Ouahigouya on Monday.", Some("Ouahigouya")),
+            // A department's seat, coded PPLA3.
+            ("Students marched in Saaba on Monday.", Some("Saaba")),
             ("Students marched in Culiacan on Monday.", None),
         ];
         for (text, admin3) in cases {
