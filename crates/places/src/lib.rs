@@ -426,7 +426,14 @@ impl Gazetteer {
     /// region to the provincial capital. Those regions also choose among places of one name,
     /// and a report's groups keep a far homonym (a village on another continent than the
     /// countries they act in) from winning. Admin names are written as ACLED writes them
-    /// (`Idleb`, `Komandjari`).
+    /// (`Idleb`, `Komandjari`, `Nisava`).
+    ///
+    /// A hint list after the place (`X (A, B)`, also after `X and Y` or `X [Y]`) that names
+    /// a second-level unit of the place's region overrides GeoNames' code for it; when B is
+    /// that unit, A is the third-level unit. Otherwise the third-level unit is known only
+    /// for a seat: a town seating a first- or second-level unit (or coded `PPLA3`) seats the
+    /// third-level unit of its own name where units are named for their seats (Burkina
+    /// Faso, Mali, Niger, Syria, Pakistan...), `Central` in Iran; elsewhere none.
     ///
     /// Confidence is low for the last two kinds.
     pub fn locate(&self, text: &str, focus: Span, language: Language) -> Vec<Field<Place>> {
