@@ -443,11 +443,18 @@ pub fn geonames_names_for(folded: &str) -> Vec<(&'static str, &'static str)> {
 const SEAT_NAMED_ADMIN3: [&str; 13] =
     ["BF", "ML", "NE", "SY", "PK", "BD", "CL", "EC", "HT", "PH", "MR", "MA", "BO"];
 
+/// Countries whose capital is split into numbered communes (Bamako's Commune I to VI,
+/// Niamey I to V): the capital seats no unit of its own name.
+const NUMBERED_CAPITAL_COMMUNES: [&str; 2] = ["ML", "NE"];
+
 /// The third-level unit whose seat is the seat `town` of a first- or second-level unit
-/// of country `cc`: the unit named for the town where units are named for their seats;
-/// in Iran the county seat's district, `Central` (bakhsh-e markazi). None elsewhere.
-pub fn seat_admin3(cc: &str, town: &str) -> Option<String> {
-    if SEAT_NAMED_ADMIN3.contains(&cc) {
+/// of country `cc` (`capital` when it is the country's capital): the unit named for the
+/// town where units are named for their seats; in Iran the county seat's district,
+/// `Central` (bakhsh-e markazi). None elsewhere.
+pub fn seat_admin3(cc: &str, town: &str, capital: bool) -> Option<String> {
+    if capital && NUMBERED_CAPITAL_COMMUNES.contains(&cc) {
+        None
+    } else if SEAT_NAMED_ADMIN3.contains(&cc) {
         Some(town.to_string())
     } else if cc == "IR" {
         Some("Central".to_string())

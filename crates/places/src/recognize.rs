@@ -1625,7 +1625,9 @@ fn rank(
         // a town GeoNames codes as a third-level seat (`PPLA3`).
         let seat = gazetteer.seats.contains(&id) || entry.fcode == "PPLA3";
         if place.admin3.is_none() && place.admin2.is_some() && seat {
-            place.admin3 = crate::countries::seat_admin3(&place.country_code, &place.location);
+            let capital = entry.fcode == "PPLC";
+            place.admin3 =
+                crate::countries::seat_admin3(&place.country_code, &place.location, capital);
         }
         scored.push((score, place, m.span));
     }
@@ -2387,6 +2389,8 @@ mod tests {
             // A department's seat, coded PPLA3.
             ("Students marched in Saaba on Monday.", Some("Saaba")),
             ("Students marched in Culiacan on Monday.", None),
+            // Bamako is split into numbered communes.
+            ("Students marched in Bamako on Monday.", None),
         ];
         for (text, admin3) in cases {
             let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
