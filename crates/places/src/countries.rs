@@ -1,5 +1,8 @@
 //! Country names and demonyms in English and French, and ACLED's spelling of country names.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use tocsin_model::Country;
 
 /// Names and demonyms per country (English and French), beyond the GeoNames name: `(code, names, demonyms)`.
@@ -426,12 +429,16 @@ const ACLED_ADMIN_NAMES: &[(&str, &str, &str)] = &[
 
 /// GeoNames' names (with their countries) of the admin units ACLED writes `folded` (a folded
 /// name: `idleb` → Idlib in SY), for reports that use ACLED's spellings.
-pub fn geonames_names_for(folded: &str) -> Vec<(&'static str, &'static str)> {
-    ACLED_ADMIN_NAMES
-        .iter()
-        .filter(|(_, _, acled)| crate::text::fold(acled) == folded)
-        .map(|(cc, geonames, _)| (*cc, *geonames))
-        .collect()
+pub fn geonames_names_for(folded: &str) -> &'static [(&'static str, &'static str)] {
+    /// ACLED's names folded once, on first use.
+    static BY_ACLED_NAME: LazyLock<HashMap<String, Vec<(&str, &str)>>> = LazyLock::new(|| {
+        let mut map: HashMap<String, Vec<(&str, &str)>> = HashMap::new();
+        for (cc, geonames, acled) in ACLED_ADMIN_NAMES {
+            map.entry(crate::text::fold(acled)).or_default().push((cc, geonames));
+        }
+        map
+    });
+    BY_ACLED_NAME.get(folded).map(Vec::as_slice).unwrap_or(&[])
 }
 
 /// Countries whose third-level units are named for their seats, so the seat of a

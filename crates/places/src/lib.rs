@@ -111,8 +111,52 @@ pub struct Gazetteer {
 /// The key of [`Gazetteer::folded_names`] for every country at once.
 const ALL_COUNTRIES: [u8; 2] = [0, 0];
 
-/// Folded preferred names by their length in bytes, with their entries.
-type FoldedNames = HashMap<usize, Vec<(u32, Cow<'static, str>)>>;
+/// Folded preferred names by their length in bytes, with their entries and letters.
+type FoldedNames = HashMap<usize, Vec<(u32, Cow<'static, str>, Option<Letters>)>>;
+
+/// How many of each letter, digit and space a folded name holds: enough to bound how alike
+/// two names can be without comparing them (see [`similarity_bound`]).
+#[derive(Debug, Clone, Copy)]
+struct Letters([u8; 37]);
+
+impl Letters {
+    /// The counts of a folded name; `None` when it holds anything else.
+    fn of(name: &str) -> Option<Letters> {
+        let mut counts = [0u8; 37];
+        for byte in name.bytes() {
+            let slot = match byte {
+                b'a'..=b'z' => byte - b'a',
+                b'0'..=b'9' => 26 + byte - b'0',
+                b' ' => 36,
+                _ => return None,
+            };
+            let count = counts.get_mut(usize::from(slot))?;
+            *count = count.saturating_add(1);
+        }
+        Some(Letters(counts))
+    }
+
+    /// How many characters the two names have in common, counted with repeats.
+    fn shared(&self, other: &Letters) -> usize {
+        self.0.iter().zip(other.0.iter()).map(|(a, b)| usize::from(*a.min(b))).sum()
+    }
+}
+
+/// An upper bound of `max(normalized_levenshtein, jaro_winkler - 0.05)` for two names of
+/// `a` and `b` characters sharing `shared` of them: Levenshtein needs an edit for each
+/// character of the longer name left unshared, Jaro matches only shared characters, and
+/// Winkler's prefix bonus adds at most 0.4 of what Jaro leaves.
+fn similarity_bound(shared: usize, a: usize, b: usize) -> f64 {
+    if a == 0 || b == 0 {
+        return 1.0;
+    }
+    let (shared, a, b) = (shared as f64, a as f64, b as f64);
+    let levenshtein = shared / a.max(b);
+    let jaro = (shared / a + shared / b + 1.0) / 3.0;
+    let winkler = 0.6 * jaro + 0.4;
+    // A hair of slack keeps float rounding from dropping a pair at the threshold.
+    levenshtein.max(winkler - 0.05) + 1e-9
+}
 
 /// One source of entries: the shipped gazetteer, an imported country, learned places.
 struct Layer {
@@ -547,7 +591,7 @@ impl Gazetteer {
         // ACLED's spelling of an admin unit (`Idleb`): GeoNames' name in that country, as
         // good as a preferred name.
         if out.is_empty() {
-            for (cc, geonames) in countries::geonames_names_for(folded) {
+            for &(cc, geonames) in countries::geonames_names_for(folded) {
                 let name = text::fold(geonames);
                 if name == folded {
                     continue;
@@ -568,9 +612,17 @@ impl Gazetteer {
     /// Entries of `country` (or all) whose preferred name is close to `folded`.
     fn fuzzy_lookup(&self, folded: &str, country: Option<&str>, threshold: f64) -> Vec<(u32, f64)> {
         let mut out = Vec::new();
-        let mut consider = |id: u32, name: &str| {
+        let wanted = Letters::of(folded);
+        let mut consider = |id: u32, name: &str, letters: Option<&Letters>| {
             if name.len().abs_diff(folded.len()) > 3 {
                 return;
+            }
+            // Folded names are ASCII, so bytes are characters.
+            if let (Some(wanted), Some(letters)) = (&wanted, letters) {
+                let bound = similarity_bound(wanted.shared(letters), folded.len(), name.len());
+                if bound < threshold {
+                    return;
+                }
             }
             let similarity = strsim::normalized_levenshtein(name, folded)
                 .max(strsim::jaro_winkler(name, folded) - 0.05);
@@ -586,8 +638,8 @@ impl Gazetteer {
         let names = self.folded_names(key);
         let lengths = folded.len().saturating_sub(3)..=folded.len() + 3;
         for bucket in lengths.filter_map(|len| names.get(&len)) {
-            for (id, name) in bucket {
-                consider(*id, name);
+            for (id, name, letters) in bucket {
+                consider(*id, name, letters.as_ref());
             }
         }
         // Best first; among equals, the first entry (as a scan in id order gives).
@@ -614,7 +666,8 @@ impl Gazetteer {
                         Some(stored) => Cow::Borrowed(stored),
                         None => Cow::Owned(text::fold(entry.name)),
                     };
-                    names.entry(name.len()).or_default().push((id, name));
+                    let letters = Letters::of(&name);
+                    names.entry(name.len()).or_default().push((id, name, letters));
                 }
                 std::sync::Arc::new(names)
             })

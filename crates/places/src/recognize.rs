@@ -1834,7 +1834,7 @@ fn hinted_admin2(gazetteer: &Gazetteer, text: &str, span: Span, place: &Place) -
             continue;
         }
         let mut ids = gazetteer.lookup(&folded);
-        for (cc, geonames) in crate::countries::geonames_names_for(&folded) {
+        for &(cc, geonames) in crate::countries::geonames_names_for(&folded) {
             if cc == place.country_code {
                 ids.extend(gazetteer.lookup(&fold(geonames)));
             }

@@ -569,3 +569,39 @@ fn spelling_guesses_match_a_scan_of_every_entry() {
     assert!(!scan.is_empty());
     assert_eq!(g.fuzzy_lookup(query, None, 0.85), scan);
 }
+
+#[test]
+fn the_letters_bound_never_falls_below_the_similarity() {
+    let words = [
+        "kpankankandi",
+        "kpinkankandi",
+        "martha",
+        "marhta",
+        "dixon",
+        "dicksonx",
+        "ab",
+        "ba",
+        "a",
+        "aaaa",
+        "abc",
+        "cba",
+        "dori",
+        "djibo",
+        "djibbo",
+        "ouagadougou",
+        "ouaga 2000",
+        "bobo dioulasso",
+    ];
+    for a in words {
+        for b in words {
+            let (Some(la), Some(lb)) = (crate::Letters::of(a), crate::Letters::of(b)) else {
+                panic!("{a:?} and {b:?} are folded names");
+            };
+            let similarity =
+                strsim::normalized_levenshtein(a, b).max(strsim::jaro_winkler(a, b) - 0.05);
+            let bound = crate::similarity_bound(la.shared(&lb), a.len(), b.len());
+            assert!(bound >= similarity, "{a:?} {b:?}: bound {bound} < {similarity}");
+        }
+    }
+    assert!(crate::Letters::of("Dori").is_none(), "only folded names have letters");
+}
