@@ -215,6 +215,10 @@ pub const GROUP_COUNTRIES: &[(&str, &[&str])] = &[
     ("farc", &["CO"]),
 ];
 
+/// Ukraine's oblasts on the front line of the war since February 2022 (GeoNames' names).
+const FRONT_OBLASTS: [&str; 5] =
+    ["Donetsk", "Luhansk", "Kharkiv", "Zaporizhzhya Oblast", "Kherson Oblast"];
+
 /// Groups, missions and words that point to the first-level regions a report's events
 /// most likely lie in: `(folded words, country code, GeoNames admin1 names, needs the
 /// country)`. The OSCE's monitors in Ukraine report from the Donbas; Dogon militias act in
@@ -234,8 +238,9 @@ pub const GROUP_REGIONS: &[(&str, &str, &[&str], bool)] = &[
     ("jfo", "UA", &["Donetsk", "Luhansk"], false),
     ("contact line", "UA", &["Donetsk", "Luhansk"], true),
     ("line of contact", "UA", &["Donetsk", "Luhansk"], true),
-    ("frontline", "UA", &["Donetsk", "Luhansk"], true),
-    ("front line", "UA", &["Donetsk", "Luhansk"], true),
+    // Since 2022 the front also runs through Kharkiv, Zaporizhzhia and Kherson.
+    ("frontline", "UA", &FRONT_OBLASTS, true),
+    ("front line", "UA", &FRONT_OBLASTS, true),
     // Mali: the centre and the north.
     ("dan na ambassagou", "ML", &["Mopti"], false),
     ("dan nan ambassagou", "ML", &["Mopti"], false),
