@@ -32,6 +32,20 @@ fn the_togo_report_yields_a_battle_in_togo() {
 }
 
 #[test]
+fn both_togo_reports_name_the_same_pair_so_that_they_merge() {
+    // The Herald names JNIM in full and Ansaroul Islam among the attackers: JNIM leads.
+    for name in ["togo-savanes-observer.txt", "togo-gulf-herald.html"] {
+        let rows = extract(name);
+        let event = top(&rows).expect("an event");
+        assert_eq!(event["actor1"], "JNIM: Group for Support of Islam and Muslims", "{name}");
+        assert_eq!(event["actor2"], "Military Forces of Togo (2005-)", "{name}");
+        assert_eq!(event["sub_event_type"], "Armed clash", "{name}");
+        assert_eq!(event["event_date"], "2024-07-20", "{name}");
+        assert_eq!(event["admin2"], "Kpendjal", "{name}");
+    }
+}
+
+#[test]
 fn evidence_quotes_the_report_text() {
     let text =
         std::fs::read_to_string(samples().join("togo-savanes-observer.txt")).expect("the sample");

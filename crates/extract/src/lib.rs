@@ -164,13 +164,14 @@ impl Extractor {
             }
             let context = RoleContext {
                 text,
-                focus: roles_focus(text, &segments, segment.span),
+                focus: segment.span,
                 language,
                 sub_event_type: sub,
                 date: fields.date.as_ref().map(|d| d.value.date),
                 country_code: country_code.as_deref(),
             };
-            let Some(roles) = self.actors.roles(&context) else {
+            let roles = self.actors.roles(&context);
+            let Some(roles) = roles else {
                 output.diagnostics.push(diagnostic(
                     Some(segment.trigger),
                     format!("no actor found for a {} event; skipped", sub.as_str().to_lowercase()),
@@ -266,19 +267,6 @@ fn passages(report: &Report) -> (dates::Dates, Vec<segment::Segment>, Vec<segmen
     let body_start = segment::body_start(text, report.title.as_deref());
     let (segments, skipped) = segment::segments(text, &dates, report.published, body_start);
     (dates, segments, skipped)
-}
-
-/// Where the actors of the event told in `span` are looked for: a short report that tells
-/// of one event names its actors anywhere ("Gunmen stormed the village. They killed
-/// three farmers."), so the whole report; otherwise the event's own passage.
-fn roles_focus(text: &str, segments: &[segment::Segment], span: Span) -> Span {
-    /// Longer reports (news articles) tell of background and earlier events too.
-    const SHORT_REPORT_BYTES: usize = 1_000;
-    if segments.len() == 1 && text.len() <= SHORT_REPORT_BYTES {
-        Span::new(0, text.len())
-    } else {
-        span
-    }
 }
 
 /// The diagnostic of a report in which no sentence has any event word.
