@@ -2165,7 +2165,7 @@ fn stated_precision(text: &str, tokens: &[Token], last: usize) -> Option<GeoPrec
 mod tests {
     use std::sync::OnceLock;
 
-    use tocsin_model::{Language, Span};
+    use tocsin_model::{Language, Place, Span};
 
     use crate::text::fold;
     use crate::Gazetteer;
@@ -2179,11 +2179,16 @@ mod tests {
     }
 
     /// The top place of `text`: its location, country code, admin2 (when given) and precision.
-    fn check(text: &str, location: &str, cc: &str, admin2: Option<&str>, precision: u8) {
+    /// The top place `locate` finds in `text`, and every place it found, for messages.
+    fn top_place(text: &str) -> (Place, String) {
         let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
-        let Some(top) = places.first() else { panic!("no place found in {text:?}") };
-        let p = &top.value;
-        assert_eq!(fold(&p.location), fold(location), "location in {text:?}: {places:#?}");
+        let Some(top) = places.first() else { panic!("no place in {text:?}") };
+        (top.value.clone(), format!("{places:#?}"))
+    }
+
+    fn check(text: &str, location: &str, cc: &str, admin2: Option<&str>, precision: u8) {
+        let (p, places) = top_place(text);
+        assert_eq!(fold(&p.location), fold(location), "location in {text:?}: {places}");
         assert_eq!(p.country_code, cc, "country in {text:?}");
         if admin2.is_some() {
             assert_eq!(p.admin2.as_deref(), admin2, "admin2 in {text:?}");
@@ -2296,51 +2301,45 @@ mod tests {
         // Most villages called Novoselivka lie near Odessa; the monitors report from the
         // Donbas, where one lies in Donetsk oblast.
         let text = "The OSCE SMM heard twelve explosions near Novoselivka overnight.";
-        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
-        let Some(top) = places.first() else { panic!("no place in {text:?}") };
-        assert_eq!(top.value.admin1.as_deref(), Some("Donetsk"), "{places:#?}");
+        let (top, places) = top_place(text);
+        assert_eq!(top.admin1.as_deref(), Some("Donetsk"), "{places}");
         // A village known only outside the Donbas is another one: the region's seat.
         let text = "The OSCE SMM heard shots near Qqorivka on Monday.";
-        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
-        let Some(top) = places.first() else { panic!("no place in {text:?}") };
-        assert_eq!(top.value.admin1.as_deref(), Some("Donetsk"), "{places:#?}");
-        assert_eq!(top.value.location, "Qqorivka");
+        let (top, places) = top_place(text);
+        assert_eq!(top.admin1.as_deref(), Some("Donetsk"), "{places}");
+        assert_eq!(top.location, "Qqorivka");
         // Since 2022 the front line also crosses Kharkiv oblast: its Petropavlivka, not the
         // more populous ones near Dnipro, Mykolaiv or Odessa.
         let text = "Ukrainian forces shelled Petropavlivka on the front line.";
-        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
-        let Some(top) = places.first() else { panic!("no place in {text:?}") };
-        assert_eq!(top.value.admin1.as_deref(), Some("Kharkiv"), "{places:#?}");
+        let (top, places) = top_place(text);
+        assert_eq!(top.admin1.as_deref(), Some("Kharkiv"), "{places}");
     }
 
     #[test]
     fn acled_spellings_of_admin_units_are_known() {
         // GeoNames writes Idlib; reports (and ACLED) often write Idleb.
         let text = "Regime forces shelled Kafr Qqarya in Idleb countryside.";
-        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
-        let Some(top) = places.first() else { panic!("no place in {text:?}") };
-        assert_eq!(top.value.country_code, "SY", "{places:#?}");
-        assert_eq!(top.value.admin1.as_deref(), Some("Idleb"), "{places:#?}");
+        let (top, places) = top_place(text);
+        assert_eq!(top.country_code, "SY", "{places}");
+        assert_eq!(top.admin1.as_deref(), Some("Idleb"), "{places}");
     }
 
     #[test]
     fn a_unit_containing_the_place_is_a_hint() {
         // Bara is a Nigerian town too; `in the countryside of Idleb` says which.
         let text = "Artillery hit Bara in rural Idleb on Sunday.";
-        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
-        let Some(top) = places.first() else { panic!("no place in {text:?}") };
-        assert_eq!(top.value.location, "Bara", "{places:#?}");
-        assert_eq!(top.value.country_code, "SY", "{places:#?}");
+        let (top, places) = top_place(text);
+        assert_eq!(top.location, "Bara", "{places}");
+        assert_eq!(top.country_code, "SY", "{places}");
     }
 
     #[test]
     fn a_foreign_force_names_no_country() {
         // Two demonyms before forces weigh less than the unit the place lies in.
         let text = "Turkish troops and Turkish drones shelled Qqaryat in Al-Hasakeh.";
-        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
-        let Some(top) = places.first() else { panic!("no place in {text:?}") };
-        assert_eq!(top.value.location, "Qqaryat", "{places:#?}");
-        assert_eq!(top.value.country_code, "SY", "{places:#?}");
+        let (top, places) = top_place(text);
+        assert_eq!(top.location, "Qqaryat", "{places}");
+        assert_eq!(top.country_code, "SY", "{places}");
     }
 
     #[test]
@@ -2387,9 +2386,8 @@ mod tests {
     /// The top place of each text has the third-level unit given.
     fn check_admin3(cases: &[(&str, Option<&str>)]) {
         for &(text, admin3) in cases {
-            let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
-            let Some(top) = places.first() else { panic!("no place in {text:?}") };
-            assert_eq!(top.value.admin3.as_deref(), admin3, "{text}: {places:#?}");
+            let (top, places) = top_place(text);
+            assert_eq!(top.admin3.as_deref(), admin3, "{text}: {places}");
         }
     }
 
@@ -2410,25 +2408,22 @@ mod tests {
     fn a_hinted_second_level_unit_of_the_same_region_overrides_an_outdated_code() {
         // GeoNames codes Solle to Yatenga, whose north became Loroum.
         let text = "Gunmen raided Solle (Banh, Loroum) on Friday.";
-        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
-        let Some(top) = places.first() else { panic!("no place in {text:?}") };
-        assert_eq!(top.value.admin2.as_deref(), Some("Loroum"), "{places:#?}");
-        assert_eq!(top.value.admin3.as_deref(), Some("Banh"), "{places:#?}");
+        let (top, places) = top_place(text);
+        assert_eq!(top.admin2.as_deref(), Some("Loroum"), "{places}");
+        assert_eq!(top.admin3.as_deref(), Some("Banh"), "{places}");
         // A region named as one of its units (`Mopti`) does not replace the place's unit.
         let text = "Gunmen raided Douentza (Douentza, Mopti) on Friday.";
-        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
-        let Some(top) = places.first() else { panic!("no place in {text:?}") };
-        assert_eq!(top.value.admin2.as_deref(), Some("Douentza"), "{places:#?}");
+        let (top, places) = top_place(text);
+        assert_eq!(top.admin2.as_deref(), Some("Douentza"), "{places}");
     }
 
     #[test]
     fn a_hint_list_may_open_with_an_unknown_unit() {
         // Kaya is a Burkinabe town; `(Qqondoro, Mopti)` puts this one in Mali.
         let text = "Gunmen raided Kaya (Qqondoro, Mopti) on Friday.";
-        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
-        let Some(top) = places.first() else { panic!("no place in {text:?}") };
-        assert_eq!(top.value.country_code, "ML", "{places:#?}");
-        assert_eq!(top.value.admin1.as_deref(), Some("Mopti"), "{places:#?}");
+        let (top, places) = top_place(text);
+        assert_eq!(top.country_code, "ML", "{places}");
+        assert_eq!(top.admin1.as_deref(), Some("Mopti"), "{places}");
     }
 
     #[test]
