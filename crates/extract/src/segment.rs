@@ -297,7 +297,9 @@ fn non_event(
     if is_aggregate(body) && !has_day {
         return Some("aggregate or historical total, not an event");
     }
-    if !has_day && (ANALYSIS.is_match(body) || HABITUAL.is_match(body)) {
+    // A named day ("a wave of attacks on Monday") makes a report of that day's acts,
+    // even when the report's own date is unknown.
+    if !dated && (ANALYSIS.is_match(body) || HABITUAL.is_match(body)) {
         return Some("analysis of a trend, not an event");
     }
     if !dated && HABITUAL_BEFORE.find(told.before_cue()).is_some_and(|m| told.governs(&m)) {
@@ -728,6 +730,20 @@ mod tests {
             Some("2024-07-21"),
             &[],
         );
+    }
+
+    #[test]
+    fn a_named_day_makes_a_wave_of_attacks_an_event() {
+        // Whether or not the report's own date is known, the day is named.
+        for published in [None, Some("2024-07-23")] {
+            let text = "A wave of attacks across the north on Monday killed at least 12 people.";
+            check(text, published, &[text]);
+            let fr = "Une vague d'attaques a fait au moins 12 morts lundi dans le nord.";
+            check(fr, published, &[fr]);
+        }
+        // Without a day the same words describe a trend, and a habit stays a habit.
+        check("A wave of attacks has killed hundreds of people in the north.", None, &[]);
+        check("Gunmen regularly attack convoys on the road to Djibo.", None, &[]);
     }
 
     /// The reasons the sentences of `text` were skipped for, in text order.
