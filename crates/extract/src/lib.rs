@@ -38,6 +38,7 @@ pub mod numbers;
 pub mod segment;
 pub mod sentences;
 pub mod text;
+mod wire;
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -97,8 +98,9 @@ impl Extractor {
     /// event-type model sees there, or `None` when the rules find no event: training
     /// examples are read through this.
     pub fn type_features(&self, report: &Report) -> Option<(SubEventType, Vec<learned::Feature>)> {
-        let text = report.text.as_str();
-        let (_, segments, _) = passages(report);
+        let prose = wire::prose(&report.text);
+        let text = prose.as_ref();
+        let (_, segments, _) = passages(text, report);
         segments.iter().find_map(|segment| {
             classify::model_features(segment.span.text(text)?, segment.span.start)
         })
@@ -115,7 +117,10 @@ impl Extractor {
         let language = language::language_of(report);
         output.unknown_actors =
             self.actors.unknown_names_with(text, language, &|name| self.is_place(name));
-        let (dates, segments, skipped) = passages(report);
+        // Passages and places are read in the text as prose; actors in the original, whose
+        // capitals tell an acronym ("ARENA") from a word. Spans are the same in both.
+        let prose = wire::prose(text);
+        let (dates, segments, skipped) = passages(&prose, report);
         for span in &dates.unresolved {
             let words = span.text(text).unwrap_or("");
             output.diagnostics.push(diagnostic(
@@ -136,7 +141,7 @@ impl Extractor {
         let mut events: Vec<(usize, Extraction)> = Vec::new();
         for (index, segment) in segments.iter().enumerate() {
             let Some(fields) = fields::event_fields(
-                text,
+                &prose,
                 segment.span,
                 &dates,
                 report.published,
@@ -145,12 +150,12 @@ impl Extractor {
                 continue;
             };
             let sub = fields.classification.sub_event_type.value;
-            let place = self.place(text, segment.span, dateline_end, language, &locate);
+            let place = self.place(&prose, segment.span, dateline_end, language, &locate);
             let country_code: Option<String> = match &place {
                 Some(place) => Some(place.value.country_code.clone()),
                 None => self
                     .gazetteer
-                    .countries(text)
+                    .countries(&prose)
                     .into_iter()
                     .next()
                     .map(|(_, country)| country.alpha2.to_string())
@@ -261,8 +266,10 @@ impl Extractor {
 
 /// The report's dates and the passages that tell of events after its headline and
 /// byline, with the sentences skipped and why: what both extraction and training read.
-fn passages(report: &Report) -> (dates::Dates, Vec<segment::Segment>, Vec<segment::Skipped>) {
-    let text = report.text.as_str();
+fn passages(
+    text: &str,
+    report: &Report,
+) -> (dates::Dates, Vec<segment::Segment>, Vec<segment::Skipped>) {
     let dates = dates::find_dates(text, report.published);
     let body_start = segment::body_start(text, report.title.as_deref());
     let (segments, skipped) = segment::segments(text, &dates, report.published, body_start);
