@@ -46,6 +46,7 @@ mod feed;
 mod format;
 mod html;
 mod jsonl;
+mod mojibake;
 mod nesting;
 mod record;
 mod table;
@@ -280,6 +281,7 @@ fn read_stream(
     format: Option<Format>,
     visit: &mut dyn FnMut(Result<Report>),
 ) {
+    let visit = &mut |result: Result<Report>| visit(result.map(mojibake::repair_report));
     let prefix = match decode::read_prefix(reader) {
         Ok(prefix) => prefix,
         Err(error) => {
