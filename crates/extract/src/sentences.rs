@@ -43,7 +43,8 @@ pub fn split(text: &str) -> Vec<Span> {
                     || c.is_ascii_digit()
                     || matches!(c, '"' | '«' | '“' | '(' | '[' | '\'')
             });
-            if followed_by_space && starts_sentence && !(byte == b'.' && is_abbreviation(text, i)) {
+            let ends = (followed_by_space && starts_sentence) || glued(text, i, rest_trim);
+            if ends && !(byte == b'.' && is_abbreviation(text, i)) {
                 end_here = Some(j);
             }
         }
@@ -57,6 +58,18 @@ pub fn split(text: &str) -> Vec<Span> {
     }
     push_trimmed(text, start, text.len(), &mut spans);
     spans
+}
+
+/// Whether the stop at byte `stop` ends a sentence glued to the next one, as in text
+/// scraped from a page whose paragraph breaks were lost ("was killed.Three others"): a
+/// lowercase letter before it, a capitalised word right after it (`rest`), perhaps
+/// opening a quotation.
+fn glued(text: &str, stop: usize, rest: &str) -> bool {
+    let before = text.get(..stop).and_then(|b| b.chars().next_back());
+    let mut after = rest.trim_start_matches(['“', '"', '«', '‘']).chars();
+    before.is_some_and(char::is_lowercase)
+        && after.next().is_some_and(char::is_uppercase)
+        && after.next().is_some_and(char::is_lowercase)
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<Span>) {
@@ -114,5 +127,19 @@ mod tests {
         check("", &[]);
         check("Is it over? Yes!", &["Is it over?", "Yes!"]);
         check("He said \"no.\" Then left.", &["He said \"no.\"", "Then left."]);
+    }
+
+    #[test]
+    fn sentences_glued_together_by_a_scraper_are_split() {
+        check(
+            "A roadside bomb killed a general.Three soldiers were wounded, Tass reported.“They lay mines.”On Sunday",
+            &["A roadside bomb killed a general.", "Three soldiers were wounded, Tass reported.", "“They lay mines.”", "On Sunday"],
+        );
+        // Abbreviations, initials, acronyms and web addresses stay whole.
+        for text in
+            ["The U.S.Army said so.", "It was 3 p.m.Then", "See acleddata.com.", "Dr.Smith came."]
+        {
+            check(text, &[text]);
+        }
     }
 }
