@@ -18,6 +18,16 @@ const ENGLISH: &str = include_str!("../../../data/words/english.txt");
 
 static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| ENGLISH.lines().collect());
 
+/// Countries whose one-word names are also English words (Chad, Turkey, Guinea, China),
+/// lowercase: they stay names.
+static COUNTRY_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    Country::all()
+        .iter()
+        .map(|country| country.name.to_ascii_lowercase())
+        .filter(|name| WORDS.binary_search(&name.as_str()).is_ok())
+        .collect()
+});
+
 /// The shortest line, as a share of the paragraph's longest, that ends in a soft wrap:
 /// a shorter line ended where its paragraph, heading or list item did.
 const FULL_LINE: f64 = 0.6;
@@ -186,7 +196,7 @@ fn ordinary(word: &str, sentence_start: bool) -> Option<String> {
     }
     let lower = word.to_ascii_lowercase();
     let known = WORDS.binary_search(&lower.as_str()).is_ok();
-    if !known || Country::all().iter().any(|c| c.name.eq_ignore_ascii_case(&lower)) {
+    if !known || COUNTRY_WORDS.contains(&lower) {
         return None;
     }
     Some(if sentence_start {
