@@ -277,6 +277,7 @@ pub fn locate(
     for &(_, cc, vote) in &groups {
         *backed.entry(cc).or_default() += vote;
     }
+    let named_groups = backed.clone();
     // The caller's countries too, unless the text names them (a foreign force's country).
     for code in &options.prior_countries {
         if let Some(country) = tocsin_model::Country::from_code(code) {
@@ -295,7 +296,8 @@ pub fn locate(
             *context.entry(*cc).or_default() += 1.0;
         }
     }
-    let frame = Frame { context: &context, backed: &backed, regions: &regions };
+    let frame =
+        Frame { context: &context, backed: &backed, groups: &named_groups, regions: &regions };
     let mut resolved = Vec::with_capacity(mentions.len());
     for idx in 0..mentions.len() {
         resolved.push(resolve(gazetteer, text, &tokens, &mentions, idx, &frame));
@@ -312,7 +314,8 @@ pub fn locate(
         }
     }
     context.retain(|_, v| *v > 1e-3);
-    let frame = Frame { context: &context, backed: &backed, regions: &regions };
+    let frame =
+        Frame { context: &context, backed: &backed, groups: &named_groups, regions: &regions };
     add_fuzzy_mentions(gazetteer, text, &tokens, &mut mentions, &taken, &context, &regions);
     let mut places = rank(gazetteer, text, &tokens, &mentions, &countries, &frame, focus, language);
     if places.is_empty() {
@@ -328,6 +331,8 @@ struct Frame<'a> {
     /// The part of those votes that groups and the caller (for a country the text does
     /// not name) give.
     backed: &'a BTreeMap<[u8; 2], f32>,
+    /// The part the groups the text names give.
+    groups: &'a BTreeMap<[u8; 2], f32>,
     /// First-level regions (folded GeoNames names) the report's words point to, by country.
     regions: &'a Regions,
 }
@@ -937,6 +942,20 @@ fn resolve(
                         crate::geo::distance_km(entry.lat, entry.lon, c.lat, c.lon) > FAR_KM
                     })
             });
+        // Nearer, a village known only to a country's full dump (no population) is no
+        // evidence for that country either, when nothing else in the report names it and
+        // the groups the text names act in another: a village there the gazetteer lacks
+        // (Mali's Boni, not Burkina's).
+        let group_vote = |cc: &[u8; 2]| frame.groups.get(cc).copied().unwrap_or(0.0);
+        let homonym = entry.population == 0
+            && entry.fclass == b'P'
+            && others(&entry.cc) < 1e-3
+            && top_country(frame.groups).is_some_and(|g| {
+                g != entry.cc
+                    && group_vote(&g) >= 1.0
+                    && group_vote(&entry.cc) + 0.5 <= group_vote(&g)
+            });
+        let far = far || homonym;
         let mut vote = context.get(&entry.cc).copied().unwrap_or(0.0);
         if far {
             vote -= own.get(&entry.cc).copied().unwrap_or(0.0);
@@ -2294,6 +2313,24 @@ mod tests {
         );
         // A neighbouring country's town is no far homonym.
         check("Katiba Macina fighters raided a checkpoint in Gaoua.", "Gaoua", "BF", None, 1);
+    }
+
+    #[test]
+    fn a_village_only_a_neighbours_full_dump_knows_loses_to_the_groups_country() {
+        // Madougou and Boni are villages of Burkina's full GeoNames dump (no population)
+        // and of Mali, which ships no such dump: with a Malian group and nothing else for
+        // Burkina, the village is Mali's, at the group's region.
+        check("Dogon militiamen attacked the village of Madougou.", "Madougou", "ML", None, 3);
+        check("GATIA fighters were ambushed on the outskirts of Boni.", "Boni", "ML", None, 3);
+        // Anything else for Burkina keeps its village: a country word, a Burkinabe force.
+        check("Dogon herders were attacked in Madougou, Burkina Faso.", "Madougou", "BF", None, 1);
+        check(
+            "Burkinabe soldiers clashed with Dogon hunters in Madougou.",
+            "Madougou",
+            "BF",
+            None,
+            1,
+        );
     }
 
     #[test]
