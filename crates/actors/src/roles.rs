@@ -353,6 +353,10 @@ fn assign_in_country(
                     assoc_actor_2: Vec::new(),
                 });
             }
+            let crowd_victims = in_window.iter().find(|m| {
+                matches!(m.kind, MentionKind::Civilians | MentionKind::Group)
+                    && hurt_by_crowd(&norm, m.span)
+            });
             let actor2 = if sub == ViolentDemonstration {
                 match state.filter(|c| intervention || c.score < 0) {
                     Some(c) => Some(c.field()),
@@ -360,7 +364,11 @@ fn assign_in_country(
                     None if intervention && state.is_none() => {
                         Some(Field::inferred(forces("Police"), CONF_DEFAULT))
                     }
-                    None => None,
+                    // "Striking students assaulted two teachers": the people the rioters
+                    // hurt are civilians, the second actor (a mob that attacks a villager).
+                    None => crowd_victims.and_then(|m| {
+                        civilians_field(kb, std::slice::from_ref(m), code.as_deref())
+                    }),
                 }
             } else {
                 // The mob's target: an armed actor it attacks, the other crowd, or civilians.
@@ -385,7 +393,16 @@ fn assign_in_country(
                     }
                 }
             }
-            Roles { actor1, assoc_actor_1, actor2, assoc_actor_2: Vec::new() }
+            // The victims' own group stands beside them ("two teachers": Teachers).
+            let assoc_actor_2: Vec<Field<Actor>> = match (&actor2, crowd_victims) {
+                (Some(a), Some(m)) if a.value.inter == Inter::Civilians => groups
+                    .iter()
+                    .filter(|f| f.span == Some(m.span) && !is_organisation(kb, &f.value.name))
+                    .cloned()
+                    .collect(),
+                _ => Vec::new(),
+            };
+            Roles { actor1, assoc_actor_1, actor2, assoc_actor_2 }
         }
         SexualViolence | Attack | AbductionForcedDisappearance => {
             // No country and no words for either side: nothing to say.
@@ -454,10 +471,27 @@ fn assign_in_country(
                     let war = opponent().filter(|_| {
                         a.actor.inter == Inter::StateForces || Some(&a.actor) == opponent().as_ref()
                     });
+                    // A passage that names one side by its casualties ("forty militants were
+                    // killed") fights the side the report named before it ("the army conducted
+                    // an operation"), not an unnamed group.
+                    let named_before = || {
+                        let before = Span::new(0, window.start);
+                        let earlier: Vec<ActorMention> = mentions
+                            .iter()
+                            .filter(|m| m.span.end <= window.start)
+                            .cloned()
+                            .collect();
+                        armed_candidates(kb, &earlier, &norm, before, cues, options)
+                            .into_iter()
+                            .filter(|c| c.actor != a.actor && !c.facility && c.score >= 0)
+                            .filter(|c| government_side(kb, c) != government_side(kb, a))
+                            .max_by_key(|c| c.score)
+                            .map(|c| c.actor)
+                    };
                     let other = match war {
                         Some(op) if op == a.actor => military(),
                         Some(op) => Some(op),
-                        None => uag(),
+                        None => named_before().or_else(uag),
                     };
                     let other =
                         other.filter(|u| *u != a.actor).map(|u| Field::inferred(u, CONF_DEFAULT));
@@ -1229,6 +1263,57 @@ const HARM_WORDS: &[&str] = &[
     " kill", " wound", " injur", " died", " dead", " death", " casualt", " victim", " hurt",
     " lynch", " tue ", " tues ", " tuee", " blesse", " mort", " deced", " victime",
 ];
+
+/// Verbs of a crowd hurting people, right before the people it hurts (normalised words).
+const CROWD_HARM_VERBS: &[&str] = &[
+    "assaulted",
+    "assault",
+    "assaulting",
+    "attacked",
+    "attacking",
+    "beat",
+    "beaten",
+    "beating",
+    "whipped",
+    "lynched",
+    "stabbed",
+    "injured",
+    "wounded",
+    "killed",
+    "molested",
+    "fight with",
+    "fought with",
+    "agresse",
+    "agresses",
+    "passe a tabac",
+    "tabasse",
+];
+
+/// Whether the words right before a mention say a crowd hurt its people ("assaulted two
+/// teachers", "whipped male passersby"): a verb of harm, then at most three filler words.
+fn hurt_by_crowd(norm: &Normalized, span: Span) -> bool {
+    let tokens = tokens_of(&norm.text);
+    let start = norm.offset_of(span.start);
+    let mut k = tokens.partition_point(|t| t.2 <= start);
+    for _ in 0..4 {
+        let verb = CROWD_HARM_VERBS.iter().any(|v| {
+            let phrase: Vec<String> = v.split(' ').map(str::to_string).collect();
+            ends_with_phrase(&tokens, k, &phrase)
+        });
+        if verb {
+            return true;
+        }
+        let Some(prev) = k.checked_sub(1).and_then(|i| tokens.get(i)) else { return false };
+        let filler = FILLER.contains(&prev.0.as_str())
+            || prev.0.chars().all(|c| c.is_ascii_digit())
+            || matches!(prev.0.as_str(), "male" | "female" | "local" | "their" | "his" | "her");
+        if !filler {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
 
 /// Words of a crowd taking justice into its own hands (normalised, on word boundaries).
 const MOB_JUSTICE_WORDS: &[&str] = &[

@@ -1156,3 +1156,82 @@ fn capitals_do_not_make_words_acronyms() {
         ("The Extraditables", "Civilians (Colombia)", &[]),
     );
 }
+
+/// Roles of the event told in the sentence of `text` that starts with `from`.
+fn roles_from(sub: &str, country: &str, date: &str, text: &str, from: &str) -> Option<Roles> {
+    let sub: SubEventType = sub.parse().expect("a valid sub-event type in the test");
+    let at = text.find(from).expect("the event's sentence is in the text");
+    book().roles(&RoleContext {
+        text,
+        focus: Span::new(at, text.len()),
+        language: Language::En,
+        sub_event_type: sub,
+        date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+        country_code: Some(country),
+    })
+}
+
+#[test]
+fn a_sentence_naming_only_casualties_fights_the_side_named_before() {
+    // (report, event sentence, actor 1, actor 2)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "On 2 March 2021, the Burkinabe army led a combined air-ground sweep against presumed JNIM militants near Gorgadji. About twenty militants were killed.",
+            "About twenty",
+            "Military Forces of Burkina Faso (2015-2022)",
+            JNIM,
+        ),
+        (
+            "On 9 May 2022, Nigerien soldiers conducted a raid on a camp of ISGS militants near Tillia. Eleven militants were killed.",
+            "Eleven",
+            "Military Forces of Niger (2021-2023)",
+            // ISGS became the Sahel Province in March 2022.
+            "Islamic State (Sahel)",
+        ),
+        // No side named before: the unnamed group stands on the other side.
+        (
+            "A patrol went out at dawn near Gorgadji. Ten JNIM militants were killed.",
+            "Ten JNIM",
+            "Unidentified Armed Group (Burkina Faso)",
+            JNIM,
+        ),
+    ];
+    for (text, from, actor1, actor2) in cases {
+        let country = if text.contains("Niger") { "NE" } else { "BF" };
+        let date = if text.contains("2022") { "2022-05-09" } else { "2021-03-02" };
+        let roles = roles_from("Armed clash", country, date, text, from).expect("roles");
+        let got = (
+            roles.actor1.value.name.as_str(),
+            roles.actor2.as_ref().map(|a| a.value.name.as_str()).unwrap_or(""),
+        );
+        assert_eq!(got, (*actor1, *actor2), "text {text:?}");
+    }
+}
+
+#[test]
+fn rioters_who_hurt_people_face_civilians() {
+    // (text, actor 2, associated actors of actor 2)
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "Striking pupils assaulted two teachers in Kaya.",
+            "Civilians (Burkina Faso)",
+            &["Teachers (Burkina Faso)"],
+        ),
+        (
+            "Women blocked the road in Kaya with sticks and whipped male passersby.",
+            "Civilians (Burkina Faso)",
+            &[],
+        ),
+        // Rioters who hurt no one face no one.
+        ("Angry youths burned tyres and blocked the road in Kaya.", "", &[]),
+        // Protesting against officials is no harm to them.
+        ("Angry traders burned tyres in Kaya against the officials of the market.", "", &[]),
+    ];
+    for (text, actor2, assoc2) in cases {
+        let roles = roles_of("Violent demonstration", "BF", "2020-07-01", text).expect("roles");
+        assert_eq!(roles.actor1.value.name, "Rioters (Burkina Faso)", "text {text:?}");
+        let got2 = roles.actor2.as_ref().map(|a| a.value.name.as_str()).unwrap_or("");
+        let assoc: Vec<&str> = roles.assoc_actor_2.iter().map(|a| a.value.name.as_str()).collect();
+        assert_eq!((got2, assoc.as_slice()), (*actor2, *assoc2), "text {text:?}");
+    }
+}
