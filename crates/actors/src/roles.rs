@@ -1448,6 +1448,17 @@ const GANG_METHODS: &[&str] = &[
     "riding a motorcycle",
     "on a motorcycle",
     "executed",
+    // A body burned, or left in a burned car, as cartels leave their victims.
+    "body was burned",
+    "bodies were burned",
+    "burned body",
+    "burned bodies",
+    "burnt body",
+    "half burned",
+    "charred",
+    "burned car",
+    "burned out car",
+    "trunk of a car",
 ];
 
 /// Last words of mentions that name a building or post rather than people.

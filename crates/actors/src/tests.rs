@@ -965,6 +965,18 @@ fn gang_methods_make_gunmen_a_gang() {
         "Residents came upon the corpse of a young man under a blanket beside the road.",
         ("Unidentified Armed Group (Mexico)", "Civilians (Mexico)", &[]),
     );
+    for text in [
+        "A farmer found a woman's body beside a dirt road outside town; the body was burned.",
+        "Two men were shot and left in a burned car on the highway to the port.",
+    ] {
+        check(
+            "Attack",
+            "MX",
+            "2020-05-02",
+            text,
+            ("Unidentified Gang (Mexico)", "Civilians (Mexico)", &[]),
+        );
+    }
 }
 
 #[test]
