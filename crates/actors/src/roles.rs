@@ -488,14 +488,18 @@ fn assign_in_country(
                             .max_by_key(|c| c.score)
                             .map(|c| c.actor)
                     };
+                    let before = if war.is_none() { named_before() } else { None };
+                    let acted_before = before.is_some();
                     let other = match war {
                         Some(op) if op == a.actor => military(),
                         Some(op) => Some(op),
-                        None => named_before().or_else(uag),
+                        None => before.or_else(uag),
                     };
                     let other =
                         other.filter(|u| *u != a.actor).map(|u| Field::inferred(u, CONF_DEFAULT));
-                    if a.score < 0 {
+                    // The side named before led the operation unless this passage says the
+                    // other side struck ("several corpses of ISGS militants" did not).
+                    if a.score < 0 || (acted_before && a.score == 0) {
                         let actor1 = other.clone().unwrap_or_else(|| a.field());
                         Roles {
                             actor1,
@@ -627,15 +631,26 @@ fn assign_in_country(
             Roles { actor1, assoc_actor_1, actor2, assoc_actor_2 }
         }
         DisruptedWeaponsUse => {
-            let state = armed.iter().find(|c| matches!(c.actor.inter, Inter::StateForces));
-            let actor1 = match state.or_else(|| best_agent(&armed)) {
+            // Who defuses the device is actor 1: the first force of the government's side the
+            // report names ("volunteer fighters and soldiers dismantled"); who planted it
+            // ("planted by JNIM militants") is actor 2.
+            let defuser =
+                armed.iter().filter(|c| government_side(kb, c)).min_by_key(|c| c.span.start);
+            let actor1 = match defuser.or_else(|| best_agent(&armed)) {
                 Some(c) => c.field(),
                 None => Field::inferred(uag()?, CONF_DEFAULT),
             };
+            let planter = |c: &&Candidate| c.actor != actor1.value && !government_side(kb, c);
             let actor2 = armed
                 .iter()
-                .filter(|c| c.actor != actor1.value && c.kind != MentionKind::StateForces)
-                .min_by_key(|c| c.score)
+                .filter(planter)
+                .min_by_key(|c| c.span.start)
+                .or_else(|| {
+                    armed
+                        .iter()
+                        .filter(|c| c.actor != actor1.value && c.kind != MentionKind::StateForces)
+                        .min_by_key(|c| c.score)
+                })
                 .map(Candidate::field);
             Roles { actor1, assoc_actor_1: Vec::new(), actor2, assoc_actor_2: Vec::new() }
         }

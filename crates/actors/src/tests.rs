@@ -1200,6 +1200,13 @@ fn a_sentence_naming_only_casualties_fights_the_side_named_before() {
             // ISGS became the Sahel Province in March 2022.
             "Islamic State (Sahel)",
         ),
+        // Corpses left behind say who lost, not who struck: the force named before leads.
+        (
+            "On 7 May 2020, French Barkhane forces conducted air and ground operations near Oursi. Several corpses of suspected ISGS militants were left behind.",
+            "Several corpses",
+            "Military Forces of France (2017-)",
+            "Islamic State (Greater Sahara)",
+        ),
         // No side named before: the unnamed group stands on the other side.
         (
             "A patrol went out at dawn near Gorgadji. Ten JNIM militants were killed.",
@@ -1210,7 +1217,13 @@ fn a_sentence_naming_only_casualties_fights_the_side_named_before() {
     ];
     for (text, from, actor1, actor2) in cases {
         let country = if text.contains("Niger") { "NE" } else { "BF" };
-        let date = if text.contains("2022") { "2022-05-09" } else { "2021-03-02" };
+        let date = if text.contains("2022") {
+            "2022-05-09"
+        } else if text.contains("2020") {
+            "2020-05-07"
+        } else {
+            "2021-03-02"
+        };
         let roles = roles_from("Armed clash", country, date, text, from).expect("roles");
         let got = (
             roles.actor1.value.name.as_str(),
@@ -1245,5 +1258,26 @@ fn rioters_who_hurt_people_face_civilians() {
         let got2 = roles.actor2.as_ref().map(|a| a.value.name.as_str()).unwrap_or("");
         let assoc: Vec<&str> = roles.assoc_actor_2.iter().map(|a| a.value.name.as_str()).collect();
         assert_eq!((got2, assoc.as_slice()), (*actor2, *assoc2), "text {text:?}");
+    }
+}
+
+#[test]
+fn who_defuses_a_device_faces_who_planted_it() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "Volunteer fighters (VDP) and soldiers dismantled an IED near Arbinda, likely planted by JNIM militants.",
+            "VDP: Volunteer for Defense of Homeland",
+        ),
+        (
+            "A joint army and VDP patrol destroyed an IED planted by JNIM militants near Titao.",
+            "Military Forces of Burkina Faso (2015-2022)",
+        ),
+        (
+            "The gendarmerie dismantled an IED on the road to Tougan, presumably planted by JNIM militants.",
+            "Police Forces of Burkina Faso (2015-2022) Gendarmerie",
+        ),
+    ];
+    for (text, actor1) in cases {
+        check("Disrupted weapons use", "BF", "2021-08-10", text, (actor1, JNIM, &[]));
     }
 }
