@@ -536,7 +536,11 @@ fn inside_longer_name(
         && between(text, tokens, first - 1, first).chars().all(|c| c == ' ')
         && !sentence_initial(text, tokens, first - 1);
     let after = proper(last + 1) && between(text, tokens, last, last + 1).chars().all(|c| c == ' ');
-    before || after
+    // `Air Force`, `Quds Force`: a force's name.
+    let force = tokens
+        .get(last + 1)
+        .is_some_and(|t| t.capitalised && matches!(t.folded.as_str(), "force" | "forces"));
+    before || after || force
 }
 
 /// Whether token `i` opens a sentence.
@@ -2017,6 +2021,12 @@ fn unknown_places(
                 break;
             }
         }
+        // `the Kurdish town of Cizre`, `a Jewish settlement of Gaza`: a word before a
+        // settlement word and `of` and a name describes the place named after it.
+        if describes_the_next_name(tokens, last) {
+            i = last + 1;
+            continue;
+        }
         let c = cues(text, tokens, i, last);
         let after_sentence_start =
             i > 0 && !between(text, tokens, i - 1, i).contains(['.', '!', '?', '\n']);
@@ -2056,6 +2066,24 @@ fn unknown_places(
         i = last + 1;
     }
     out
+}
+
+/// Whether the word ending at `last` is an adjective of people or kind before a settlement
+/// word, `of` and a capitalised name (`the Kurdish town of Cizre`, `a Jewish settlement of
+/// Gaza`): it describes that place, it is not one. A village's own name stands there too
+/// (`Bulani village of Zhari district`), so only adjectives' endings count.
+fn describes_the_next_name(tokens: &[Token], last: usize) -> bool {
+    const KINDS: &[&str] = &["village", "villages", "town", "city", "hamlet", "settlement"];
+    const ADJECTIVES: &[&str] =
+        &["muslim", "christian", "sunni", "arab", "druze", "industrial", "coastal", "tribal"];
+    let adjective = tokens.get(last).is_some_and(|t| {
+        let w = t.folded.as_str();
+        is_in(ADJECTIVES, w) || ["ish", "ite", "ian", "ese"].iter().any(|end| w.ends_with(end))
+    });
+    adjective
+        && tokens.get(last + 1).is_some_and(|t| !t.capitalised && is_in(KINDS, &t.folded))
+        && tokens.get(last + 2).is_some_and(|t| t.folded == "of")
+        && tokens.get(last + 3).is_some_and(|t| t.capitalised)
 }
 
 /// The capitalised words right before a parenthesised hint list that opens at `m`,
@@ -2331,6 +2359,29 @@ mod tests {
             None,
             1,
         );
+    }
+
+    #[test]
+    fn words_that_describe_a_place_or_name_a_force_are_no_places() {
+        // An adjective before `town of` describes the town named after it.
+        let (p, places) = top_place("A bomb killed three people in the Kurdish town of Cizre.");
+        assert_eq!(p.country_code, "TR", "{places}");
+        assert_eq!(fold(&p.location), "cizre", "{places}");
+        // A village's own name stands there too.
+        let text = "Taliban fighters raided the Qqorvenbougou village of Zhari district.";
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        assert!(places.iter().any(|f| fold(&f.value.location) == "qqorvenbougou"), "{places:#?}");
+        // `Air Force` is a force, `Hamas` a group: neither is a place.
+        for text in [
+            "The Syrian Air Force struck rebel positions near Douma.",
+            "Hamas fighters fired rockets from Douma.",
+        ] {
+            let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+            for field in &places {
+                let words = field.span.and_then(|s| s.text(text)).unwrap_or("");
+                assert!(!["Air", "Hamas"].contains(&words), "{text:?}: {places:#?}");
+            }
+        }
     }
 
     #[test]
