@@ -1202,8 +1202,8 @@ fn a_sentence_naming_only_casualties_fights_the_side_named_before() {
         ),
         // Corpses left behind say who lost, not who struck: the force named before leads.
         (
-            "On 7 May 2020, French Barkhane forces conducted air and ground operations near Oursi. Several corpses of suspected ISGS militants were left behind.",
-            "Several corpses",
+            "On 7 May 2020, French Barkhane troops swept the bush near Oursi. The bodies of a dozen ISGS fighters lay where they fell.",
+            "The bodies",
             "Military Forces of France (2017-)",
             "Islamic State (Greater Sahara)",
         ),
