@@ -259,6 +259,12 @@ pub const GROUP_REGIONS: &[(&str, &str, &[&str], bool)] = &[
     ("hcua", "ML", &["Kidal", "Tombouctou", "Gao"], false),
     ("mnla", "ML", &["Kidal", "Tombouctou", "Gao"], false),
     ("cma", "ML", &["Kidal", "Tombouctou", "Gao"], true),
+    // Burkina Faso: Ansaroul Islam, born in Soum, fights in the north.
+    ("ansaroul islam", "BF", &["Sahel", "Nord", "Centre-Nord"], false),
+    ("ansarul islam", "BF", &["Sahel", "Nord", "Centre-Nord"], false),
+    // The Islamic State in the Sahel holds to the north and east.
+    ("isgs", "BF", &["Sahel", "Est", "Centre-Nord"], true),
+    ("is sahel", "BF", &["Sahel", "Est", "Centre-Nord"], true),
     // Syria.
     ("hts", "SY", &["Idlib", "Aleppo", "Hama", "Latakia"], true),
     ("hayat tahrir al sham", "SY", &["Idlib", "Aleppo", "Hama", "Latakia"], false),

@@ -2385,6 +2385,19 @@ mod tests {
     }
 
     #[test]
+    fn burkina_groups_point_to_their_regions() {
+        // Koutougou is a village of Soum (Sahel) and of Boulkiemde (Centre-Ouest); Ansaroul
+        // Islam fights in the north.
+        check(
+            "Ansaroul Islam militants burned the primary school in Koutougou.",
+            "Koutougou",
+            "BF",
+            Some("Soum"),
+            1,
+        );
+    }
+
+    #[test]
     fn regions_choose_among_homonyms() {
         // Most villages called Novoselivka lie near Odessa; the monitors report from the
         // Donbas, where one lies in Donetsk oblast.
