@@ -109,8 +109,12 @@ fn assign_in_country(
         armed = armed_candidates(kb, mentions, &norm, whole, cues, options);
     }
     // "The militants" of a later sentence are the group the report named before.
-    let only_generic = !armed.is_empty()
-        && armed.iter().all(|c| !matches!(c.kind, MentionKind::Named | MentionKind::Leader));
+    // A named force of the government's side in the passage (the VDP the militants tried to
+    // abduct) is their target, not their name.
+    let only_generic = armed.iter().any(|c| c.kind == MentionKind::UnidentifiedArmed)
+        && armed.iter().all(|c| {
+            !matches!(c.kind, MentionKind::Named | MentionKind::Leader) || government_side(kb, c)
+        });
     if only_generic && window.start > 0 {
         let before = Span::new(0, window.start);
         let earlier: Vec<&ActorMention> = mentions
@@ -1521,6 +1525,11 @@ const PARENTHESIS_HEDGES: &[&str] = &[
     "identified",
     "as",
     "thought",
+    "assumed",
+    "apparently",
+    "perhaps",
+    "supposedly",
+    "alleged",
     "of",
     "the",
     "probablement",

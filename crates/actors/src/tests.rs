@@ -1281,3 +1281,19 @@ fn who_defuses_a_device_faces_who_planted_it() {
         check("Disrupted weapons use", "BF", "2021-08-10", text, (actor1, JNIM, &[]));
     }
 }
+
+#[test]
+fn the_militants_after_a_named_group_are_that_group_even_beside_their_target() {
+    let text = "On 2 June 2021, presumed JNIM fighters rode into the village of Bani. The militants tried to seize a volunteer fighter (VDP) and a shepherd.";
+    let roles = roles_from("Attack", "BF", "2021-06-02", text, "The militants").expect("roles");
+    assert_eq!(roles.actor1.value.name, JNIM);
+}
+
+#[test]
+fn a_hedged_parenthesis_names_unknown_gunmen() {
+    for hedge in ["assumed", "apparently", "presumably"] {
+        let text =
+            format!("Unknown gunmen ({hedge} JNIM) shot a trader dead at the market of Piela.");
+        check("Attack", "BF", "2020-01-10", &text, (JNIM, "Civilians (Burkina Faso)", &[]));
+    }
+}
