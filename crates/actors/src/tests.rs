@@ -1284,7 +1284,7 @@ fn who_defuses_a_device_faces_who_planted_it() {
 
 #[test]
 fn the_militants_after_a_named_group_are_that_group_even_beside_their_target() {
-    let text = "On 2 June 2021, presumed JNIM fighters rode into the village of Bani. The militants tried to seize a volunteer fighter (VDP) and a shepherd.";
+    let text = "Early in June a band of JNIM fighters rode into Bani. The militants tried to seize a volunteer fighter (VDP) and a shepherd.";
     let roles = roles_from("Attack", "BF", "2021-06-02", text, "The militants").expect("roles");
     assert_eq!(roles.actor1.value.name, JNIM);
 }
