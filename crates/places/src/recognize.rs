@@ -721,8 +721,7 @@ fn country_votes(
     for c in countries {
         // A demonym before a force (`French forces`, `Turkish drones`) often names a
         // foreign army: a weaker sign of where the event is.
-        let force =
-            !c.is_name && tokens.get(c.last + 1).is_some_and(|t| is_in(FORCE_WORDS, &t.folded));
+        let force = !c.is_name && before_force_word(tokens, c.last);
         *votes.entry(c.cc).or_default() += if force { FORCE_VOTE } else { 2.0 };
     }
     for m in mentions {
@@ -731,6 +730,22 @@ fn country_votes(
         }
     }
     votes
+}
+
+/// Whether a force word ends the noun phrase after token `last`, across a few names,
+/// demonyms and joiners: `French forces`, `French and Malian forces`, `French Operation
+/// Barkhane forces`, `French special forces`.
+fn before_force_word(tokens: &[Token], last: usize) -> bool {
+    const BETWEEN: &[&str] = &["and", "special", "armed", "security", "defence", "defense"];
+    for tok in tokens.iter().skip(last + 1).take(4) {
+        if is_in(FORCE_WORDS, &tok.folded) {
+            return true;
+        }
+        if !(tok.capitalised || is_in(BETWEEN, &tok.folded)) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Words for armed forces and their means, after a demonym.
@@ -1740,7 +1755,16 @@ fn rank(
     };
     let named_anchor = best_of(scored.get(..named_places).unwrap_or(&[]));
     let anchor_coarse = named_anchor.is_none();
+    // Among countries, the one the report's votes favour, not the first written (`French
+    // and Malian forces ... the area of X`: Mali's, when Malian groups are named too).
+    let top_cc = top_country(context);
+    let voted = |place: &Place| top_cc.is_some_and(|cc| place.country_code.as_bytes() == cc);
     let anchor = named_anchor
+        .or_else(|| {
+            let items: Vec<(f32, Place, Span)> =
+                scored.iter().filter(|(_, place, _)| voted(place)).cloned().collect();
+            best_of(&items)
+        })
         .or_else(|| best_of(&scored))
         .or_else(|| top_country(context).and_then(|cc| Some(country_or_region(cc)?.0)));
     // Countries and parts of countries, with whether each is a part.
@@ -2382,6 +2406,18 @@ mod tests {
                 assert!(!["Air", "Hamas"].contains(&words), "{text:?}: {places:#?}");
             }
         }
+    }
+
+    #[test]
+    fn a_foreign_force_beside_the_local_one_does_not_place_an_unknown_village() {
+        // `French and Malian forces`: both demonyms name forces; the Malian group decides.
+        check(
+            "French and Malian forces raided the hamlet of Qqorvenbougou, killing Katiba Serma fighters.",
+            "Qqorvenbougou",
+            "ML",
+            None,
+            3,
+        );
     }
 
     #[test]
