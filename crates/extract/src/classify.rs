@@ -382,9 +382,11 @@ fn first_class(window: &str) -> Target {
     }
     let armed = ARMED_NOUN.find(window).map(|m| m.start());
     // A plainly civilian word wins over a later armed one; a generic one ("people",
-    // "a man") gives way to an armed word after it ("seven people including five militiamen").
+    // "a man") gives way to an armed word after it ("seven people including five militiamen"),
+    // and a community's name qualifying an armed noun ("Fulani gunmen") names no civilian.
     let civilian = CIVILIAN_NOUN
         .find_iter(window)
+        .filter(|m| !qualifies_armed_noun(window, m.as_str(), m.end()))
         .find(|m| {
             !is_generic_person(m.as_str())
                 || armed.is_none_or(|a| m.start() < a && !GENERIC_THEN_ARMED.is_match(window))
@@ -402,6 +404,38 @@ fn first_class(window: &str) -> Target {
         (None, Some(_)) => Target::Civilian,
         (None, None) => Target::Unknown,
     }
+}
+
+/// Whether `word`, ending at byte `end` of `window`, is a community's or a village's name
+/// for the armed noun right after it ("Dogon militiamen", "village self-defence", "les
+/// jeunes miliciens"): a qualifier, not a civilian.
+fn qualifies_armed_noun(window: &str, word: &str, end: usize) -> bool {
+    let community = matches!(
+        word.to_lowercase().as_str(),
+        "fulani"
+            | "peul"
+            | "peuls"
+            | "peulh"
+            | "peulhs"
+            | "dogon"
+            | "dogons"
+            | "mossi"
+            | "mossis"
+            | "tuareg"
+            | "tuaregs"
+            | "muslims"
+            | "christians"
+            | "village"
+            | "villages"
+            | "youth"
+            | "youths"
+            | "jeunes"
+    );
+    community
+        && window.get(end..).is_some_and(|rest| {
+            let next = rest.trim_start_matches([' ', '-']);
+            next.len() < rest.len() && ARMED_NOUN.find(next).is_some_and(|m| m.start() == 0)
+        })
 }
 
 fn is_generic_person(word: &str) -> bool {
@@ -424,7 +458,11 @@ fn last_class(window: &str) -> Target {
         return Target::Civilian;
     }
     let armed = ARMED_NOUN.find_iter(window).last().map(|m| m.start());
-    let civilian = CIVILIAN_NOUN.find_iter(window).last().map(|m| m.start());
+    let civilian = CIVILIAN_NOUN
+        .find_iter(window)
+        .filter(|m| !qualifies_armed_noun(window, m.as_str(), m.end()))
+        .last()
+        .map(|m| m.start());
     match (armed, civilian) {
         (Some(a), Some(c)) => {
             if a >= c {
@@ -502,11 +540,17 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
         }
     }
     // Violence by an unarmed crowd (or a vigilante crowd) outside a demonstration.
+    // The doer is the subject before the verb, or the noun after "by" when the verb is
+    // passive ("was beaten by traders"), whose subject is its victim ("residents were killed").
     if let Some(violence) = cues.clash.or(cues.attack).or(cues.harm).or(cues.kill) {
         let sentence_start =
             text.get(..violence.start).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1);
         let subject = text.get(sentence_start..violence.start).unwrap_or("");
-        let crowd_did_it = CROWD_PERPETRATOR.is_match(subject) && !ARMED_NOUN.is_match(subject);
+        let crowd_did_it = if passive_subject(subject) {
+            crowd_agent(text, violence.end)
+        } else {
+            CROWD_PERPETRATOR.is_match(subject) && !ARMED_NOUN.is_match(subject)
+        };
         let no_weapons = cues.air.is_none() && cues.shelling.is_none() && cues.ied.is_none();
         if no_weapons && (crowd_did_it || (VIGILANTE.is_match(text) && !ARMED_NOUN.is_match(text)))
         {
@@ -598,7 +642,7 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
         }
     }
     // An attack on an armed group is a battle.
-    if let Some(violence) = cues.attack.or(cues.kill) {
+    if let Some(violence) = cues.attack.or(cues.kill).or(cues.harm) {
         // Executions are violence against civilians (codebook: executed detainees).
         if any_armed && cues.execute.is_none() {
             return Some((ArmedClash, violence, 0.7));
@@ -656,6 +700,29 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
         }
     }
     None
+}
+
+/// Whether the words before a verb end in a passive auxiliary ("were", "have been",
+/// "was reportedly", "ont été").
+fn passive_subject(before: &str) -> bool {
+    let lower = before.trim_end().to_lowercase();
+    let lower =
+        lower.strip_suffix("reportedly").or(lower.strip_suffix("allegedly")).unwrap_or(&lower);
+    let last = lower.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    matches!(last, "was" | "were" | "been" | "being" | "été" | "is" | "are" | "get" | "got")
+}
+
+/// Whether the violent verb ending at byte `end` is passive with a crowd for its doer
+/// ("was attacked by a group of sellers", "injured by traders").
+fn crowd_agent(text: &str, end: usize) -> bool {
+    let after = text.get(end..).unwrap_or("");
+    let cut = floor_boundary(after, after.find(['.', ';', ',']).unwrap_or(after.len()).min(60));
+    let clause = after.get(..cut).unwrap_or("");
+    let Some(by) = PERPETRATOR.find(clause).filter(|by| by.start() <= 12) else {
+        return false;
+    };
+    let agent = clause.get(by.end()..).unwrap_or("");
+    CROWD_PERPETRATOR.is_match(agent) && !ARMED_NOUN.is_match(agent)
 }
 
 /// The first death or serious injury told after byte `from`: in the same sentence, or in
@@ -968,6 +1035,37 @@ mod tests {
             Some("Armed clash"),
         );
         check("Les FAMa ont neutralisé une dizaine de terroristes.", Some("Armed clash"));
+    }
+
+    #[test]
+    fn a_community_qualifying_an_armed_noun_names_armed_men() {
+        for text in [
+            "Militiamen killed three Fulani gunmen near the river.",
+            "Gunmen attacked the hamlet and killed a village self-defence fighter.",
+            "Unknown gunmen killed a militiaman of the local self-defence group.",
+            "Militants killed two people described as Koglweogo militiamen.",
+            "Des hommes armés ont tué trois personnes décrites comme des miliciens.",
+        ] {
+            check(text, Some("Armed clash"));
+        }
+        for text in [
+            "Gunmen killed three Fulani herders near the river.",
+            "Militants attacked the Dogon village and killed two farmers.",
+            "Des hommes armés ont tué trois villageois peuls.",
+        ] {
+            check(text, Some("Attack"));
+        }
+    }
+
+    #[test]
+    fn a_crowd_doing_violence_in_the_passive_is_mob_violence() {
+        check(
+            "A council inspector was beaten by a group of sellers at the market.",
+            Some("Mob violence"),
+        );
+        check("Five reporters were injured by traders in the bazaar.", Some("Mob violence"));
+        check("Un policier a été frappé par des habitants en colère.", Some("Mob violence"));
+        check("Two soldiers were injured by militants near the bridge.", Some("Armed clash"));
     }
 
     #[test]
