@@ -713,7 +713,7 @@ fn passive_subject(before: &str) -> bool {
 }
 
 /// Whether the violent verb ending at byte `end` is passive with a crowd for its doer
-/// ("was attacked by a group of sellers", "injured by traders").
+/// ("a clerk was beaten by angry sellers", "injured by traders").
 fn crowd_agent(text: &str, end: usize) -> bool {
     let after = text.get(end..).unwrap_or("");
     let cut = floor_boundary(after, after.find(['.', ';', ',']).unwrap_or(after.len()).min(60));
@@ -1043,7 +1043,7 @@ mod tests {
             "Militiamen killed three Fulani gunmen near the river.",
             "Gunmen attacked the hamlet and killed a village self-defence fighter.",
             "Unknown gunmen killed a militiaman of the local self-defence group.",
-            "Militants killed two people described as Koglweogo militiamen.",
+            "Rebels shot four men described as members of a Dozo militia at the well.",
             "Des hommes armés ont tué trois personnes décrites comme des miliciens.",
         ] {
             check(text, Some("Armed clash"));
