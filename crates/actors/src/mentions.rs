@@ -206,6 +206,9 @@ impl Recognizer {
             }
             let Some(list) = self.targets.get(m.pattern().as_usize()) else { continue };
             let original = norm.span(start, end).and_then(|s| s.text(text)).unwrap_or("");
+            if original == "March" && beside_a_number(&norm.text, start, end) {
+                continue;
+            }
             let targets: Vec<Target> = list
                 .iter()
                 .filter(|t| {
@@ -614,6 +617,18 @@ impl Recognizer {
             }
         }
     }
+}
+
+/// Whether the word at `start..end` of a normalised text has a number for a neighbour
+/// ("10 March", "March 2020"): a date's month, not a protest march.
+fn beside_a_number(text: &str, start: usize, end: usize) -> bool {
+    let numeric = |w: Option<&str>| {
+        w.map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+            .is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+    };
+    let before = text.get(..start).and_then(|t| t.split_whitespace().next_back());
+    let after = text.get(end..).and_then(|t| t.split_whitespace().next());
+    numeric(before) || numeric(after)
 }
 
 /// Acronyms that are also ordinary words once a text is in capitals ("US", "FAR").

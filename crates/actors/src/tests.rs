@@ -1297,3 +1297,20 @@ fn a_hedged_parenthesis_names_unknown_gunmen() {
         check("Attack", "BF", "2020-01-10", &text, (JNIM, "Civilians (Burkina Faso)", &[]));
     }
 }
+
+#[test]
+fn march_beside_a_number_is_a_month() {
+    let book = book();
+    let protesters = |text: &str| {
+        book.mentions(text, Language::En).iter().any(|m| m.kind == MentionKind::Protesters)
+    };
+    for (text, expected) in [
+        ("On 10 March 2020, soldiers patrolled the road north of Kaya.", false),
+        ("Soldiers patrolled the road north of Kaya on March 10.", false),
+        ("In March 2021 the town council met twice.", false),
+        ("Teachers held a March for better pay in Kaya.", true),
+        ("Hundreds joined a march against the new tax in Kaya.", true),
+    ] {
+        assert_eq!(protesters(text), expected, "text {text:?}");
+    }
+}
