@@ -281,7 +281,7 @@ fn read_country(path: &Path) -> Result<Vec<RawPlace>> {
 }
 
 /// The admin1 and admin2 code tables shipped inside tocsin.
-fn admin_code_tables() -> Result<(HashMap<String, String>, HashMap<String, String>)> {
+pub(crate) fn admin_code_tables() -> Result<(HashMap<String, String>, HashMap<String, String>)> {
     let bytes = crate::data::gunzip(ADMIN_CODES_GZ, "admin codes")?;
     let text = std::str::from_utf8(&bytes).map_err(|e| Error::Data(format!("admin codes: {e}")))?;
     Ok(build::parse_admin_codes(text))

@@ -106,7 +106,33 @@ pub struct Gazetteer {
     folded: std::sync::Mutex<HashMap<[u8; 2], std::sync::Arc<FoldedNames>>>,
     /// Folded preferred names stored with imported layers, by entry (empty when none are).
     prefolded: Vec<Option<&'static str>>,
+    /// GeoNames' second-level units by country and folded first-level name: folded name and
+    /// name, read from the shipped code tables when first needed.
+    units: std::sync::OnceLock<UnitNames>,
 }
+
+/// Second-level unit names (folded, as written) by country and folded first-level name.
+type UnitNames = HashMap<([u8; 2], String), Vec<(String, String)>>;
+
+/// The shipped code tables' second-level units under their first-level ones.
+fn unit_names() -> UnitNames {
+    let mut out: UnitNames = HashMap::new();
+    let Ok((admin1, admin2)) = import::admin_code_tables() else { return out };
+    for (code, name) in &admin2 {
+        let Some((parent, _)) = code.rsplit_once('.') else { continue };
+        let (Some(region), [a, b, ..]) = (admin1.get(parent), parent.as_bytes()) else {
+            continue;
+        };
+        let region = text::fold(&build::clean_admin_name(region));
+        let name = build::clean_admin_name(name);
+        out.entry(([*a, *b], region)).or_default().push((text::fold(&name), name));
+    }
+    out
+}
+
+/// The population from which a town is taken for the seat of the unit that bears its name
+/// in its region (below it, a village may share a unit's name and lie elsewhere in it).
+const TOWN_POPULATION_FOR_UNIT: u32 = 1_000;
 
 /// The key of [`Gazetteer::folded_names`] for every country at once.
 const ALL_COUNTRIES: [u8; 2] = [0, 0];
@@ -265,6 +291,7 @@ impl Gazetteer {
             country_words: country_word_table(),
             folded: Default::default(),
             prefolded: Vec::new(),
+            units: Default::default(),
         }
     }
 
@@ -741,13 +768,29 @@ impl Gazetteer {
         Some(self.place(unit, GeoPrecision::Region, None))
     }
 
+    /// The second-level unit of the town's first-level unit that bears the town's name.
+    fn unit_named_for(&self, town: &Entry, admin1: Option<&str>) -> Option<Box<str>> {
+        let region = text::fold(admin1?);
+        let units = self.units.get_or_init(unit_names).get(&(town.cc, region))?;
+        let name = text::fold(town.name);
+        let (_, unit) = units.iter().find(|(folded, _)| *folded == name)?;
+        Some(unit.as_str().into())
+    }
+
     /// The model place for an entry: admin units are coded to their seat.
     fn place(&self, id: u32, precision: GeoPrecision, location: Option<&str>) -> Place {
         let entry = &self.entries[id as usize];
         let seat = entry.seat.and_then(|s| self.entries.get(s as usize)).unwrap_or(entry);
         // An admin unit is coded to its seat, with the seat's admin names below the unit.
         let admin_of = if entry.fclass == b'A' { seat.admin } else { entry.admin };
-        let admins = self.admins.get(admin_of as usize).cloned().unwrap_or_default();
+        let mut admins = self.admins.get(admin_of as usize).cloned().unwrap_or_default();
+        // A city gives its name to the second-level unit it seats (Guadalajara, Monterrey),
+        // whatever unit the nearest-point guess of the build gave it.
+        if entry.fclass == b'P' && entry.population >= TOWN_POPULATION_FOR_UNIT {
+            if let Some(unit) = self.unit_named_for(entry, admins.admin1.as_deref()) {
+                admins.admin2 = Some(unit);
+            }
+        }
         let cc = entry.country_code().to_string();
         let round = |x: f64| (x * 1e4).round() / 1e4;
         Place {

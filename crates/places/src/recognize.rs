@@ -2421,6 +2421,17 @@ mod tests {
     }
 
     #[test]
+    fn a_town_seats_the_unit_of_its_name_in_its_region() {
+        // The nearest-point guess of the build put these cities in a neighbouring unit.
+        for (text, location, cc, unit) in [
+            ("Gunmen killed two men in Guadalajara, Jalisco.", "Guadalajara", "MX", "Guadalajara"),
+            ("Police clashed with protesters in Monterrey.", "Monterrey", "MX", "Monterrey"),
+        ] {
+            check(text, location, cc, Some(unit), 1);
+        }
+    }
+
+    #[test]
     fn burkina_groups_point_to_their_regions() {
         // Koutougou is a village of Soum (Sahel) and of Boulkiemde (Centre-Ouest); Ansaroul
         // Islam fights in the north.
