@@ -1841,6 +1841,30 @@ fn attach_parentheses(
             out.remove(i + 1);
             continue;
         }
+        // "A gendarmerie special unit": a bare force word right after a named force, with at
+        // most two plain words between, is that force's people, not another force.
+        let bare = |c: &Candidate| {
+            norm_text_of(norm, c.span).is_some_and(|t| BARE_FORCE_WORDS.contains(&t.as_str()))
+        };
+        let compound = gap.split(' ').filter(|w| !w.is_empty()).count() <= 2
+            && gap.split(' ').all(|w| {
+                w.chars().all(|c| c.is_ascii_alphabetic())
+                    && !matches!(w, "and" | "or" | "with" | "et" | "ou" | "avec" | "by" | "par")
+            });
+        if a.kind == MentionKind::StateForces
+            && b.kind == MentionKind::StateForces
+            && !bare(&a)
+            && bare(&b)
+            && compound
+        {
+            if let Some(first) = out.get_mut(i) {
+                first.span = Span::new(a.span.start, b.span.end);
+                first.facility = false;
+                first.score = first.score.max(b.score);
+            }
+            out.remove(i + 1);
+            continue;
+        }
         let in_parens = gap == "(" || gap == "(the" || gap == ", (";
         let refine = matches!(gap, "(" | "(presumably" | "(probably" | "(likely" | "(reportedly")
             && a.kind == MentionKind::StateForces

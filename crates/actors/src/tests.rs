@@ -1314,3 +1314,29 @@ fn march_beside_a_number_is_a_month() {
         assert_eq!(protesters(text), expected, "text {text:?}");
     }
 }
+
+#[test]
+fn a_unit_named_after_its_force_is_that_force() {
+    let gendarmes = "Police Forces of Burkina Faso (2015-2022) Gendarmerie";
+    let roles = roles_of(
+        "Armed clash",
+        "BF",
+        "2020-03-10",
+        "A gendarmerie special unit supported by volunteer fighters raided a JNIM camp near Markoye.",
+    )
+    .expect("roles");
+    assert_eq!(roles.actor1.value.name, gendarmes);
+    let assoc: Vec<&str> = roles.assoc_actor_1.iter().map(|a| a.value.name.as_str()).collect();
+    assert_eq!(assoc, ["VDP: Volunteer for Defense of Homeland"]);
+    assert_eq!(roles.actor2.map(|a| a.value.name), Some(JNIM.to_string()));
+    // Two forces joined by a conjunction stay two.
+    let roles = roles_of(
+        "Armed clash",
+        "BF",
+        "2020-03-10",
+        "Gendarmes and army units raided a JNIM camp near Markoye.",
+    )
+    .expect("roles");
+    let assoc: Vec<&str> = roles.assoc_actor_1.iter().map(|a| a.value.name.as_str()).collect();
+    assert_eq!(assoc, ["Military Forces of Burkina Faso (2015-2022)"]);
+}
