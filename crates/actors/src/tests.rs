@@ -1322,7 +1322,7 @@ fn a_unit_named_after_its_force_is_that_force() {
         "Armed clash",
         "BF",
         "2020-03-10",
-        "A gendarmerie special unit supported by volunteer fighters raided a JNIM camp near Markoye.",
+        "At dawn the gendarmerie intervention unit backed by volunteer fighters raided a JNIM camp near Markoye.",
     )
     .expect("roles");
     assert_eq!(roles.actor1.value.name, gendarmes);
