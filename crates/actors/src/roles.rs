@@ -558,8 +558,12 @@ fn assign_in_country(
                 armed
                     .iter()
                     .filter(|c| {
+                        // A named group the device hit ("targeting a QSD vehicle") did not
+                        // plant it.
                         c.score > 1
-                            || (c.kind == MentionKind::Named && c.actor.inter != Inter::StateForces)
+                            || (c.kind == MentionKind::Named
+                                && c.actor.inter != Inter::StateForces
+                                && c.score >= 0)
                     })
                     .max_by_key(|c| c.score)
             } else {

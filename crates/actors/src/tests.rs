@@ -1340,3 +1340,21 @@ fn a_unit_named_after_its_force_is_that_force() {
     let assoc: Vec<&str> = roles.assoc_actor_1.iter().map(|a| a.value.name.as_str()).collect();
     assert_eq!(assoc, ["Military Forces of Burkina Faso (2015-2022)"]);
 }
+
+#[test]
+fn a_named_group_a_bomb_hit_did_not_plant_it() {
+    check(
+        "Remote explosive/landmine/IED",
+        "SY",
+        "2020-05-04",
+        "A roadside bomb went off near Basira, targeting a QSD patrol; no one was hurt.",
+        ("Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces", &[]),
+    );
+    check(
+        "Remote explosive/landmine/IED",
+        "BF",
+        "2021-02-01",
+        "A JNIM mine tore through a minibus on the Djibo road, killing four passengers.",
+        (JNIM, "Civilians (Burkina Faso)", &[]),
+    );
+}
