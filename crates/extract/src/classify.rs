@@ -1058,6 +1058,30 @@ mod tests {
     }
 
     #[test]
+    fn a_grenade_answered_with_gunfire_is_a_battle() {
+        check(
+            "Militants threw a grenade at an army post; the soldiers opened fire in response.",
+            Some("Armed clash"),
+        );
+        check("Militants threw a grenade at an army post, wounding two soldiers.", Some("Grenade"));
+    }
+
+    #[test]
+    fn demonstrators_who_come_to_blows_riot() {
+        for text in [
+            "Students marched to the ministry and scuffled with a rival group; two were hurt.",
+            "Traders protested the new tax in the market and stones were thrown at the mayor.",
+            "Des heurts ont opposé les manifestants aux forces de l'ordre devant la mairie.",
+        ] {
+            check(text, Some("Violent demonstration"));
+        }
+        check(
+            "Teachers marched peacefully in Kara to demand their arrears.",
+            Some("Peaceful protest"),
+        );
+    }
+
+    #[test]
     fn a_crowd_doing_violence_in_the_passive_is_mob_violence() {
         check(
             "A council inspector was beaten by a group of sellers at the market.",
