@@ -558,12 +558,12 @@ fn assign_in_country(
                 armed
                     .iter()
                     .filter(|c| {
-                        // A named group the device hit ("targeting a QSD vehicle") did not
-                        // plant it.
+                        // A named group the words make the device's target ("targeting a
+                        // QSD vehicle") did not plant it.
                         c.score > 1
                             || (c.kind == MentionKind::Named
                                 && c.actor.inter != Inter::StateForces
-                                && c.score >= 0)
+                                && c.score > -2)
                     })
                     .max_by_key(|c| c.score)
             } else {
