@@ -968,7 +968,7 @@ fn resolve(
         let group_vote = |cc: &[u8; 2]| frame.groups.get(cc).copied().unwrap_or(0.0);
         let homonym = entry.population == 0
             && entry.fclass == b'P'
-            && others(&entry.cc) - group_vote(&entry.cc) < 1e-3
+            && others(&entry.cc) < 1e-3
             && top_country(frame.groups).is_some_and(|g| {
                 g != entry.cc
                     && group_vote(&g) >= 1.0
