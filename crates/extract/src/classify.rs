@@ -487,7 +487,7 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
         let armed_violence =
             cues.clash.is_some() && cues.riot.is_none() && any_armed && cues.intervention.is_none();
         if !armed_violence || cues.protest.map(|p| p.start) < cues.clash.map(|c| c.start) {
-            if let Some(riot) = cues.riot.or_else(|| foreground(&DEMO_VIOLENCE, text)) {
+            if let Some(riot) = cues.riot.or_else(|| demonstrators_violence(text)) {
                 return Some((ViolentDemonstration, riot, 0.8));
             }
             // Force that seriously hurts the demonstrators, told after the demonstration
@@ -700,6 +700,27 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
         }
     }
     None
+}
+
+/// The first violence by demonstrators: a violent act in the foreground that is not
+/// negated ("no clashes were reported"), not suffered ("protesters were beaten") and not
+/// done by the forces in its clause ("police assaulted the marchers").
+fn demonstrators_violence(text: &str) -> Option<Span> {
+    DEMO_VIOLENCE
+        .find_iter(text)
+        .find(|m| {
+            let sentence_start =
+                text.get(..m.start()).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1);
+            let sentence = text.get(sentence_start..m.start()).unwrap_or("");
+            let clause_start = sentence.rfind([',', ':']).map_or(0, |i| i + 1);
+            let clause = sentence.get(clause_start..).unwrap_or("");
+            let last = clause.trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
+            !BACKGROUND.is_match(sentence)
+                && !matches!(last.as_str(), "no" | "without" | "sans" | "not" | "aucun" | "aucune")
+                && !passive_subject(clause)
+                && !ARMED_NOUN.is_match(clause)
+        })
+        .map(|m| Span::new(m.start(), m.end()))
 }
 
 /// Whether the words before a verb end in a passive auxiliary ("were", "have been",
@@ -1078,6 +1099,14 @@ mod tests {
         check(
             "Teachers marched peacefully in Kara to demand their arrears.",
             Some("Peaceful protest"),
+        );
+        check(
+            "Nurses rallied outside the hospital in Kara to demand their pay; no clashes were seen.",
+            Some("Peaceful protest"),
+        );
+        check(
+            "Farmers marched on the prefecture in Dapaong and police assaulted them with batons.",
+            Some("Protest with intervention"),
         );
     }
 
