@@ -17,7 +17,7 @@ use tocsin_model::{Field, GeoPrecision, Language, Place, Span};
 use crate::data::Entry;
 use crate::regions::Part;
 use crate::text::{fold, joins_name, tokenize, Token};
-use crate::words::{is_in, is_stop, DIRECTIONS, SETTLEMENT_WORDS, UNIT_WORDS};
+use crate::words::{is_given_name, is_in, is_stop, DIRECTIONS, SETTLEMENT_WORDS, UNIT_WORDS};
 use crate::Gazetteer;
 
 /// Longest place name tried, in words.
@@ -515,7 +515,9 @@ fn word_continues(text: &str, tok: &Token) -> bool {
 }
 
 /// Whether the words `first..=last` are only part of a longer capitalised name
-/// (`Norbert Zongo`, `Tin Sartaf`), which is then not this place.
+/// (`Norbert Zongo`, `Tin Sartaf`), which is then not this place. A given name makes a
+/// person's name in any case and even at a sentence's start (`Francisco Merino said`,
+/// `AMADOU DIALLO`): both the given name and the words after it.
 fn inside_longer_name(
     text: &str,
     tokens: &[Token],
@@ -536,6 +538,28 @@ fn inside_longer_name(
         && between(text, tokens, first - 1, first).chars().all(|c| c == ' ')
         && !sentence_initial(text, tokens, first - 1);
     let after = proper(last + 1) && between(text, tokens, last, last + 1).chars().all(|c| c == ' ');
+    let name_word = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.capitalised
+                && !is_stop(&t.folded)
+                && !is_in(UNIT_WORDS, &t.folded)
+                && !is_in(SETTLEMENT_WORDS, &t.folded)
+        })
+    };
+    let given = |i: usize| name_word(i) && tokens.get(i).is_some_and(|t| is_given_name(&t.folded));
+    let joined = |a: usize| between(text, tokens, a, a + 1).chars().all(|c| c == ' ');
+    // A given name among the (up to three) name words just before (`Luis Carlos Galan
+    // Sarmiento`), or the name itself a given name before a name word.
+    let mut k = first;
+    let mut surname = false;
+    while !surname && k > 0 && first - k < 3 && name_word(k - 1) && joined(k - 1) {
+        k -= 1;
+        surname = given(k);
+    }
+    let given_name = first == last && given(first) && name_word(last + 1) && joined(last);
+    if surname || given_name {
+        return true;
+    }
     // `Air Force`, `Quds Force`: a force's name.
     let force = tokens
         .get(last + 1)

@@ -195,6 +195,20 @@ fn part_of_a_longer_name_is_not_a_place() {
 }
 
 #[test]
+fn a_persons_name_is_no_place() {
+    // A given name makes its neighbours a person's name, at a sentence's start and in
+    // capitals too; the place is the one the sentence names after it.
+    for text in [
+        "Francisco Merino condemned the murder of a judge in San Salvador.",
+        "FRANCISCO MERINO CONDEMNED THE MURDER OF A JUDGE IN SAN SALVADOR.",
+        "Judge Luis Carlos Galan Sarmiento was shot in San Salvador.",
+    ] {
+        check(text, Language::En, town("San Salvador", "SV"));
+    }
+    check("Gunmen killed Amadou Diallo, a trader, in Djibo.", Language::En, town("Djibo", "BF"));
+}
+
+#[test]
 fn country_context_disambiguates() {
     // Kaya exists in several countries; Burkinabe context picks Burkina Faso's.
     check("Burkinabe soldiers repelled an attack in Kaya.", Language::En, town("Kaya", "BF"));

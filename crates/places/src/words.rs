@@ -618,6 +618,23 @@ pub const DIRECTIONS: &[&str] = &[
     "western",
 ];
 
+/// Given names, folded and sorted (`data/words/given-names.txt`: US Census first names
+/// and West African and French ones, less those that are also countries or large towns).
+static GIVEN_NAMES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    let mut names: Vec<String> = include_str!("../../../data/words/given-names.txt")
+        .lines()
+        .map(crate::text::fold)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+});
+
+/// Whether a folded word is a person's given name (`francisco`, `amadou`).
+pub fn is_given_name(word: &str) -> bool {
+    GIVEN_NAMES.binary_search_by(|name| name.as_str().cmp(word)).is_ok()
+}
+
 /// Whether a folded word is in a list.
 pub fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word)
