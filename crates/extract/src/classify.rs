@@ -998,6 +998,39 @@ mod tests {
     }
 
     #[test]
+    fn strikes_hangings_identity_checks_and_detonations_are_events() {
+        for (text, want) in [
+            (
+                "Nurses began a strike over unpaid wages at the regional hospital.",
+                "Peaceful protest",
+            ),
+            (
+                "A herder accused of theft was hanged by a group of men in the market.",
+                "Mob violence",
+            ),
+            ("A trader was hanged by militants near the village.", "Attack"),
+            (
+                "Gunmen conducted identity checks on travellers on the road to the mine.",
+                "Change to group/activity",
+            ),
+            (
+                "Fighters set up a fake checkpoint on the main road north of the town.",
+                "Change to group/activity",
+            ),
+            (
+                "Des hommes armés ont effectué des contrôles d'identité sur la route.",
+                "Change to group/activity",
+            ),
+            (
+                "Militants cut power to the city after detonating two pylons.",
+                "Remote explosive/landmine/IED",
+            ),
+        ] {
+            check(text, Some(want));
+        }
+    }
+
+    #[test]
     fn gatherings_of_armed_men_are_no_demonstrations() {
         check(
             "Une frappe de drone a visé un rassemblement de combattants près du fleuve.",
