@@ -1010,7 +1010,7 @@ mod tests {
             ),
             ("A trader was hanged by militants near the village.", "Attack"),
             (
-                "Gunmen conducted identity checks on travellers on the road to the mine.",
+                "Gunmen conducted identity checks on travellers heading for the gold mine.",
                 "Change to group/activity",
             ),
             (
