@@ -1923,7 +1923,7 @@ fn attach_parentheses(
             matches!(core_gap.as_str(), "or" | "and/or" | "and or" | "ou" | "et/ou")
                 && a.kind == MentionKind::StateForces
                 && b.kind == MentionKind::StateForces;
-        // "Forces of India and Pakistan exchanged fire": two sides, not one.
+        // "Indian and Pakistani forces traded fire": two sides, not one.
         let after = norm.text.get(norm.offset_of(b.span.end)..).unwrap_or("");
         let against_each_other = a.kind == MentionKind::StateForces
             && b.kind == MentionKind::StateForces

@@ -285,7 +285,7 @@ mod tests {
             "Attack in Djibo\nGunmen attacked the market of Djibo on Saturday and burned \
              shops and a school before they withdrew towards the border.",
         );
-        let list = "Incidents reported in the north of the country this week:\n\
+        let list = "This week's incidents, as the northern governors listed them:\n\
                     - an attack on a police post in Djibo, two dead and five wounded\n\
                     - a roadside bomb near Arbinda that hit a convoy of trucks";
         check(list, list);
