@@ -1,6 +1,6 @@
 //! Score `ActorBook::roles` against an ACLED CSV with the gold sub-event type, date and country.
 //!
-//! Usage: `cargo run -p tocsin-actors --example eval_acled -- PATH.csv [ERRORS.tsv]`
+//! Usage: `cargo run -p tocsin-actors --example roles_acled -- PATH.csv [ERRORS.tsv]`
 //!
 //! The other stages are replaced by an oracle (gold sub-event type, event date and
 //! country), so only actor recognition and roles are measured. Metrics follow the
@@ -94,7 +94,7 @@ fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
 
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().collect();
-    let path = args.get(1).ok_or("usage: eval_acled PATH.csv [ERRORS.tsv]")?;
+    let path = args.get(1).ok_or("usage: roles_acled PATH.csv [ERRORS.tsv]")?;
     let errors_path = args.get(2);
     let book = ActorBook::load_default()?;
     let first_sentence_focus = std::env::var("FOCUS").is_ok_and(|v| v == "first");

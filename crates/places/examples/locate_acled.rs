@@ -1,6 +1,6 @@
 //! Measures `locate` on ACLED rows (notes → place fields) and event_location sentences.
 //!
-//! `cargo run --release -p tocsin-places --example eval_acled -- ACLED.csv [EVLOC.jsonl]`
+//! `cargo run --release -p tocsin-places --example locate_acled -- ACLED.csv [EVLOC.jsonl]`
 //! prints location, admin and country accuracy, the share within 1/10/50 km and
 //! geo_precision accuracy; with EVLOC.jsonl also the share of sentences whose top
 //! location matches a gold LOCATION span (exact and partial, on word boundaries).
