@@ -260,33 +260,29 @@ pub fn locate(
     }
     let mut mentions = find_mentions(gazetteer, text, &tokens, &taken);
     attach_hints(text, &tokens, &mut mentions, gazetteer);
+    // The caller's countries (ISO alpha-2 codes it knows).
+    let priors: Vec<[u8; 2]> = options
+        .prior_countries
+        .iter()
+        .filter_map(|code| tocsin_model::Country::from_code(code))
+        .filter_map(|country| country.alpha2.as_bytes().try_into().ok())
+        .collect();
     let mut context = country_votes(gazetteer, &tokens, &countries, &mentions);
     for &(_, cc, vote) in &groups {
         *context.entry(cc).or_default() += vote;
     }
-    for code in &options.prior_countries {
-        if let Some(country) = tocsin_model::Country::from_code(code) {
-            let b = country.alpha2.as_bytes();
-            if let [x, y] = b {
-                *context.entry([*x, *y]).or_default() += 1.0;
-            }
-        }
+    for &cc in &priors {
+        *context.entry(cc).or_default() += 1.0;
     }
     // Countries the report's groups act in.
-    let mut backed: BTreeMap<[u8; 2], f32> = BTreeMap::new();
+    let mut named_groups: BTreeMap<[u8; 2], f32> = BTreeMap::new();
     for &(_, cc, vote) in &groups {
-        *backed.entry(cc).or_default() += vote;
+        *named_groups.entry(cc).or_default() += vote;
     }
-    let named_groups = backed.clone();
     // The caller's countries too, unless the text names them (a foreign force's country).
-    for code in &options.prior_countries {
-        if let Some(country) = tocsin_model::Country::from_code(code) {
-            if let [x, y] = country.alpha2.as_bytes() {
-                if !countries.iter().any(|c| c.cc == [*x, *y]) {
-                    *backed.entry([*x, *y]).or_default() += 1.0;
-                }
-            }
-        }
+    let mut backed = named_groups.clone();
+    for &cc in priors.iter().filter(|&&cc| !countries.iter().any(|c| c.cc == cc)) {
+        *backed.entry(cc).or_default() += 1.0;
     }
     let regions = region_words(text, &tokens, &context);
     // Words that name a country's regions vote for it like a group (`OSCE SMM`).
@@ -675,7 +671,7 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
             } else if opens && !closes {
                 words_between <= 3 && (only_unit_words || unknown_units) || pair_unknown
             } else if inside {
-                INSIDE_HINTS && hints.is_empty()
+                hints.is_empty()
             } else {
                 !closes
                     && gap.contains(',')
@@ -717,9 +713,6 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
         }
     }
 }
-
-/// Whether `X in (the countryside of) Y`, Y an admin unit, makes Y a hint of X.
-const INSIDE_HINTS: bool = true;
 
 /// Whether the names ending at token `a` and starting at token `b` make a pair: `X and Y`,
 /// `X et Y`, `X-Y`.
@@ -1366,9 +1359,6 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
     c
 }
 
-/// Whether a report with no country known guesses spelling variants in the whole gazetteer.
-const WORLD_GUESSES: bool = true;
-
 /// How close a guess in the whole gazetteer must be.
 const WORLD_GUESS_SIMILARITY: f64 = 0.88;
 
@@ -1439,7 +1429,8 @@ fn add_fuzzy_mentions(
                     .map(|(id, sim)| (id, sim - cost)),
             );
         }
-        if top.is_none() && WORLD_GUESSES {
+        // A report with no country known guesses spellings in the whole gazetteer.
+        if top.is_none() {
             hits = gazetteer.fuzzy_lookup(&tok.folded, None, WORLD_GUESS_SIMILARITY);
         }
         hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
