@@ -175,8 +175,7 @@ impl Extractor {
                 date: fields.date.as_ref().map(|d| d.value.date),
                 country_code: country_code.as_deref(),
             };
-            let roles = self.actors.roles(&context);
-            let Some(roles) = roles else {
+            let Some(roles) = self.actors.roles(&context) else {
                 output.diagnostics.push(diagnostic(
                     Some(segment.trigger),
                     format!("no actor found for a {} event; skipped", sub.as_str().to_lowercase()),

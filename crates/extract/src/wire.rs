@@ -13,6 +13,8 @@ use std::sync::LazyLock;
 
 use tocsin_model::Country;
 
+use crate::text::{tokenize, TokenKind};
+
 /// SCOWL's lowercase English words, sorted bytewise (`data/words/SOURCES.md`).
 const ENGLISH: &str = include_str!("../../../data/words/english.txt");
 
@@ -157,7 +159,8 @@ fn ordinary_words(text: &str, (start, end): (usize, usize)) -> Vec<(usize, Strin
     let mut out = Vec::new();
     let mut gap_start = 0;
     let mut first = true;
-    for (from, to) in alphabetic_runs(paragraph) {
+    let words = tokenize(paragraph).into_iter().filter(|t| t.kind == TokenKind::Word);
+    for (from, to) in words.map(|t| (t.start, t.end)) {
         let gap = paragraph.get(gap_start..from).unwrap_or("");
         let sentence_start = first || gap.contains(['.', '!', '?']);
         if let Some(new) = paragraph.get(from..to).and_then(|word| ordinary(word, sentence_start)) {
@@ -167,26 +170,6 @@ fn ordinary_words(text: &str, (start, end): (usize, usize)) -> Vec<(usize, Strin
         first = false;
     }
     out
-}
-
-/// Byte ranges of the runs of letters (any script) in `text`.
-fn alphabetic_runs(text: &str) -> Vec<(usize, usize)> {
-    let mut runs = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_alphabetic(), open) {
-            (true, None) => open = Some(i),
-            (false, Some(from)) => {
-                runs.push((from, i));
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(from) = open {
-        runs.push((from, text.len()));
-    }
-    runs
 }
 
 /// The spelling of a word in capitals if it is an ordinary English word.
