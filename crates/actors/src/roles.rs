@@ -708,6 +708,24 @@ fn assign_in_country(
             Roles { actor1, assoc_actor_1, actor2, assoc_actor_2: Vec::new() }
         }
     };
+    // Fighting within one group ("ISGS fighters clashed with each other", "two VDP
+    // factions exchanged gunfire", "inter-clan clashes") has that group on both sides.
+    if sub == ArmedClash && within_one_group(&window_norm) {
+        // Rival clans are clan militias, whatever group their members belong to; families
+        // and camps no words name are a communal militia.
+        let clans = CLAN_WORDS.iter().any(|w| contains_words(&window_norm, w));
+        let label = match (clans, armed.is_empty()) {
+            (true, _) => Some("Unidentified Clan Militia"),
+            (false, true) => Some("Unidentified Communal Militia"),
+            (false, false) => None,
+        };
+        if let Some(militia) = label.and_then(|l| generic(l, Inter::IdentityMilitia)) {
+            roles.actor1 = Field::inferred(militia, CONF_DEFAULT);
+            roles.assoc_actor_1 = Vec::new();
+        }
+        roles.actor2 = Some(roles.actor1.clone());
+        roles.assoc_actor_2 = roles.assoc_actor_1.clone();
+    }
     // Civilian victims' groups stand beside them ("two traders": Labour Group), as in VAC.
     let victims = roles.actor2.as_ref().is_some_and(|a| a.value.inter == Inter::Civilians);
     let groups_used = matches!(sub.event_type(), EventType::Protests | EventType::Riots)
@@ -1438,6 +1456,57 @@ const ESCORT_WORDS: &[&str] = &[
     "controle",
     "occupe",
 ];
+
+/// Words that make a clash a fight within one group (normalised: hyphens are spaces).
+const INFIGHTING: &[&str] = &[
+    "each other",
+    "one another",
+    "among themselves",
+    "amongst themselves",
+    "intra",
+    "infighting",
+    "internecine",
+    "two factions",
+    "rival factions",
+    "rival faction",
+    "another faction",
+    "two camps",
+    "rival camps",
+    "two rival clans",
+    "rival clans",
+    "inter clan",
+    "clan based",
+    "two families",
+    "2 families",
+    "two armed families",
+    "rival families",
+    "two rival cartels",
+    "rival cartels",
+    "rival gangs",
+    "two groups of",
+    "entre eux",
+];
+
+/// Whether the words make a clash a fight within one group: a cue of [`INFIGHTING`], or
+/// sides counted or called rivals ("two volunteer fighter (VDP) factions", "rival camps").
+fn within_one_group(window_norm: &str) -> bool {
+    if INFIGHTING.iter().any(|w| contains_words(window_norm, w)) {
+        return true;
+    }
+    let words: Vec<&str> = window_norm.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        SIDES.contains(w)
+            && words
+                .get(i.saturating_sub(4)..i)
+                .is_some_and(|before| before.iter().any(|b| matches!(*b, "two" | "2" | "rival")))
+    })
+}
+
+/// Nouns of the sides of a fight within one group, counted ("two ... factions").
+const SIDES: &[&str] = &["factions", "camps", "clans", "families"];
+
+/// Words that make the sides of a fight within one group clans.
+const CLAN_WORDS: &[&str] = &["clan", "clans", "inter clan", "clan based"];
 
 /// Words of the methods of criminal gangs (normalised: hyphens are spaces).
 const GANG_METHODS: &[&str] = &[

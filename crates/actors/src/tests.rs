@@ -1358,3 +1358,34 @@ fn a_named_group_a_bomb_hit_did_not_plant_it() {
         (JNIM, "Civilians (Burkina Faso)", &[]),
     );
 }
+
+#[test]
+fn a_fight_within_one_group_has_it_on_both_sides() {
+    const IS_SAHEL: &str = "Islamic State (Sahel)";
+    const VDP: &str = "VDP: Volunteer for Defense of Homeland";
+    for (country, text, side) in [
+        ("BF", "On 2 June 2023, ISGS fighters shot at each other near a gold site.", IS_SAHEL),
+        ("BF", "On 2 June 2023, intra-ISGS fighting left four dead near Markoye.", IS_SAHEL),
+        ("BF", "On 2 June 2023, two rival VDP factions traded gunfire in a village.", VDP),
+        (
+            "PH",
+            "On 2 June 2023, two rival clans, both close to the MILF, fought in a town.",
+            "Unidentified Clan Militia (Philippines)",
+        ),
+        (
+            "SY",
+            "On 2 June 2023, two armed families fought in a town after a quarrel.",
+            "Unidentified Communal Militia (Syria)",
+        ),
+    ] {
+        check("Armed clash", country, "2023-06-02", text, (side, side, &[]));
+    }
+    // Two groups fighting each other are still two sides.
+    check(
+        "Armed clash",
+        "BF",
+        "2023-06-02",
+        "On 2 June 2023, fighting broke out between JNIM and ISGS units at Tin-Akoff.",
+        (JNIM, IS_SAHEL, &[]),
+    );
+}
