@@ -1095,9 +1095,33 @@ fn armed_candidates(
         let bare_forces = m.kind == MentionKind::StateForces
             && m.country.is_none()
             && norm_text_of(norm, m.span).is_some_and(|t| BARE_FORCE_WORDS.contains(&t.as_str()));
+        // "Dogon militiamen (Dana Amassagou)": a community's militia is a generic name too
+        // when a parenthesis names the group.
+        let community_militia = m.kind == MentionKind::Named
+            && m.actor.as_ref().is_some_and(|a| {
+                a.name.contains(" Ethnic Militia (") || a.name.contains(" Communal Militia (")
+            });
         let generic =
             matches!(m.kind, MentionKind::UnidentifiedArmed | MentionKind::CommunalMilitia)
                 || bare_forces;
+        // "Unknown gunmen (presumably JNIM militants)": the parenthesis names them.
+        let named_in_parens = named.iter().any(|n| {
+            n.span.start > m.span.end && !is_ethnic_group(n) && {
+                let gap = norm
+                    .text
+                    .get(norm.offset_of(m.span.end)..norm.offset_of(n.span.start))
+                    .unwrap_or("x");
+                gap.contains('(')
+                    && gap.len() < 40
+                    && gap
+                        .split(|c: char| !c.is_ascii_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .all(|w| PARENTHESIS_HEDGES.contains(&w))
+            }
+        });
+        if community_militia && named_in_parens {
+            continue;
+        }
         if generic {
             let near_named = named.iter().any(|n| near(norm, n.span, m.span));
             // "Unidentified gunmen" say outright that they are not the group named elsewhere.
@@ -1112,21 +1136,6 @@ fn armed_candidates(
                     matches!(t.as_str(), "militiamen" | "militia" | "militias" | "miliciens")
                 })
                 && named.iter().any(|n| !is_ethnic_group(n));
-            // "Unknown gunmen (presumably JNIM militants)": the parenthesis names them.
-            let named_in_parens = named.iter().any(|n| {
-                n.span.start > m.span.end && {
-                    let gap = norm
-                        .text
-                        .get(norm.offset_of(m.span.end)..norm.offset_of(n.span.start))
-                        .unwrap_or("x");
-                    gap.contains('(')
-                        && gap.len() < 40
-                        && gap
-                            .split(|c: char| !c.is_ascii_alphanumeric())
-                            .filter(|w| !w.is_empty())
-                            .all(|w| PARENTHESIS_HEDGES.contains(&w))
-                }
-            });
             if near_named
                 || anaphoric
                 || named_in_parens

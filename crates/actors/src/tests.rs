@@ -1389,3 +1389,23 @@ fn a_fight_within_one_group_has_it_on_both_sides() {
         (JNIM, IS_SAHEL, &[]),
     );
 }
+
+#[test]
+fn a_parenthesis_names_a_communitys_militia() {
+    for (text, actor1) in [
+        (
+            "On 4 March 2020, Dogon militiamen (Dana Amassagou) shot a herder near Bankass.",
+            "Dan Na Ambassagou",
+        ),
+        (
+            "On 4 March 2020, Bambara hunters (Dozos) burned a Fulani hamlet near Macina.",
+            "Dozo Communal Militia (Mali)",
+        ),
+        (
+            "On 4 March 2020, Dogon militiamen shot a herder near Bankass.",
+            "Dogon Ethnic Militia (Mali)",
+        ),
+    ] {
+        check("Attack", "ML", "2020-03-04", text, (actor1, "Civilians (Mali)", &[]));
+    }
+}
