@@ -131,7 +131,10 @@ impl Extractor {
         let dateline_end = dates.mentions.iter().find(|m| m.dateline).map(|m| m.span.end);
         // The country the actors' words point to weighs like one place name there.
         let actor_country = self.actors.infer_country(text);
-        let locate = LocateOptions { prior_countries: actor_country.iter().cloned().collect() };
+        let locate = LocateOptions {
+            prior_countries: actor_country.iter().cloned().collect(),
+            ..LocateOptions::default()
+        };
         if segments.is_empty() && skipped.is_empty() {
             output.diagnostics.push(diagnostic(None, NOTHING_TOLD.to_string()));
         }

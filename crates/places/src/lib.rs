@@ -83,11 +83,37 @@ pub struct Candidate {
 }
 
 /// Knobs of [`Gazetteer::locate_with`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocateOptions {
     /// ISO codes (alpha-2 or alpha-3) of countries the report is likely about; each counts
     /// like one place name known in that country only, so the text can still overrule it.
     pub prior_countries: Vec<String>,
+    /// ISO codes of the countries the desk covers, its focus region. When nothing in the
+    /// text (no country word, other place name, group or prior country) says where a name
+    /// lies, its entry in the focus region wins over a homonym elsewhere of like standing
+    /// (a Malian village `Koro`, not Greece's); a town far larger elsewhere still wins.
+    /// Default: [`LocateOptions::WEST_AFRICA`]; empty for none.
+    pub focus_countries: Vec<String>,
+}
+
+impl LocateOptions {
+    /// The default focus region: the countries of ACLED's Western Africa (the Sahel and
+    /// the coastal states from Senegal to Nigeria), for which tocsin is built.
+    pub const WEST_AFRICA: &'static str = "Western Africa";
+
+    /// The ISO alpha-2 codes of the countries in an ACLED region (`Western Africa`).
+    pub fn region_countries(region: &str) -> Vec<String> {
+        Country::all().iter().filter(|c| c.region == region).map(|c| c.alpha2.to_string()).collect()
+    }
+}
+
+impl Default for LocateOptions {
+    fn default() -> Self {
+        LocateOptions {
+            prior_countries: Vec::new(),
+            focus_countries: Self::region_countries(Self::WEST_AFRICA),
+        }
+    }
 }
 
 /// The place index every lookup goes through.

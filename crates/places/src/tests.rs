@@ -316,9 +316,30 @@ fn empty_and_odd_input_does_not_panic() {
 fn prior_countries_break_ties_the_text_leaves_open() {
     // A village name with no country in the text: the caller's prior decides.
     let text = "Gunmen attacked the village of Sona.";
-    let options = crate::LocateOptions { prior_countries: vec!["BF".into()] };
+    let options = crate::LocateOptions { prior_countries: vec!["BF".into()], ..Default::default() };
     let places = gazetteer().locate_with(text, Span::new(0, text.len()), Language::En, &options);
     assert_eq!(places.first().map(|p| p.value.country_code.as_str()), Some("BF"), "{places:#?}");
+}
+
+#[test]
+fn the_focus_region_breaks_ties_the_text_leaves_open() {
+    // Kita is a town of Mali and a ward of Tokyo four times its size; Yala a town of
+    // Thailand and a village of Ivory Coast fifteen times smaller.
+    let country = |text: &str, options: &crate::LocateOptions| {
+        let places = gazetteer().locate_with(text, Span::new(0, text.len()), Language::En, options);
+        places.first().map(|p| p.value.country_code.clone())
+    };
+    let west_africa = crate::LocateOptions::default();
+    let nowhere = crate::LocateOptions { focus_countries: Vec::new(), ..Default::default() };
+    let cases = [
+        ("Unknown gunmen shot a trader in Kita on Monday.", "ML", "JP"),
+        ("Hundreds of people protested in Yala on Friday.", "TH", "TH"),
+    ];
+    for (text, focused, unfocused) in cases {
+        assert_eq!(country(text, &west_africa).as_deref(), Some(focused), "{text}");
+        assert_eq!(country(text, &nowhere).as_deref(), Some(unfocused), "{text}");
+    }
+    assert!(west_africa.focus_countries.iter().any(|c| c == "NE"));
 }
 
 #[test]
