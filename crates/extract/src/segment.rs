@@ -322,11 +322,7 @@ fn non_event(
             return Some("recollection of an earlier event");
         }
         if in_sentence.is_empty() {
-            if let Some(year) = YEAR_ONLY
-                .captures(body)
-                .and_then(|c| c.get(1))
-                .and_then(|y| y.as_str().parse::<i32>().ok())
-            {
+            if let Some(year) = bare_year(told).and_then(|y| y.as_str().parse::<i32>().ok()) {
                 if NaiveDate::from_ymd_opt(year, 12, 31).is_some_and(old) {
                     return Some("recollection of an earlier event");
                 }
@@ -334,7 +330,7 @@ fn non_event(
         }
     }
     // A sentence set in a bare year ("in 1976, ...") recalls the past.
-    if !has_day && reference.is_none() && YEAR_ONLY.is_match(body) {
+    if !dated && reference.is_none() && bare_year(told).is_some() {
         let any_date = dates
             .mentions
             .iter()
@@ -352,6 +348,17 @@ fn non_event(
         return Some(REFERS);
     }
     None
+}
+
+/// The first bare year of the sentence ("in 2019") that dates its event: one before the
+/// cue, or one after it that no other act or grievance comes between ("marched to mark
+/// the assassination of a journalist in 1998", "an accord signed in 2016" date the cause).
+fn bare_year<'t>(told: &Told<'t>) -> Option<regex::Match<'t>> {
+    let cue_end = told.cue.end.saturating_sub(told.span.start);
+    YEAR_ONLY.captures_iter(told.body).filter_map(|c| c.get(1)).find(|year| {
+        let between = told.body.get(cue_end.min(year.start())..year.start()).unwrap_or("");
+        !OTHER_PAST.is_match(between)
+    })
 }
 
 /// The cue's own words.
@@ -606,6 +613,11 @@ static POLICY: LazyLock<Regex> = LazyLock::new(|| {
 
 static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:in|en|during|back\s+in|since|depuis|(?:end|beginning|start|middle)\s+of|(?:fin|début)\s+)\s*((?:19|20)\d\d)\b").expect("valid")
+});
+
+static OTHER_PAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(assassinat\w*|killed|murder\w*|died|death|signed|adopted|elected|anniversary|memory|remembrance|commemorat\w*|accords?|agreements?|who|which|tu[ée]s?|mort|sign[ée]s?|anniversaire|mémoire|qui)\b")
+        .expect("valid")
 });
 
 static SEPARATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -871,6 +883,22 @@ mod tests {
             Some("2024-07-22"),
             &["Gunmen attacked a bus near Bandiagara on Sunday. Two men were arrested as suspects in the attack."],
         );
+    }
+
+    #[test]
+    fn a_bare_year_dates_the_event_only_when_nothing_else_comes_between() {
+        // The year of the act itself: a recollection.
+        check("In 1998, soldiers attacked the market of Koudougou.", None, &[]);
+        check("Soldiers attacked the market of Koudougou in 1998.", None, &[]);
+        // The year of the grievance or of an earlier accord: the protest is today's.
+        for text in [
+            "Hundreds of students marched in Koudougou to mark the murder of a teacher in 1998.",
+            "Nurses held a sit-in in Bobo-Dioulasso over an accord signed in 2016.",
+            // A stated day, even one whose year is not resolved, is the event's own.
+            "On June 3, nurses held a sit-in in Bobo-Dioulasso, as they did in 2016.",
+        ] {
+            check(text, None, &[text]);
+        }
     }
 
     #[test]
