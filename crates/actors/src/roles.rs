@@ -710,7 +710,14 @@ fn assign_in_country(
     };
     // Fighting within one group ("ISGS fighters clashed with each other", "two VDP
     // factions exchanged gunfire", "inter-clan clashes") has that group on both sides.
-    if sub == ArmedClash && within_one_group(&window_norm) {
+    // "Fula and Gourmantche farmers fought each other": two groups named for the two sides
+    // stay two sides.
+    let second_named = roles.actor2.as_ref().is_some_and(|a| {
+        a.value != roles.actor1.value
+            && !a.value.name.starts_with("Unidentified Armed Group")
+            && !matches!(a.value.inter, Inter::StateForces | Inter::External)
+    });
+    if sub == ArmedClash && within_one_group(&window_norm, second_named) {
         // Rival clans are clan militias, whatever group their members belong to; families
         // and camps no words name are a communal militia.
         let clans = CLAN_WORDS.iter().any(|w| contains_words(&window_norm, w));
@@ -1075,6 +1082,12 @@ fn armed_candidates(
     let rebels_named =
         named.iter().any(|m| m.actor.as_ref().is_some_and(|a| matches!(a.inter, Inter::Rebel)));
     let mut ethnic_targets: Vec<(Actor, Span)> = Vec::new();
+    let list_police: Vec<(Span, Actor)> = list
+        .iter()
+        .filter(|m| m.kind == MentionKind::StateForces)
+        .filter_map(|m| m.actor.clone().map(|a| (m.span, a)))
+        .filter(|(_, a)| a.name.starts_with("Police Forces of "))
+        .collect();
     for m in list {
         let ethnic = is_ethnic_group(m) || m.kind == MentionKind::Civilians;
         let crowd = m.kind == MentionKind::Civilians;
@@ -1247,6 +1260,20 @@ fn armed_candidates(
         if reacts {
             score -= 2;
         }
+        // "Police officers clashed ... an officer was injured": an officer named after the
+        // police is one of them.
+        let police_before = || {
+            list_police.iter().find(|(span, _)| span.end <= m.span.start).map(|(_, a)| a.clone())
+        };
+        let actor = match m.kind {
+            MentionKind::StateForces
+                if norm_text_of(norm, m.span)
+                    .is_some_and(|t| OFFICER_WORDS.contains(&t.as_str())) =>
+            {
+                police_before().unwrap_or(actor)
+            }
+            _ => actor,
+        };
         let kind = if ethnic { MentionKind::CommunalMilitia } else { m.kind };
         let entry = m.entry;
         // Merge mentions of the same actor: the first sentence tells the event.
@@ -1468,10 +1495,6 @@ const ESCORT_WORDS: &[&str] = &[
 
 /// Words that make a clash a fight within one group (normalised: hyphens are spaces).
 const INFIGHTING: &[&str] = &[
-    "each other",
-    "one another",
-    "among themselves",
-    "amongst themselves",
     "intra",
     "infighting",
     "internecine",
@@ -1493,13 +1516,21 @@ const INFIGHTING: &[&str] = &[
     "rival cartels",
     "rival gangs",
     "two groups of",
-    "entre eux",
 ];
+
+/// Words of a fight between fighters of one side or of two ("fought each other").
+const MUTUAL: &[&str] =
+    &["each other", "one another", "among themselves", "amongst themselves", "entre eux"];
 
 /// Whether the words make a clash a fight within one group: a cue of [`INFIGHTING`], or
 /// sides counted or called rivals ("two volunteer fighter (VDP) factions", "rival camps").
-fn within_one_group(window_norm: &str) -> bool {
+/// With `two_named`, only the words that say so outright count ("intra-ISGS", "two
+/// factions"): two groups "fought each other" are two sides.
+fn within_one_group(window_norm: &str, two_named: bool) -> bool {
     if INFIGHTING.iter().any(|w| contains_words(window_norm, w)) {
+        return true;
+    }
+    if !two_named && MUTUAL.iter().any(|w| contains_words(window_norm, w)) {
         return true;
     }
     let words: Vec<&str> = window_norm.split_whitespace().collect();
@@ -1623,6 +1654,10 @@ const PARENTHESIS_HEDGES: &[&str] = &[
 ];
 
 /// Words that name state forces only when nothing else claims them ("JNIM forces").
+/// Ranks that name police officers as well as soldiers ("an officer was wounded").
+const OFFICER_WORDS: &[&str] =
+    &["officer", "officers", "an officer", "the officer", "the officers", "two officers"];
+
 const BARE_FORCE_WORDS: &[&str] =
     &["forces", "force", "units", "unit", "fighters", "troops", "elements"];
 

@@ -1409,3 +1409,26 @@ fn a_parenthesis_names_a_communitys_militia() {
         check("Attack", "ML", "2020-03-04", text, (actor1, "Civilians (Mali)", &[]));
     }
 }
+
+#[test]
+fn an_officer_after_the_police_is_a_policeman() {
+    check(
+        "Armed clash",
+        "MX",
+        "2020-05-01",
+        "On 1 May 2020, three gunmen opened fire on police officers in Tonala; an officer was hurt.",
+        ("Unidentified Armed Group (Mexico)", "Police Forces of Mexico (2018-2024)", &[]),
+    );
+    // Two groups that fought each other stay two sides.
+    check(
+        "Armed clash",
+        "BF",
+        "2019-05-01",
+        "On 1 May 2019, near Pama, Fulani herders and Gourmantche growers shot at each other.",
+        (
+            "Fulani Ethnic Militia (Burkina Faso)",
+            "Gourmantche Ethnic Militia (Burkina Faso)",
+            &["Pastoralists (Burkina Faso)"],
+        ),
+    );
+}
