@@ -259,6 +259,17 @@ pub const GROUP_REGIONS: &[(&str, &str, &[&str], bool)] = &[
     ("hcua", "ML", &["Kidal", "Tombouctou", "Gao"], false),
     ("mnla", "ML", &["Kidal", "Tombouctou", "Gao"], false),
     ("cma", "ML", &["Kidal", "Tombouctou", "Gao"], true),
+    // The Islamic State in the Sahel and its Katiba Salaheddine hold eastern Gao (Ansongo)
+    // and Ménaka, a cercle of Gao until it became a region of its own; the Daoussahak are
+    // the Tuareg of Ménaka; Ganda Koy and Ganda Izo are the Songhai militias of the Niger
+    // bend.
+    ("isgs", "ML", &["Gao", "Ménaka"], true),
+    ("is sahel", "ML", &["Gao", "Ménaka"], true),
+    ("katiba salaheddine", "ML", &["Gao", "Ménaka"], false),
+    ("dawsahak", "ML", &["Ménaka"], true),
+    ("daoussahak", "ML", &["Ménaka"], true),
+    ("ganda koy", "ML", &["Gao", "Tombouctou"], false),
+    ("ganda izo", "ML", &["Gao", "Tombouctou"], false),
     // Burkina Faso: Ansaroul Islam, born in Soum, fights in the north.
     ("ansaroul islam", "BF", &["Sahel", "Nord", "Centre-Nord"], false),
     ("ansarul islam", "BF", &["Sahel", "Nord", "Centre-Nord"], false),
