@@ -415,6 +415,11 @@ impl Recognizer {
             let (start, end) = extent.get(i).copied().unwrap_or((hit.start, hit.end));
             let Some(span) = norm.span(start, end) else { continue };
             let own_country = attached.get(i).copied().flatten();
+            // "A French national" is a victim; "national" alone names nothing.
+            let word = ntext.get(hit.start..hit.end).unwrap_or("");
+            if own_country.is_none() && NATIONALITY_NOUNS.contains(&word) {
+                continue;
+            }
             for target in &hit.targets {
                 if let Some(m) = self.resolve(kb, *target, span, own_country, context) {
                     out.push(m);
@@ -630,6 +635,9 @@ fn beside_a_number(text: &str, start: usize, end: usize) -> bool {
     let after = text.get(end..).and_then(|t| t.split_whitespace().next());
     numeric(before) || numeric(after)
 }
+
+/// Civilian words that name a person only after a nationality word ("a French national").
+const NATIONALITY_NOUNS: &[&str] = &["national", "nationals", "ressortissant", "ressortissants"];
 
 /// Acronyms that are also ordinary words once a text is in capitals ("US", "FAR").
 const WORDLIKE_ACRONYMS: &[&str] =

@@ -1432,3 +1432,25 @@ fn an_officer_after_the_police_is_a_policeman() {
         ),
     );
 }
+
+#[test]
+fn a_foreign_national_is_a_civilian_of_that_country() {
+    for (text, victims) in [
+        (
+            "On 2 March 2021, soldiers shot and wounded a French national near a base.",
+            "Civilians (France)",
+        ),
+        (
+            "On 2 March 2021, gunmen on a motorbike beat the Moroccan ambassador.",
+            "Civilians (Morocco)",
+        ),
+        (
+            "On 2 March 2021, gunmen robbed two travellers on the national road.",
+            "Civilians (Burkina Faso)",
+        ),
+    ] {
+        let roles = roles_of("Attack", "BF", "2021-03-02", text).expect("roles");
+        let actor2 = roles.actor2.map(|a| a.value.name).unwrap_or_default();
+        assert_eq!(actor2, victims, "{text}");
+    }
+}
