@@ -257,7 +257,12 @@ fn non_event(
     reference: Option<NaiveDate>,
 ) -> Option<&'static str> {
     let Told { body, span: sentence, cue, sub, has_day, dated } = *told;
-    if let Some(modal) = FORECAST.find(body).or_else(|| MAY.find(body)) {
+    // "warning shots" were fired: no warning of anything to come.
+    let forecast = FORECAST.find_iter(body).find(|m| {
+        !(m.as_str().eq_ignore_ascii_case("warning")
+            && body.get(m.end()..).is_some_and(|rest| WARNING_SHOTS.is_match(rest)))
+    });
+    if let Some(modal) = forecast.or_else(|| MAY.find(body)) {
         // "militants could attack": the modal governs the cue that follows it.
         if sentence.start + modal.start() < cue.start && !has_day {
             return Some("forecast or threat, not an event");
@@ -615,8 +620,11 @@ static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:in|en|during|back\s+in|since|depuis|(?:end|beginning|start|middle)\s+of|(?:fin|début)\s+)\s*((?:19|20)\d\d)\b").expect("valid")
 });
 
+static WARNING_SHOTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+(?:shots?|fire|gunfire|gunshots?)\b").expect("valid"));
+
 static OTHER_PAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(assassinat\w*|killed|murder\w*|died|death|signed|adopted|elected|anniversary|memory|remembrance|commemorat\w*|accords?|agreements?|who|which|tu[ée]s?|mort|sign[ée]s?|anniversaire|mémoire|qui)\b")
+    Regex::new(r"(?i)\b(assassinat\w*|killed|murder\w*|died|death|signed|adopted|elected|anniversary|memory|remembrance|commemorat\w*|accords?|agreements?|who|which|that|meant|planned|scheduled|tu[ée]s?|mort|sign[ée]s?|anniversaire|mémoire|qui)\b")
         .expect("valid")
 });
 
@@ -886,6 +894,13 @@ mod tests {
     }
 
     #[test]
+    fn warning_shots_are_fired_not_a_warning() {
+        let text = "On May 3, a driver who ignored warning shots was shot dead by gendarmes in Dori.";
+        check(text, None, &[text]);
+        check("On May 3, the militants warned that they would attack Dori.", None, &[]);
+    }
+
+    #[test]
     fn a_bare_year_dates_the_event_only_when_nothing_else_comes_between() {
         // The year of the act itself: a recollection.
         check("In 1998, soldiers attacked the market of Koudougou.", None, &[]);
@@ -896,6 +911,7 @@ mod tests {
             "Nurses held a sit-in in Bobo-Dioulasso over an accord signed in 2016.",
             // A stated day, even one whose year is not resolved, is the event's own.
             "On June 3, nurses held a sit-in in Bobo-Dioulasso, as they did in 2016.",
+            "Teachers marched in Gaoua to demand the pay rise that was promised in 2019.",
         ] {
             check(text, None, &[text]);
         }
