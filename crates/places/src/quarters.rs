@@ -282,6 +282,70 @@ fn before_town(text: &str, tokens: &[Token], first: usize) -> Option<(usize, usi
     one_clause(text, tokens, part.0, first).then_some(part)
 }
 
+/// The first named part of a town in the sentence around tokens `first..=last` that the
+/// words tie to no town (`In Mosul on Saturday, gunmen shot five butchers in the Nabi Yunis
+/// area`, `an assault in Aleppo, targeting the Tariq Al-Bab district`, `striking the
+/// districts of Al-Rashidiyah and Al-Jubaylah`): the caller decides whether the sentence's
+/// town is the one it lies in.
+pub fn part_in_sentence(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+) -> Option<TownPart> {
+    let ends = |a: usize| gap(text, tokens, a, a + 1).contains(['.', '!', '?', '\n', ';']);
+    let mut start = first;
+    while start > 0 && !ends(start - 1) {
+        start -= 1;
+    }
+    let mut end = last;
+    while end + 1 < tokens.len() && !ends(end) {
+        end += 1;
+    }
+    let word = |i: usize| tokens.get(i).map(|t| t.folded.as_str()).unwrap_or("");
+    let mut i = start;
+    while i <= end {
+        if first <= i && i <= last {
+            i = last + 1;
+            continue;
+        }
+        // `the districts of Part`, `the X area`.
+        // (`the area of X` says near X, no part of a town.)
+        let plural_of = is_in(PART_WORDS, word(i))
+            && word(i) != "area"
+            && !tokens[i].capitalised
+            && word(i + 1) == "of"
+            && i > 0
+            && word(i - 1) == "the";
+        if plural_of {
+            if let Some(b) = name_from(text, tokens, i + 2, end + 1) {
+                if b < first || i + 2 > last {
+                    let a = with_article(text, tokens, i + 2);
+                    return Some(TownPart { first: a, last: b, area: word(i) == "area" });
+                }
+            }
+        }
+        if i > 0 && word(i - 1) == "the" && opens(tokens, i) {
+            if let Some(b) = name_from(text, tokens, i, end + 1) {
+                let after = tokens.get(b + 1);
+                let part_word = after.is_some_and(|t| is_in(PART_WORDS, &t.folded));
+                if part_word && (b < first || i > last) && one_clause(text, tokens, i, b + 1) {
+                    let capital = after.is_some_and(|t| t.capitalised);
+                    return Some(TownPart {
+                        first: i,
+                        last: if capital { b + 1 } else { b },
+                        area: word(b + 1) == "area",
+                    });
+                }
+                i = b + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,6 +388,34 @@ mod tests {
         check("a bomb in the neighbourhood of Dora in Baghdad", "Baghdad", Some("Dora"));
         check("a blast in the al-Tahrir district of Kirkuk", "Kirkuk", Some("al-Tahrir"));
         check("des tirs dans le quartier Karpala de Ouagadougou", "Ouagadougou", Some("Karpala"));
+    }
+
+    /// The part named elsewhere in the sentence of the town `town`.
+    fn check_sentence(text: &str, town: &str, part: Option<&str>) {
+        let tokens = tokenize(text);
+        let at = text.find(town).unwrap_or(0);
+        let first = tokens.iter().position(|t| t.start == at).unwrap_or(0);
+        let last = tokens.iter().rposition(|t| t.end == at + town.len()).unwrap_or(first);
+        let found = part_in_sentence(text, &tokens, first, last)
+            .and_then(|p| text.get(tokens[p.first].start..tokens[p.last].end));
+        assert_eq!(found, part, "{text}");
+    }
+
+    #[test]
+    fn parts_elsewhere_in_the_sentence() {
+        check_sentence(
+            "In Kirkuk on Monday, gunmen shot two guards in the Tis'in area.",
+            "Kirkuk",
+            Some("Tis'in"),
+        );
+        check_sentence(
+            "Troops advanced in Homs, storming the districts of Bab Amr and Inshaat.",
+            "Homs",
+            Some("Bab Amr"),
+        );
+        check_sentence("Gunmen attacked Djibo. The Sabe area was calm.", "Djibo", None);
+        check_sentence("Gunmen attacked Djibo and the Sabe market.", "Djibo", None);
+        check_sentence("Mortars hit the area of Vodiane, Donetsk.", "Donetsk", None);
     }
 
     #[test]

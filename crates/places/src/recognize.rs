@@ -2217,8 +2217,26 @@ fn town_parts(
         if region.is_some_and(|r| TOWN_ONLY_REGIONS.contains(&r)) {
             continue;
         }
-        let Some(part) = crate::quarters::part_of_town(text, tokens, m.first, m.last, &known)
-        else {
+        let tied = crate::quarters::part_of_town(text, tokens, m.first, m.last, &known);
+        // A part the words tie to no town is this town's when no other town stands between.
+        let loose = || {
+            if m.hint_of.is_some() {
+                return None;
+            }
+            let part = crate::quarters::part_in_sentence(text, tokens, m.first, m.last)?;
+            let (from, to) = (m.first.min(part.first), m.last.max(part.last));
+            let other_town = mentions.iter().enumerate().any(|(j, o)| {
+                j != index
+                    && o.last >= from
+                    && o.first <= to
+                    && !(part.first <= o.first && o.last <= part.last)
+                    && o.best
+                        .and_then(|(id, _)| gazetteer.entries.get(id as usize))
+                        .is_some_and(|e| e.fclass == b'P')
+            });
+            (!other_town).then_some(part)
+        };
+        let Some(part) = tied.or_else(loose) else {
             continue;
         };
         // An `area` of a province is no part of its seat.
