@@ -697,11 +697,16 @@ fn assign_in_country(
                 },
             };
             let assoc_actor_1 = main.map(assoc_fields).unwrap_or_default();
+            // People hurt by a group, or by a war's leftover explosive no one is named for
+            // ("a villager stepped on a landmine laid in the 1980s"), are its victims.
+            let leftover = main.is_none()
+                && EXPLOSIVE_REMNANTS.iter().any(|w| contains_words(&window_norm, w));
             let victims = sub == Other
-                && main.is_some_and(|m| {
-                    !matches!(m.actor.inter, Inter::StateForces | Inter::External)
-                })
-                && main.is_some_and(|m| m.kind != MentionKind::Government)
+                && (leftover
+                    || main.is_some_and(|m| {
+                        !matches!(m.actor.inter, Inter::StateForces | Inter::External)
+                            && m.kind != MentionKind::Government
+                    }))
                 && in_window.iter().any(|m| m.kind == MentionKind::Civilians);
             let actor2 =
                 if victims { civilians_field(kb, &in_window, code.as_deref()) } else { None };
@@ -710,7 +715,7 @@ fn assign_in_country(
     };
     // Fighting within one group ("ISGS fighters clashed with each other", "two VDP
     // factions exchanged gunfire", "inter-clan clashes") has that group on both sides.
-    // "Fula and Gourmantche farmers fought each other": two groups named for the two sides
+    // "Herders and Gourmantche growers shot at each other": two groups named for the two sides
     // stay two sides.
     let second_named = roles.actor2.as_ref().is_some_and(|a| {
         a.value != roles.actor1.value
@@ -1491,6 +1496,20 @@ const ESCORT_WORDS: &[&str] = &[
     "tenue",
     "controle",
     "occupe",
+];
+
+/// Words of explosives a past war left behind.
+const EXPLOSIVE_REMNANTS: &[&str] = &[
+    "landmine",
+    "landmines",
+    "land mine",
+    "unexploded",
+    "ordnance",
+    "uxo",
+    "leftover",
+    "left over",
+    "mine laid",
+    "mine blast",
 ];
 
 /// Words that make a clash a fight within one group (normalised: hyphens are spaces).

@@ -1454,3 +1454,22 @@ fn a_foreign_national_is_a_civilian_of_that_country() {
         assert_eq!(actor2, victims, "{text}");
     }
 }
+
+#[test]
+fn a_war_leftover_hurts_civilians() {
+    check(
+        "Other",
+        "KH",
+        "2020-05-05",
+        "On 5 May 2020, a farmer lost a leg to a landmine left over from the civil war near Pailin.",
+        ("Unidentified Armed Group (Cambodia)", "Civilians (Cambodia)", &[]),
+    );
+    // Without a leftover explosive, people an unnamed event touched are not its victims.
+    check(
+        "Other",
+        "KH",
+        "2020-05-05",
+        "On 5 May 2020, villagers found a shallow grave with two bodies near Pailin.",
+        ("Unidentified Armed Group (Cambodia)", "", &[]),
+    );
+}
