@@ -54,12 +54,23 @@ fn glued(text: &str, tokens: &[Token], b: usize) -> bool {
     b > 0 && matches!(gap(text, tokens, b - 1, b), "'" | "’" | "-")
 }
 
-/// Whether token `i` may open a part's name: capitalised, not a stop, direction or part word.
+/// Words of faith or people that describe a part rather than name it (`a Sunni
+/// neighbourhood`, `the Kurdish quarter`).
+fn describes_people(word: &str) -> bool {
+    matches!(
+        word,
+        "sunni" | "shia" | "shiite" | "christian" | "muslim" | "jewish" | "arab" | "druze"
+    ) || ["ish", "ite", "ian", "ese"].iter().any(|end| word.ends_with(end))
+}
+
+/// Whether token `i` may open a part's name: capitalised, not a stop, direction or part
+/// word, nor a people's adjective.
 fn opens(tokens: &[Token], i: usize) -> bool {
     tokens.get(i).is_some_and(|t| {
         t.capitalised
             && !t.all_caps
             && !is_stop(&t.folded)
+            && !describes_people(&t.folded)
             && !is_in(DIRECTIONS, &t.folded)
             && !is_in(PART_WORDS, &t.folded)
             && !is_in(POSITIONS, &t.folded)
@@ -416,6 +427,7 @@ mod tests {
         check_sentence("Gunmen attacked Djibo. The Sabe area was calm.", "Djibo", None);
         check_sentence("Gunmen attacked Djibo and the Sabe market.", "Djibo", None);
         check_sentence("Mortars hit the area of Vodiane, Donetsk.", "Donetsk", None);
+        check_sentence("A bomb hit Mosul, in the Sunni neighbourhood.", "Mosul", None);
     }
 
     #[test]

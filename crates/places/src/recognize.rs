@@ -1337,6 +1337,48 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
     }
     let next = word(last as isize + 1);
     let next_gap_ok = clause_gap(last as isize, last as isize + 1);
+    // `Miringa, a village in Biu`, `Abu Saida, a town near Baquba`: the words describe the
+    // name as a settlement, the event's place most likely.
+    // The settlement word heads the description: what follows it places it (`a village
+    // near`, `a town 40 km from`), not a noun it qualifies (`a village councilman`).
+    let heads = |k: usize| {
+        let after = word((last + k + 1) as isize);
+        let gap = between(text, tokens, last + k, last + k + 1);
+        gap.contains([',', '.', ';', ':', '(', ')', '\n'])
+            || after.is_empty()
+            || after.chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                after,
+                "in" | "near"
+                    | "of"
+                    | "on"
+                    | "outside"
+                    | "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "about"
+                    | "some"
+                    | "located"
+                    | "close"
+                    | "where"
+                    | "which"
+                    | "that"
+                    | "along"
+                    | "bordering"
+                    | "sharing"
+            )
+    };
+    let described = matches!(between(text, tokens, last, last + 1).trim(), ",")
+        && matches!(next, "a" | "an")
+        && (2..=5).any(|k| {
+            let w = word((last + k) as isize);
+            (is_in(SETTLEMENT_WORDS, w) || w == "community") && heads(k)
+        });
+    if described {
+        c.settlement = true;
+        c.locative = true;
+    }
     if next_gap_ok && is_in(UNIT_WORDS, next) {
         c.unit = true;
     }
@@ -2789,6 +2831,17 @@ mod tests {
             ("Gunmen shot a trader in Mogadishu's Xero Qodax district.", "Mogadishu - Xero Qodax"),
             // ACLED's West and Central African data code a quarter to its town.
             ("Youths rioted in the Bab Tuluq neighbourhood of Bamako.", "Bamako"),
+        ];
+        for (text, location) in cases {
+            assert_eq!(top_place(text).0.location, location, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_described_as_a_settlement_is_the_place() {
+        let cases = [
+            ("Gunmen burned the market of Kalgou, a village near Djibo.", "Kalgou"),
+            ("Gunmen shot Hamidou Sawadogo, a village chief, in Djibo.", "Djibo"),
         ];
         for (text, location) in cases {
             assert_eq!(top_place(text).0.location, location, "{text}");
