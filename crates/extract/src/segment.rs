@@ -895,7 +895,8 @@ mod tests {
 
     #[test]
     fn warning_shots_are_fired_not_a_warning() {
-        let text = "On May 3, a driver who ignored warning shots was shot dead by gendarmes in Dori.";
+        let text =
+            "On May 3, a driver who ignored warning shots was shot dead by gendarmes in Dori.";
         check(text, None, &[text]);
         check("On May 3, the militants warned that they would attack Dori.", None, &[]);
     }
