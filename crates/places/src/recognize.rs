@@ -17,7 +17,10 @@ use tocsin_model::{Field, GeoPrecision, Language, Place, Span};
 use crate::data::Entry;
 use crate::regions::Part;
 use crate::text::{fold, joins_name, tokenize, Token};
-use crate::words::{is_given_name, is_in, is_stop, DIRECTIONS, SETTLEMENT_WORDS, UNIT_WORDS};
+use crate::words::{
+    is_given_name, is_in, is_stop, DIRECTIONS, FACILITY_WORDS, PART_UNIT_WORDS, SETTLEMENT_WORDS,
+    UNIT_WORDS,
+};
 use crate::Gazetteer;
 
 /// Longest place name tried, in words.
@@ -72,6 +75,8 @@ struct Cues {
     away: bool,
     /// A unit word is attached (`Soum province`, `province du Soum`).
     unit: bool,
+    /// That unit word names a part of a region (`Tarinkot district`, `commune of Markoye`).
+    part_unit: bool,
     /// A settlement word is attached (`village of X`, `X village`).
     settlement: bool,
     /// The settlement word says it is small (`village`, `hamlet`, `hameau`).
@@ -1260,6 +1265,7 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
             if is_in(UNIT_WORDS, p2) {
                 c.locative = true;
                 c.unit = true;
+                c.part_unit = is_in(PART_UNIT_WORDS, p2);
             }
             if matches!(
                 p2,
@@ -1325,6 +1331,7 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
             // `the village X`, `commune Kaya`.
             if is_in(UNIT_WORDS, p1) {
                 c.unit = true;
+                c.part_unit = is_in(PART_UNIT_WORDS, p1);
             } else {
                 c.settlement = true;
             }
@@ -1379,8 +1386,18 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
         c.settlement = true;
         c.locative = true;
     }
+    // `Gulran district center` is the town, not its district.
+    let seat_word = matches!(
+        word(last as isize + 2),
+        "center" | "centre" | "headquarters" | "capital" | "town" | "city" | "chef"
+    );
     if next_gap_ok && is_in(UNIT_WORDS, next) {
-        c.unit = true;
+        if seat_word {
+            c.settlement = true;
+        } else {
+            c.unit = true;
+            c.part_unit = is_in(PART_UNIT_WORDS, next);
+        }
     }
     if next_gap_ok && is_in(SETTLEMENT_WORDS, next) {
         c.settlement = true;
@@ -1683,8 +1700,15 @@ fn rank(
         if c.unit && c.border && precision == GeoPrecision::Near {
             precision = GeoPrecision::Region;
         }
-        if c.near && precision == GeoPrecision::Town {
+        // A part of a region named as a unit (`in Tarinkot district`, `the commune of
+        // Markoye`): the town of its name stands for it, as a representative town.
+        if (c.near || c.part_unit) && precision == GeoPrecision::Town {
             precision = GeoPrecision::Near;
+        }
+        // A larger unit named as such (`in Idleb province`, `the Mopti region`): only the
+        // region is known, and the town of its name is its seat.
+        if c.unit && !c.part_unit && precision == GeoPrecision::Town {
+            precision = GeoPrecision::Region;
         }
         if c.second_end {
             score -= SECOND_END_WEIGHT;
@@ -1711,7 +1735,9 @@ fn rank(
         if (m.hint_of.is_none() || parent_unresolved) && !c.unit && part.is_none() {
             // The unresolved name this is a hint of (`Bara in Idleb`), else the unknown
             // words before its parenthesis.
-            let parent = m.hint_of.and_then(|p| mentions.get(p)).filter(|p| p.best.is_none());
+            let parent = m.hint_of.and_then(|p| mentions.get(p)).filter(|p| {
+                p.best.is_none() && !tokens.get(p.last).is_some_and(|t| is_facility(t))
+            });
             let parent = parent
                 .and_then(|p| Some((p.span, p.span.text(text)?.to_string(), p.first, p.last)));
             let from_parent = parent.is_some();
@@ -2336,7 +2362,11 @@ fn unknown_name_before(
         last -= 1;
     }
     let tok = &tokens[last];
-    if !tok.capitalised || is_stop(&tok.folded) {
+    if !tok.capitalised || is_stop(&tok.folded) || is_facility(tok) {
+        return None;
+    }
+    // An acronym in a text of mixed case (`an IDP camp in Barsalogo`) names no village.
+    if tok.all_caps && tok.end - tok.start <= 4 && !tokens[m.first].all_caps {
         return None;
     }
     if mentions.iter().any(|o| o.first <= last && last <= o.last && o.best.is_some()) {
@@ -2367,6 +2397,11 @@ fn unknown_name_before(
     }
     let span = Span::new(tokens[first].start, tok.end);
     Some((span, span.text(text)?.to_string(), first, last))
+}
+
+/// Whether a word ends the name of a site inside a town (`Labour Exchange`, `HQ`).
+fn is_facility(token: &Token) -> bool {
+    is_in(FACILITY_WORDS, &token.folded)
 }
 
 /// The `in` opening the words between a place and the unit containing it that starts at

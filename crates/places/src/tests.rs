@@ -640,3 +640,22 @@ fn the_letters_bound_never_falls_below_the_similarity() {
     }
     assert!(crate::Letters::of("Dori").is_none(), "only folded names have letters");
 }
+
+#[test]
+fn a_unit_word_sets_the_precision_of_a_town_of_its_name() {
+    let cases: [(&str, &str, &str, u8); 6] = [
+        // A part of a region named as a unit: the town of its name stands for it.
+        ("Gunmen killed two soldiers in Djibo department on Monday.", "Djibo", "BF", 2),
+        ("Gunmen abducted a herder in the commune of Djibo.", "Djibo", "BF", 2),
+        // The unit's centre is the town itself.
+        ("A soldier was shot in Djibo district center.", "Djibo", "BF", 1),
+        // A first-level region named as such: only the region is known.
+        ("Turkish forces shelled positions in Idlib province.", "Idlib", "SY", 3),
+        // A site inside a town is coded to the town.
+        ("Agents staged a sit-in at their HQ in Ouagadougou.", "Ouagadougou", "BF", 1),
+        ("Traders protested at the Central Market Exchange (Ouagadougou).", "Ouagadougou", "BF", 1),
+    ];
+    for (text, location, cc, precision) in cases {
+        check(text, Language::En, Expect { location, cc, admin1: None, admin2: None, precision });
+    }
+}
