@@ -1735,9 +1735,10 @@ fn rank(
         if (m.hint_of.is_none() || parent_unresolved) && !c.unit && part.is_none() {
             // The unresolved name this is a hint of (`Bara in Idleb`), else the unknown
             // words before its parenthesis.
-            let parent = m.hint_of.and_then(|p| mentions.get(p)).filter(|p| {
-                p.best.is_none() && !tokens.get(p.last).is_some_and(|t| is_facility(t))
-            });
+            let parent = m
+                .hint_of
+                .and_then(|p| mentions.get(p))
+                .filter(|p| p.best.is_none() && !tokens.get(p.last).is_some_and(is_facility));
             let parent = parent
                 .and_then(|p| Some((p.span, p.span.text(text)?.to_string(), p.first, p.last)));
             let from_parent = parent.is_some();
