@@ -545,6 +545,22 @@ fn group_names_are_not_places() {
 }
 
 #[test]
+fn community_words_are_not_places() {
+    for text in [
+        "Warplanes patrolled the Kurdish area of northern Iraq.",
+        "Gunmen fired on Shiite pilgrims in the Sunni area near Baghdad.",
+    ] {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        let names: Vec<&str> = places.iter().map(|p| p.value.location.as_str()).collect();
+        assert!(
+            names.iter().all(|n| !matches!(*n, "Kurdish" | "Shiite" | "Sunni")),
+            "{text:?}: {names:?}"
+        );
+        assert!(places.iter().all(|p| p.value.country_code == "IQ"), "{text:?}: {places:#?}");
+    }
+}
+
+#[test]
 fn arabic_article_before_a_name() {
     check("Clashes broke out in Ar-Raqqa, Syria, on Monday.", Language::En, town("Ar-Raqqa", "SY"));
     check(
