@@ -109,7 +109,54 @@ impl Extractor {
     /// Every event the report describes; none for analysis, aggregates and forecasts.
     ///
     /// Events come most confident first; among equals, in text order.
+    ///
+    /// A report longer than [`WINDOW_BYTES`] is read in windows cut at paragraph (else
+    /// sentence, else word) ends, each as a report of its own under the report's dateline,
+    /// and their spans moved back into the whole text: each event's actors and place are
+    /// looked for across the text it is read in, so this keeps a huge input's cost linear.
     pub fn extract(&self, report: &Report) -> Output {
+        let windows = windows(&report.text, WINDOW_BYTES);
+        if windows.len() <= 1 {
+            return self.extract_window(report);
+        }
+        let mut output = Output::default();
+        let mut published = report.published;
+        for (index, &(start, end)) in windows.iter().enumerate() {
+            let window = Report {
+                id: report.id.clone(),
+                text: report.text.get(start..end).unwrap_or_default().to_string(),
+                title: if index == 0 { report.title.clone() } else { None },
+                published,
+                source: report.source.clone(),
+                url: report.url.clone(),
+                language: report.language,
+            };
+            if index == 0 && published.is_none() {
+                // Later windows are dated by the report's dateline.
+                let dates = dates::find_dates(&window.text, None);
+                published = dates.mentions.iter().find(|m| m.dateline).map(|m| m.date.date);
+            }
+            let mut part = self.extract_window(&window);
+            for event in &mut part.events {
+                event.shift_spans(start);
+            }
+            for diagnostic in &mut part.diagnostics {
+                diagnostic.span = diagnostic.span.map(|span| span.shifted(start));
+            }
+            for name in &mut part.unknown_actors {
+                name.span = name.span.shifted(start);
+            }
+            output.events.append(&mut part.events);
+            output.diagnostics.append(&mut part.diagnostics);
+            output.unknown_actors.append(&mut part.unknown_actors);
+        }
+        // A stable sort keeps text order among equals.
+        output.events.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        output
+    }
+
+    /// [`Extractor::extract`] for a text read as one piece.
+    fn extract_window(&self, report: &Report) -> Output {
         let mut output = Output::default();
         let text = report.text.as_str();
         let diagnostic =
@@ -278,6 +325,43 @@ fn passages(
     (dates, segments, skipped)
 }
 
+/// The longest text read as one piece; a news article is rarely a tenth of it.
+pub const WINDOW_BYTES: usize = 64 * 1024;
+
+/// Byte ranges of at most `max` bytes covering `text`, cut after a paragraph break, else a
+/// line break, else a sentence's end, else a space, in the window's second half; else at
+/// a character boundary.
+fn windows(text: &str, max: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > max {
+        let mut limit = start + max;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        // A window narrower than a character still takes that character.
+        if limit == start {
+            limit =
+                (start + 1..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+        }
+        let slice = text.get(start..limit).unwrap_or_default();
+        let after = |pattern: &str| {
+            slice.rfind(pattern).map(|at| at + pattern.len()).filter(|&cut| cut > max / 2)
+        };
+        let cut = after("\n\n")
+            .or_else(|| after("\n"))
+            .or_else(|| after(". "))
+            .or_else(|| after(" "))
+            .unwrap_or(slice.len());
+        out.push((start, start + cut));
+        start += cut;
+    }
+    if start < text.len() || out.is_empty() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
 /// The diagnostic of a report in which no sentence has any event word.
 pub const NOTHING_TOLD: &str =
     "no sentence tells of a political violence, protest or strategic event";
@@ -303,4 +387,28 @@ fn event_confidence(
     let parts = (date.unwrap_or(0.2) + place.unwrap_or(0.2) + actor) / 3.0;
     let order = 1.0 - 0.03 * (index.min(10) as f32);
     (type_confidence * (0.5 + 0.5 * parts) * order).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::windows;
+
+    #[test]
+    fn windows_cover_the_text_and_cut_at_the_best_break() {
+        let check = |text: &str, max: usize, cuts: &[&str]| {
+            let got: Vec<&str> = windows(text, max).into_iter().map(|(a, b)| &text[a..b]).collect();
+            assert_eq!(got, cuts, "{text:?} in windows of {max}");
+        };
+        check("short", 10, &["short"]);
+        check("", 10, &[""]);
+        // A paragraph break wins over a later sentence end.
+        check("One two.\n\nThree. Four five", 18, &["One two.\n\n", "Three. Four five"]);
+        check("One. Two three four", 12, &["One. Two ", "three four"]);
+        // No break in the window's second half: a space, else a hard cut.
+        check("abcdefghij klm", 12, &["abcdefghij ", "klm"]);
+        check("abcdefghijklmno", 6, &["abcdef", "ghijkl", "mno"]);
+        // Never inside a character, even when a window is narrower than one.
+        check("ééé", 3, &["é", "é", "é"]);
+        check("🙂🙂", 2, &["🙂", "🙂"]);
+    }
 }

@@ -111,3 +111,29 @@ fn pseudo_random_texts_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn a_report_longer_than_a_window_keeps_every_event_and_its_words() {
+    let extractor = extractor();
+    let paragraph =
+        "On 3 May 2021, gunmen attacked a police post in Djibo, killing two officers.\n\n";
+    let filler = "The market reopened and traders sold grain, cattle and cloth as usual.\n\n";
+    let mut text = String::new();
+    while text.len() < 3 * tocsin_extract::WINDOW_BYTES {
+        text.push_str(if text.len() % 3 == 0 { paragraph } else { filler });
+    }
+    text.push_str("On 4 May 2021, soldiers clashed with militants near Arbinda, killing five.");
+    let output = extractor.extract(&Report::new("long", text.clone()));
+    let last = output
+        .events
+        .iter()
+        .find(|e| e.trigger.text(&text).is_some_and(|t| t.contains("Arbinda")))
+        .expect("the event in the last window is found");
+    let place = last.place.as_ref().and_then(|p| p.span).and_then(|s| s.text(&text));
+    assert_eq!(place, Some("Arbinda"), "the place's span points into the whole text");
+    assert_eq!(last.fatalities.value, 5);
+    let djibo = output.events.iter().filter(|e| {
+        e.place.as_ref().and_then(|p| p.span).and_then(|s| s.text(&text)) == Some("Djibo")
+    });
+    assert!(djibo.count() > 1, "events of every window are kept");
+}

@@ -33,6 +33,12 @@ impl Span {
     pub fn overlaps(self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
+
+    /// The same words in a text where they stand `by` bytes later (a window's span
+    /// in the whole report).
+    pub fn shifted(self, by: usize) -> Span {
+        Span { start: self.start + by, end: self.end + by }
+    }
 }
 
 /// A field's value with the text that supports it and a confidence in `[0, 1]`.
@@ -59,6 +65,11 @@ impl<T> Field<T> {
     /// A value no words state (a default or an inference from the whole report).
     pub fn inferred(value: T, confidence: f32) -> Field<T> {
         Field { value, span: None, confidence }
+    }
+
+    /// The same evidence in a text where its words stand `by` bytes later.
+    pub fn shift(&mut self, by: usize) {
+        self.span = self.span.map(|span| span.shifted(by));
     }
 
     /// The same evidence with the value mapped.

@@ -50,6 +50,28 @@ impl Extraction {
         self.sub_event_type.value.disorder_type()
     }
 
+    /// The same event read from a window of a longer text that starts `by` bytes in:
+    /// every span moved to the whole text.
+    pub fn shift_spans(&mut self, by: usize) {
+        if let Some(date) = &mut self.date {
+            date.shift(by);
+        }
+        self.sub_event_type.shift(by);
+        self.actor1.shift(by);
+        if let Some(actor2) = &mut self.actor2 {
+            actor2.shift(by);
+        }
+        for actor in self.assoc_actor_1.iter_mut().chain(&mut self.assoc_actor_2) {
+            actor.shift(by);
+        }
+        self.civilian_targeting.shift(by);
+        if let Some(place) = &mut self.place {
+            place.shift(by);
+        }
+        self.fatalities.shift(by);
+        self.trigger = self.trigger.shifted(by);
+    }
+
     /// The interaction code, from the two actors' types.
     pub fn interaction(&self) -> u8 {
         interaction(self.actor1.value.inter, self.actor2.as_ref().map(|a| a.value.inter))
