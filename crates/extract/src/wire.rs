@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use tocsin_model::Country;
+use tocsin_places::is_given_name;
 
 use crate::text::{tokenize, TokenKind};
 
@@ -159,11 +160,18 @@ fn ordinary_words(text: &str, (start, end): (usize, usize)) -> Vec<(usize, Strin
     let mut out = Vec::new();
     let mut gap_start = 0;
     let mut first = true;
+    // Whether the word before is a given name left in capitals: a surname follows
+    // (`FRANCISCO MERINO`), whatever else it means.
+    let mut after_given = false;
     let words = tokenize(paragraph).into_iter().filter(|t| t.kind == TokenKind::Word);
     for (from, to) in words.map(|t| (t.start, t.end)) {
         let gap = paragraph.get(gap_start..from).unwrap_or("");
         let sentence_start = first || gap.contains(['.', '!', '?']);
-        if let Some(new) = paragraph.get(from..to).and_then(|word| ordinary(word, sentence_start)) {
+        let word = paragraph.get(from..to).unwrap_or("");
+        let surname = after_given && gap.chars().all(char::is_whitespace);
+        let new = if surname { None } else { ordinary(word, sentence_start) };
+        after_given = new.is_none() && is_given_name(&word.to_lowercase());
+        if let Some(new) = new {
             out.push((start + from, new));
         }
         gap_start = to;
@@ -220,6 +228,11 @@ mod tests {
         check(
             "REFUGEES FLED FROM CHAD INTO TURKEY AND GUINEA",
             "Refugees fled from CHAD into TURKEY and GUINEA",
+        );
+        // A surname after a given name stays a name, though "merino" is a word.
+        check(
+            "VICE PRESIDENT FRANCISCO MERINO CONDEMNED THE MURDER.",
+            "Vice president FRANCISCO MERINO condemned the murder.",
         );
         // "unity", "war" and "leader" are words, not the villages of those names.
         check(

@@ -10,7 +10,7 @@
 //! mentions as the event's location (inside the focus, after `in/at/near/à/dans`, first)
 //! and give each its `geo_precision`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use tocsin_model::{Field, GeoPrecision, Language, Place, Span};
 
@@ -260,6 +260,32 @@ pub fn locate(
     let groups = group_votes(text, &tokens);
     for (t, tok) in tokens.iter().enumerate() {
         if groups.iter().any(|(span, _, _)| span.start <= tok.start && tok.end <= span.end) {
+            taken[t] = true;
+        }
+    }
+    // A person's name (`Francisco Merino`, `Colonel Ochoa`) is no place, and neither is
+    // its surname standing alone later (`Merino said`), unless words make it one.
+    let placed = |first: usize, last: usize| {
+        let c = cues(text, &tokens, first, last);
+        c.locative || c.near || c.settlement || c.unit || c.coded
+    };
+    let (people, surnames) = person_names(text, &tokens);
+    for &(first, last) in &people {
+        if !placed(first, last) {
+            for t in taken.iter_mut().take(last + 1).skip(first) {
+                *t = true;
+            }
+        }
+    }
+    let name_word =
+        |t: usize| tokens.get(t).is_some_and(|tok| tok.capitalised && !is_stop(&tok.folded));
+    for t in 0..tokens.len() {
+        if taken[t] || !surnames.contains(&tokens[t].folded) {
+            continue;
+        }
+        let joined_before = t > 0 && name_word(t - 1) && between(text, &tokens, t - 1, t) == " ";
+        let joined_after = name_word(t + 1) && between(text, &tokens, t, t + 1) == " ";
+        if !joined_before && !joined_after && !placed(t, t) {
             taken[t] = true;
         }
     }
@@ -519,6 +545,99 @@ fn find_mentions(
         }
     }
     mentions
+}
+
+/// Titles before a person's name, folded.
+const TITLE_WORDS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "colonel",
+    "col",
+    "general",
+    "gen",
+    "major",
+    "maj",
+    "captain",
+    "capt",
+    "lieutenant",
+    "lt",
+    "sergeant",
+    "sgt",
+    "commander",
+    "president",
+    "minister",
+    "senator",
+    "judge",
+    "father",
+    "bishop",
+    "archbishop",
+    "monsignor",
+    "imam",
+    "sheikh",
+    "cheikh",
+    "ambassador",
+    "governor",
+    "mayor",
+    "deputy",
+    "prosecutor",
+    "attorney",
+];
+
+/// Words for a saint before a given name in a place's name, folded.
+const SAINT_WORDS: &[&str] =
+    &["san", "santa", "santo", "sao", "saint", "sainte", "st", "ste", "sidi", "sant"];
+
+/// Articles and prepositions inside Romance place names, folded.
+const NAME_ARTICLES: &[&str] =
+    &["los", "las", "la", "el", "de", "del", "da", "do", "dos", "das", "le", "les", "di"];
+
+/// People's names the report gives: the name words after a given name or a title
+/// (`Francisco Merino`, `COLONEL SIGIFREDO OCHOA PEREZ`, `Gen. Zida`), as token ranges
+/// with the opener if it is a given name, and their surnames (the words that are not
+/// themselves given names or titles), folded.
+fn person_names(text: &str, tokens: &[Token]) -> (Vec<(usize, usize)>, HashSet<String>) {
+    let mut runs = Vec::new();
+    let mut surnames = HashSet::new();
+    for (i, tok) in tokens.iter().enumerate() {
+        // A saint's name, or a name after an article, opens a place's (`San Francisco
+        // Campeche`, `Sidi Bou Zid`, `Los Reyes`, `Tlacotepec de Benito Juarez`).
+        let saint = is_in(SAINT_WORDS, &tok.folded)
+            || i > 0 && is_in(SAINT_WORDS, &tokens[i - 1].folded)
+            || i > 0 && is_in(NAME_ARTICLES, &tokens[i - 1].folded);
+        // Titles in any case: wire copy read as prose writes them in lowercase.
+        let title = is_in(TITLE_WORDS, &tok.folded);
+        let given = tok.capitalised && is_given_name(&tok.folded);
+        if saint || is_stop(&tok.folded) && !title || !(title || given) {
+            continue;
+        }
+        let mut k = i;
+        while k < i + 3 {
+            let Some(next) = tokens.get(k + 1) else { break };
+            // Words joined by spaces or a hard-wrapped line's break, or after an initial or
+            // a title's period (`Gen. Zida`).
+            let gap = between(text, tokens, k, k + 1);
+            let joined = gap.chars().all(|c| c == ' ' || c == '\n')
+                && gap.matches('\n').count() <= 1
+                || gap.trim_end() == "." && tokens[k].folded.len() <= 4;
+            let name = next.capitalised
+                && !is_stop(&next.folded)
+                && !is_in(UNIT_WORDS, &next.folded)
+                && !is_in(SETTLEMENT_WORDS, &next.folded);
+            if !(joined && name) {
+                break;
+            }
+            k += 1;
+            if !is_given_name(&next.folded) && !is_in(TITLE_WORDS, &next.folded) {
+                surnames.insert(next.folded.clone());
+            }
+        }
+        if k > i {
+            runs.push((if given { i } else { i + 1 }, k));
+        }
+    }
+    (runs, surnames)
 }
 
 /// Whether the word goes on after `tok` through an apostrophe or hyphen and a lowercase

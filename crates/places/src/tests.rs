@@ -675,3 +675,31 @@ fn a_unit_word_sets_the_precision_of_a_town_of_its_name() {
         check(text, Language::En, Expect { location, cc, admin1: None, admin2: None, precision });
     }
 }
+
+#[test]
+fn a_persons_surname_alone_is_still_that_person() {
+    let cases = [
+        // `Merino` is a Mexican town; here it is the vice president, named in full before.
+        (
+            "Vice President Francisco Merino condemned the attack. Merino said the killers \
+             would be punished.",
+            None,
+        ),
+        ("Colonel Sigifredo Ochoa Perez spoke by telephone. Ochoa denied the report.", None),
+        // A saint's or an article's name is a place's (`San Francisco`, `Los Reyes`).
+        ("Gunmen attacked a bus in Los Reyes Acaquilpan, Mexico.", Some("Los Reyes Acaquilpan")),
+        // Words that make the surname a place still do.
+        ("Rebels shelled Merino (Tlalpujahua, Michoacan) on Monday.", Some("Merino")),
+    ];
+    for (text, want) in cases {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        let names: Vec<&str> = places.iter().map(|p| p.value.location.as_str()).collect();
+        match want {
+            Some(want) => assert_eq!(names.first().copied(), Some(want), "{text:?}: {names:?}"),
+            None => assert!(
+                names.iter().all(|n| !matches!(*n, "Merino" | "La Ochoa" | "Ochoa")),
+                "{text:?}: {names:?}"
+            ),
+        }
+    }
+}
