@@ -131,11 +131,12 @@ const PLACE_VERBS: &[&str] = &[
     "occupe",
 ];
 
-/// Whether only lowercase words (articles, adjectives, directions) separate the name at
-/// `first` from an `in/at/near/dans` before it, within the clause.
+/// Whether only lowercase words (articles, adjectives, directions) and a possessor (`in
+/// central China's Henan`) separate the name at `first` from an `in/at/near/dans` before
+/// it, within the clause.
 fn skipped_to_preposition(text: &str, tokens: &[Token], first: usize) -> bool {
     let mut i = first;
-    for _ in 0..3 {
+    for _ in 0..4 {
         if i == 0 {
             return false;
         }
@@ -144,6 +145,14 @@ fn skipped_to_preposition(text: &str, tokens: &[Token], first: usize) -> bool {
             return false;
         }
         let Some(prev) = tokens.get(i - 1) else { return false };
+        let possessor = i >= 2
+            && prev.folded == "s"
+            && matches!(between(text, tokens, i - 2, i - 1), "'" | "’")
+            && tokens[i - 2].capitalised;
+        if possessor {
+            i -= 2;
+            continue;
+        }
         if matches!(prev.folded.as_str(), "in" | "at" | "dans" | "inside" | "near") && i < first {
             return true;
         }
@@ -595,7 +604,7 @@ const NAME_ARTICLES: &[&str] =
 
 /// People's names the report gives: the name words after a given name or a title
 /// (`Francisco Merino`, `COLONEL SIGIFREDO OCHOA PEREZ`, `Gen. Zida`), as token ranges
-/// with the opener if it is a given name, and their surnames (the words that are not
+/// with their opener, and their surnames (the words that are not
 /// themselves given names or titles), folded.
 fn person_names(text: &str, tokens: &[Token]) -> (Vec<(usize, usize)>, HashSet<String>) {
     let mut runs = Vec::new();
@@ -634,7 +643,7 @@ fn person_names(text: &str, tokens: &[Token]) -> (Vec<(usize, usize)>, HashSet<S
             }
         }
         if k > i {
-            runs.push((if given { i } else { i + 1 }, k));
+            runs.push((i, k));
         }
     }
     (runs, surnames)
@@ -2003,6 +2012,10 @@ fn rank(
         }
         if cue.away {
             score -= 2.0;
+        }
+        // `central China's Henan Province`: a container of the place named after it.
+        if cue.possessive || cue.container {
+            score -= 1.0;
         }
         score -= ORDER_WEIGHT * first as f32;
         scored.push((score, place, span));

@@ -703,3 +703,11 @@ fn a_persons_surname_alone_is_still_that_person() {
         }
     }
 }
+
+#[test]
+fn a_possessor_before_a_name_contains_it() {
+    let text = "Police clashed with protesters in central China's Henan Province on Monday.";
+    let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+    let top = places.first().map(|p| (p.value.location.as_str(), p.value.geo_precision.code()));
+    assert_eq!(top, Some(("Henan", 3)), "{places:#?}");
+}
