@@ -685,6 +685,11 @@ fn inside_longer_name(
         && between(text, tokens, first - 1, first).chars().all(|c| c == ' ')
         && !sentence_initial(text, tokens, first - 1);
     let after = proper(last + 1) && between(text, tokens, last, last + 1).chars().all(|c| c == ' ');
+    // `Ard al-Milah`, `Tell el Hawa`: an Arabic article and a name go on after it.
+    let article_after = tokens.get(last + 1).is_some_and(|t| is_in(ARABIC_ARTICLES, &t.folded))
+        && between(text, tokens, last, last + 1) == " "
+        && matches!(between(text, tokens, last + 1, last + 2), "-" | " ")
+        && proper(last + 2);
     let name_word = |i: usize| {
         tokens.get(i).is_some_and(|t| {
             t.capitalised
@@ -711,7 +716,7 @@ fn inside_longer_name(
     let force = tokens
         .get(last + 1)
         .is_some_and(|t| t.capitalised && matches!(t.folded.as_str(), "force" | "forces"));
-    before || after || force
+    before || after || article_after || force
 }
 
 /// Whether token `i` opens a sentence.

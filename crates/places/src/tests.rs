@@ -561,6 +561,14 @@ fn community_words_are_not_places() {
 }
 
 #[test]
+fn a_name_going_on_after_an_arabic_article_is_not_its_first_word() {
+    // `Ard` is a French village; `Ard al-Milah` is one name.
+    let text = "Rebels clashed with troops in the Ard al-Milah area near Aleppo.";
+    let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+    assert!(places.iter().all(|p| p.value.country_code == "SY"), "{places:#?}");
+}
+
+#[test]
 fn arabic_article_before_a_name() {
     check("Clashes broke out in Ar-Raqqa, Syria, on Monday.", Language::En, town("Ar-Raqqa", "SY"));
     check(
