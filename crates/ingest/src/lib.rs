@@ -52,7 +52,7 @@ use chrono::{DateTime, Utc};
 use tocsin_extract::{Extractor, Output};
 use tocsin_model::Event;
 use tocsin_model::{Diagnostic, Report};
-use tocsin_store::{BatchSummary, Ingested, Merge, NoMerge, Store, UnknownSighting};
+use tocsin_store::{BatchSummary, Ingested, KnownReports, Merge, NoMerge, Store, UnknownSighting};
 
 mod merge;
 
@@ -168,7 +168,8 @@ pub struct IngestSummary {
     pub reports_read: u64,
     /// UTF-8 bytes of the titles and texts read.
     pub bytes_read: u64,
-    /// Events extracted (including those of duplicate reports, which are not stored).
+    /// Events extracted. Reports a store file already held are not extracted again;
+    /// those repeated within one run are, and their events are not stored.
     pub events_extracted: u64,
     /// What the store did, over all batches.
     pub stored: BatchSummary,
@@ -302,6 +303,10 @@ fn run_pipeline(
     feed: &mut dyn FnMut(&mut Run<'_>),
 ) -> Result<IngestSummary> {
     let clock = config.clock;
+    // Reports the store holds are not extracted again. The view is an optimisation (the
+    // store checks each report again in its transaction), so one that cannot be opened
+    // only costs the extraction.
+    let known = store.known_reports().ok().flatten();
     std::thread::scope(|scope| {
         let (to_writer, batches) = mpsc::sync_channel::<Batch>(1);
         let (written_tx, written) = mpsc::channel::<Written>();
@@ -326,6 +331,7 @@ fn run_pipeline(
         let batch_size = config.batch_size.max(1);
         let mut run = Run {
             extractor,
+            known,
             batch_size,
             on_progress,
             batch: Vec::with_capacity(batch_size.min(10_000)),
@@ -349,6 +355,8 @@ fn run_pipeline(
 /// happened so far.
 struct Run<'a> {
     extractor: &'a dyn Extract,
+    /// Which report contents the store holds, when it is a file another connection can read.
+    known: Option<KnownReports>,
     batch_size: usize,
     on_progress: &'a mut dyn FnMut(&Progress),
     batch: Vec<Ingested>,
@@ -376,10 +384,17 @@ impl Run<'_> {
         }
         match result {
             Ok(report) => {
-                let output = self.extractor.extract(&report);
                 self.progress.reports_read += 1;
                 let n_bytes = report.text.len() + report.title.as_ref().map_or(0, String::len);
                 self.progress.bytes_read += n_bytes as u64;
+                if self.already_stored(&report) {
+                    self.summary.stored.reports_duplicate += 1;
+                    self.progress.reports_committed += 1;
+                    (self.on_progress)(&self.progress);
+                    self.take_written(false);
+                    return;
+                }
+                let output = self.extractor.extract(&report);
                 self.progress.events_extracted += output.events.len() as u64;
                 self.summary.diagnostics.extend(output.diagnostics);
                 if !output.unknown_actors.is_empty() {
@@ -405,6 +420,14 @@ impl Run<'_> {
             self.hand_over();
         }
         self.take_written(false);
+    }
+
+    /// Whether a committed batch already stored a report with this content. A failed
+    /// lookup says no: the store's own check in its transaction still holds.
+    fn already_stored(&self, report: &Report) -> bool {
+        self.known.as_ref().is_some_and(|known| {
+            known.contains(&tocsin_store::content_hash(report)).unwrap_or(false)
+        })
     }
 
     /// Sends the batch to the writer thread (waiting while another one waits there).

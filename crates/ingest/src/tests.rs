@@ -143,6 +143,39 @@ fn a_second_run_over_the_same_reports_stores_nothing_new() {
     assert_eq!(store.events(&EventFilter::default()).unwrap(), before);
 }
 
+/// [`CountAttacks`], counting the reports it is asked to read.
+struct Counting(std::cell::Cell<u64>);
+
+impl Extract for Counting {
+    fn extract(&self, report: &Report) -> Output {
+        self.0.set(self.0.get() + 1);
+        CountAttacks.extract(report)
+    }
+}
+
+#[test]
+fn reports_a_store_file_holds_are_not_read_again() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&folder.path().join("events.db")).unwrap();
+    let texts = ["attack in the north", "attack in the south", "a quiet day"];
+    ingest_reports(reports(&texts), &CountAttacks, &mut store, &config(2), &mut |_| {}).unwrap();
+    let before = store.events(&EventFilter::default()).unwrap();
+
+    let counting = Counting(std::cell::Cell::new(0));
+    let more = ["attack in the north", "attack in the south", "a quiet day", "attack in the east"];
+    let mut last = Progress::default();
+    let again =
+        ingest_reports(reports(&more), &counting, &mut store, &config(2), &mut |p| last = *p)
+            .unwrap();
+    assert_eq!(counting.0.get(), 1, "only the new report is extracted");
+    assert_eq!((again.reports_read, again.events_extracted), (4, 1));
+    assert_eq!((again.stored.reports_new, again.stored.reports_duplicate), (1, 3));
+    assert_eq!((last.reports_read, last.reports_committed), (4, 4));
+    let after = store.events(&EventFilter::default()).unwrap();
+    assert_eq!(after.len(), before.len() + 1);
+    assert!(before.iter().all(|event| after.contains(event)));
+}
+
 #[test]
 fn a_failing_batch_keeps_the_batches_before_it() {
     let mut store = Store::open_in_memory().unwrap();

@@ -165,3 +165,37 @@ impl Store {
         Ok(summary)
     }
 }
+
+/// A read-only view of which report contents a store holds, for a reading thread that
+/// runs beside the one ingesting: [`KnownReports::contains`] lets it skip extracting a
+/// report the store would refuse as a duplicate. Batches become visible once committed.
+///
+/// It is an optimisation only: [`Store::ingest`] checks every report's content hash
+/// again inside its transaction, which is the rule.
+#[derive(Debug)]
+pub struct KnownReports {
+    connection: rusqlite::Connection,
+}
+
+impl KnownReports {
+    /// Whether a report with this [`content_hash`] is stored.
+    pub fn contains(&self, content_hash: &str) -> Result<bool> {
+        Ok(rows::report_id_by_hash(&self.connection, content_hash)?.is_some())
+    }
+}
+
+impl Store {
+    /// A second, read-only connection to this store's file (see [`KnownReports`]), or
+    /// `None` for a store in memory, which no other connection can see.
+    pub fn known_reports(&self) -> Result<Option<KnownReports>> {
+        let path = match self.connection.path() {
+            Some(path) if !path.is_empty() => path,
+            _ => return Ok(None),
+        };
+        let flags =
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let connection = rusqlite::Connection::open_with_flags(path, flags)?;
+        connection.busy_timeout(std::time::Duration::from_secs(10))?;
+        Ok(Some(KnownReports { connection }))
+    }
+}

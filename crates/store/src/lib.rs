@@ -10,6 +10,8 @@
 //!   one transaction and returns a [`BatchSummary`]. Re-ingesting a report changes nothing.
 //! * [`Store::ingest_with`] does the same with a [`Merge`] policy, the seam where the
 //!   merge stage decides whether an extraction joins a stored event ([`Placement`]).
+//! * [`Store::known_reports`] gives a read-only [`KnownReports`] view for a reading
+//!   thread to skip extracting reports already stored.
 //! * [`Store::events`], [`Store::count`] and [`Store::iter_events`] answer an
 //!   [`EventFilter`]; [`Store::event`] gives one event with its reports and history;
 //!   [`Store::report`] one stored report; [`Store::totals`] the counts.
@@ -85,7 +87,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use hash::content_hash;
-pub use ingest::{BatchSummary, Ingested};
+pub use ingest::{BatchSummary, Ingested, KnownReports};
 pub use living::{Change, ChangeKind, Constraint};
 pub use merge::{Merge, NoMerge, Placement};
 pub use query::{BBox, EventDetail, EventFilter, EventIter, HistoryEntry, Sort, Totals};
