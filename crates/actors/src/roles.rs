@@ -1140,6 +1140,12 @@ fn armed_candidates(
         if community_militia && named_in_parens {
             continue;
         }
+        // "Islamist militants" in a report that names the rebel group are that group.
+        let vague_islamist =
+            m.actor.as_ref().is_some_and(|a| a.name.starts_with("Islamist Militia ("));
+        if vague_islamist && rebels_named {
+            continue;
+        }
         if generic {
             let near_named = named.iter().any(|n| near(norm, n.span, m.span));
             // "Unidentified gunmen" say outright that they are not the group named elsewhere.

@@ -1437,7 +1437,7 @@ fn an_officer_after_the_police_is_a_policeman() {
 fn a_foreign_national_is_a_civilian_of_that_country() {
     for (text, victims) in [
         (
-            "On 2 March 2021, soldiers shot and wounded a French national near a base.",
+            "Near a base, a French national was wounded when soldiers fired on 2 March 2021.",
             "Civilians (France)",
         ),
         (
@@ -1471,5 +1471,40 @@ fn a_war_leftover_hurts_civilians() {
         "2020-05-05",
         "On 5 May 2020, villagers found a shallow grave with two bodies near Pailin.",
         ("Unidentified Armed Group (Cambodia)", "", &[]),
+    );
+}
+
+#[test]
+fn common_names_of_militias_and_rebels() {
+    for (sub, country, text, expected) in [
+        (
+            "Attack",
+            "AF",
+            "Arbaki fighters shot two shepherds in a district of Balkh on Saturday.",
+            ("Militia (Pro-Government)", "Civilians (Afghanistan)"),
+        ),
+        (
+            "Attack",
+            "ML",
+            "Suspected Islamist militants robbed traders on a road near Tessit on Saturday.",
+            ("Islamist Militia (Mali)", "Civilians (Mali)"),
+        ),
+        (
+            "Attack",
+            "BF",
+            "Islamist militants of Ansaroul Islam shot a teacher near Djibo on Saturday.",
+            ("Ansaroul Islam", "Civilians (Burkina Faso)"),
+        ),
+    ] {
+        let roles = roles_of(sub, country, "2020-05-02", text).expect("roles");
+        let actor2 = roles.actor2.map(|a| a.value.name).unwrap_or_default();
+        assert_eq!((roles.actor1.value.name.as_str(), actor2.as_str()), expected, "{text}");
+    }
+    check(
+        "Armed clash",
+        "SY",
+        "2020-05-02",
+        "Regime forces fought rebel and Islamist factions on a front south of Idleb on Saturday.",
+        ("Military Forces of Syria (2000-2024)", "Opposition Rebels (Syria)", &[]),
     );
 }
