@@ -796,10 +796,20 @@ fn intervention_against_protesters(text: &str) -> Option<Span> {
         if !is_arrest {
             return Some(Span::new(found.start(), found.end()));
         }
+        // The words before it in its own sentence: an earlier sentence's grievance
+        // ("calling for their release. Police arrested 23 of them") is no cause of it.
         let before_start = floor_boundary(text, found.start().saturating_sub(60));
         let before = text.get(before_start..found.start()).unwrap_or("").to_lowercase();
+        let before = match before.rfind(['.', ';']) {
+            Some(i) => before.get(i + 1..).unwrap_or("").to_string(),
+            None => before,
+        };
         let after_end = floor_boundary(text, (found.end() + 40).min(text.len()));
         let after = text.get(found.end()..after_end).unwrap_or("").to_lowercase();
+        // "protesters were arrested", "arrests were made": the demonstrators' own arrest.
+        if passive_subject(&before) && VICTIM.is_match(&before) || noun_made(&word, &after) {
+            return Some(Span::new(found.start(), found.end()));
+        }
         let about_a_cause = [
             "who ",
             "guilt",
@@ -833,6 +843,14 @@ fn intervention_against_protesters(text: &str) -> Option<Span> {
         }
     }
     None
+}
+
+/// Whether the arrest noun `word` is followed by "were made" ("several arrests were made").
+fn noun_made(word: &str, after: &str) -> bool {
+    matches!(word, "arrest" | "arrests" | "arrestations")
+        && ["were made", "was made", "have been made", "ont été"]
+            .iter()
+            .any(|w| after.trim_start().starts_with(w))
 }
 
 /// The first mention of a weapon that is not seized, found or destroyed ("seized arms,
@@ -1346,6 +1364,25 @@ mod tests {
             Some("Armed clash"),
         );
         check("Police arrested a union leader at his home.", Some("Arrests"));
+    }
+
+    #[test]
+    fn the_demonstrators_own_arrest_or_removal_is_an_intervention() {
+        for text in [
+            "Nurses rallied in Sokodé, calling for their colleagues to be released. Gendarmes arrested eleven nurses.",
+            "In Lomé, students staging a sit-in at the rectorate were arrested.",
+            "Farmers demonstrated in Dapaong against the new tax. Several arrests were made.",
+            "Teachers protested in Kara to demand their bonuses. Police intervene.",
+            "Traders marched in Atakpamé; the police fired warning shots to stop them.",
+            "Drivers protested outside the ministry in Lomé and were removed by the police.",
+        ] {
+            check(text, Some("Protest with intervention"));
+        }
+        // An arrest the marchers protest against is their cause.
+        check(
+            "Students marched in Kara to denounce the arrest of their leader.",
+            Some("Peaceful protest"),
+        );
     }
 
     #[test]
