@@ -512,11 +512,11 @@ impl Gazetteer {
     /// * a name the gazetteer lacks but the words call a place (`the village of X`,
     ///   `X (Djibo, Soum)`, `X in Idleb`): coded to the admin hint's seat, the report's best
     ///   known place, the part of a country the words name, or its country, under its own
-    ///   name, with the precision of the coordinates it gets: 2 at a hint's seat or near the
-    ///   report's known town (ACLED's representative town for a small area), 3 at a region's
-    ///   seat or the capital. It never claims precision 1, since its coordinates are not
-    ///   its own. Only a name placed by a first-level hint alone (`X (Savanes, Togo)`) is
-    ///   named for the hint's seat, precision 2;
+    ///   name, with the precision its words give it as the codebook reads them (ACLED's
+    ///   coders find the point a report names): 1 for a named village, 2 `near` it or in
+    ///   `the area of` it or for a district of its name, 3 for a larger unit; its
+    ///   coordinates are only as good as that anchor. Only a name placed by a first-level
+    ///   hint alone (`X (Savanes, Togo)`) is named for the hint's seat, precision 2;
     /// * a country only: the country, coded to its capital, precision 3.
     ///
     /// A country "coded to its capital" is coded instead to the seat of the region the

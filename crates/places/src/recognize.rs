@@ -18,8 +18,8 @@ use crate::data::Entry;
 use crate::regions::Part;
 use crate::text::{fold, joins_name, tokenize, Token};
 use crate::words::{
-    is_given_name, is_in, is_stop, DIRECTIONS, FACILITY_WORDS, PART_UNIT_WORDS, SETTLEMENT_WORDS,
-    UNIT_WORDS,
+    is_given_name, is_in, is_stop, DIRECTIONS, FACILITY_WORDS, LOCAL_UNIT_WORDS, PART_UNIT_WORDS,
+    SETTLEMENT_WORDS, UNIT_WORDS,
 };
 use crate::Gazetteer;
 
@@ -1380,16 +1380,21 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
                 c.locative = true;
                 c.settlement = true;
                 let near_before = |w: &str| matches!(w, "near" | "around" | "outside" | "pres");
-                if matches!(
-                    p2,
-                    "outskirts"
-                        | "vicinity"
-                        | "environs"
-                        | "area"
-                        | "zone"
-                        | "surroundings"
-                        | "alentours"
-                ) || near_before(p3)
+                // `4km from the town of X`, `10 km from the village of X`.
+                let km_from =
+                    (p3 == "from" && is_distance(p4)) || (p4 == "from" && is_distance(word(f - 5)));
+                if km_from
+                    || matches!(
+                        p2,
+                        "outskirts"
+                            | "vicinity"
+                            | "environs"
+                            | "area"
+                            | "zone"
+                            | "surroundings"
+                            | "alentours"
+                    )
+                    || near_before(p3)
                     || near_before(p4)
                 {
                     c.near = true;
@@ -1400,6 +1405,8 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
                 c.unit = true;
                 c.part_unit = is_in(PART_UNIT_WORDS, p2);
             }
+            // Near the town, or a natural feature named for it (`the forest of X`, `the valley
+            // of X`): ACLED codes either to the town at precision 2.
             if matches!(
                 p2,
                 "pres"
@@ -1410,6 +1417,14 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
                     | "peripherie"
                     | "outskirts"
                     | "vicinity"
+                    | "forest"
+                    | "forests"
+                    | "foret"
+                    | "forets"
+                    | "valley"
+                    | "vallee"
+                    | "bush"
+                    | "brousse"
             ) {
                 c.near = true;
                 c.locative = true;
@@ -1437,7 +1452,11 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
                 c.border = true;
             }
         }
-        if p1 == "from" {
+        if p1 == "from" && p2 == "far" {
+            // `not far from X`: near it, not someone's origin; but a name so placed may be
+            // another's landmark (`the city of X not far from Y`).
+            c.near = true;
+        } else if p1 == "from" {
             if p2.ends_with("km")
                 || matches!(p2, "km" | "kilometres" | "kilometers" | "kms" | "away")
             {
@@ -1531,6 +1550,10 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
             c.unit = true;
             c.part_unit = is_in(PART_UNIT_WORDS, next);
         }
+    }
+    if next_gap_ok && is_in(LOCAL_UNIT_WORDS, next) {
+        c.unit = true;
+        c.part_unit = true;
     }
     if next_gap_ok && is_in(SETTLEMENT_WORDS, next) {
         c.settlement = true;
@@ -1848,7 +1871,7 @@ fn rank(
         }
         if c.coded {
             score += CODED_WEIGHT;
-            precision = stated_precision(text, tokens, m.last).unwrap_or(precision);
+            precision = coded_precision(text, tokens, m.first, m.last).unwrap_or(precision);
         }
         // An admin unit keeps its own name, coded to its seat's coordinates.
         // The place is named as the report writes it (`Arbinda` for GeoNames' `Aribinda`),
@@ -1865,7 +1888,9 @@ fn rank(
         // entries lies where the hints say): the name is the place, located at the hint's seat.
         let parent_unresolved =
             m.hint_of.and_then(|p| mentions.get(p)).is_some_and(|p| p.best.is_none());
-        if (m.hint_of.is_none() || parent_unresolved) && !c.unit && part.is_none() {
+        // A part of a region may be the hint (`X (Bassa LGA, Plateau)`), not the place.
+        let unit_hint = (name_before_paren || m.hint_of.is_some()) && c.part_unit;
+        if (m.hint_of.is_none() || parent_unresolved) && (!c.unit || unit_hint) && part.is_none() {
             // The unresolved name this is a hint of (`Bara in Idleb`), else the unknown
             // words before its parenthesis.
             let parent = m
@@ -1877,15 +1902,17 @@ fn rank(
             let from_parent = parent.is_some();
             if let Some(name) = parent.or_else(|| unknown_name_before(text, tokens, m, mentions)) {
                 let nc = cues(text, tokens, name.2, name.3);
-                // The name has no coordinates of our own, so it is coded to the hint's seat,
-                // ACLED's representative town for a small part of a region (precision 2):
-                // pinned within a second-level unit it keeps its own name; pinned only to a
-                // region, it is named for the seat. A name the gazetteer knows elsewhere keeps
-                // its name whatever its hint.
+                // The name has no coordinates of our own, so it is coded to the hint's seat.
+                // Pinned within a second-level unit it keeps its own name and the precision
+                // its words give it (a village the report names is precision 1 in ACLED's
+                // codebook, whose coders find its point); pinned only to a region, it is named
+                // for the seat, ACLED's representative town for a small part of a region
+                // (precision 2). A name the gazetteer knows elsewhere keeps its name whatever
+                // its hint.
                 let pinned = pins_admin2(entry) || from_parent;
-                let mut precision = GeoPrecision::Near;
+                let mut precision = if pinned { named_precision(&nc) } else { GeoPrecision::Near };
                 if nc.coded {
-                    precision = stated_precision(text, tokens, name.3).unwrap_or(precision);
+                    precision = coded_precision(text, tokens, name.2, name.3).unwrap_or(precision);
                 }
                 place = gazetteer.place(id, precision, None);
                 if pinned {
@@ -2053,11 +2080,10 @@ fn rank(
         .map(|(i, (_, place, span))| (place.clone(), *span, i >= parts_start))
         .collect();
     if let Some(anchor) = anchor {
-        for (score, name, span, stated) in
+        for (score, name, span, precision) in
             unknown_places(text, tokens, mentions, countries, &quarters)
         {
             let mut place = anchor.clone();
-            let mut anchor_coarse = anchor_coarse;
             // `X in northern Togo`, `X, au Mali`: the country or part right after the name
             // places it, unless the known town anchoring it lies there.
             let local = coarse.iter().find(|(_, s, _)| {
@@ -2074,19 +2100,14 @@ fn rank(
                 };
                 if anchor_coarse || !agrees {
                     place = region.clone();
-                    anchor_coarse = true;
                 }
             }
-            // The name has no coordinates of our own: coded to the report's known town it is
-            // near that town (precision 2); coded only to its country or a part of it, the
-            // coordinates are the region's (precision 3). It keeps its own name either way:
-            // the report names that place, and the precision says how coarse the coding is.
-            place.geo_precision =
-                if anchor_coarse { GeoPrecision::Region } else { GeoPrecision::Near };
+            // The name has no coordinates of our own: it is coded to the report's known
+            // town, or to its country or a part of it, under its own name, with the
+            // precision the report's words give it (codebook: a named village is precision
+            // 1, `near` it 2), since ACLED's coders find the point the report names.
+            place.geo_precision = precision;
             place.location = name;
-            if let Some(stated) = stated {
-                place.geo_precision = stated;
-            }
             if !whole && span.overlaps(focus) {
                 scored.push((score + 3.0, place, span));
             } else {
@@ -2277,7 +2298,7 @@ fn unknown_places(
     mentions: &[Mention],
     countries: &[CountryMention],
     parts: &[(usize, usize, usize, u32)],
-) -> Vec<(f32, String, Span, Option<GeoPrecision>)> {
+) -> Vec<(f32, String, Span, GeoPrecision)> {
     let mut covered = vec![false; tokens.len()];
     // Names the gazetteer resolved are not unknown; names it could not place are, unless
     // they name a part of a town (placed with the town).
@@ -2362,12 +2383,24 @@ fn unknown_places(
                 if c.second_end {
                     score -= SECOND_END_WEIGHT;
                 }
-                let mut stated = None;
+                // A unit word ending the name (`Rafi LGA`, `Paloch County`) makes it a unit.
+                let unit_word = &tokens[last].folded;
+                let local_unit = is_in(LOCAL_UNIT_WORDS, unit_word);
+                let mut precision = if last > i && (is_in(UNIT_WORDS, unit_word) || local_unit) {
+                    let part = is_in(PART_UNIT_WORDS, unit_word) || local_unit;
+                    if part {
+                        GeoPrecision::Near
+                    } else {
+                        GeoPrecision::Region
+                    }
+                } else {
+                    named_precision(&c)
+                };
                 if c.coded {
                     score += CODED_WEIGHT;
-                    stated = stated_precision(text, tokens, last);
+                    precision = coded_precision(text, tokens, i, last).unwrap_or(precision);
                 }
-                out.push((score, name.to_string(), span, stated));
+                out.push((score, name.to_string(), span, precision));
             }
         }
         i = last + 1;
@@ -2582,6 +2615,69 @@ const SECOND_END_WEIGHT: f32 = 3.0;
 /// How much the report's own coding (`coded as X`) weighs: more than any other cue.
 const CODED_WEIGHT: f32 = 6.0;
 
+/// The precision the words around a named place give it (codebook, section 6): `near` it,
+/// `the area of` it, a district or commune of its name: 2; a larger unit of its name: 3;
+/// else the place itself, 1.
+fn named_precision(c: &Cues) -> GeoPrecision {
+    if c.near || c.part_unit {
+        GeoPrecision::Near
+    } else if c.unit {
+        GeoPrecision::Region
+    } else {
+        GeoPrecision::Town
+    }
+}
+
+/// Whether a word is a distance (`4km`, `km`, `kilometres`, `miles`).
+fn is_distance(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    matches!(w, "km" | "kms" | "kilometres" | "kilometers" | "miles")
+        || (!digits.is_empty() && digits.len() < w.len() && w.ends_with("km"))
+}
+
+/// The precision of the place a report codes an event to (`coded as X`): the one it
+/// states (`at geoprecision 2`), else the one its clause implies. A distance from a
+/// town (`40km north of X, coded as Y`) or an unspecified spot of a small area (`the
+/// commune of X`, `an unspecified location`) is coded to a representative town, 2; a
+/// region (`in the Gourma region`, `in northern Burkina Faso`, `the border area`) only
+/// to its seat, 3.
+fn coded_precision(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+) -> Option<GeoPrecision> {
+    if let Some(stated) = stated_precision(text, tokens, last) {
+        return Some(stated);
+    }
+    // The clause before `coded as`: back to the sentence's start.
+    let mut start = first.saturating_sub(2);
+    while start > 0 && !between(text, tokens, start - 1, start).contains(['.', '!', '?', '\n']) {
+        start -= 1;
+    }
+    let words: Vec<&str> = tokens
+        .get(start..first.saturating_sub(2))
+        .unwrap_or(&[])
+        .iter()
+        .map(|t| t.folded.as_str())
+        .collect();
+    if words.iter().any(|w| is_distance(w)) {
+        return Some(GeoPrecision::Near);
+    }
+    let region = |w: &str| {
+        matches!(w, "region" | "regions" | "province" | "border" | "borders" | "frontier")
+            || is_in(DIRECTIONS, w) && w.ends_with("ern")
+    };
+    if words.iter().any(|w| region(w)) {
+        return Some(GeoPrecision::Region);
+    }
+    let small = |w: &str| {
+        matches!(w, "unspecified" | "approximate" | "area" | "areas" | "vicinity")
+            || is_in(PART_UNIT_WORDS, w)
+    };
+    words.iter().any(|w| small(w)).then_some(GeoPrecision::Near)
+}
+
 /// The precision a report states after a place (`coded as X at geoprecision 2`).
 fn stated_precision(text: &str, tokens: &[Token], last: usize) -> Option<GeoPrecision> {
     let mut i = last + 1;
@@ -2665,6 +2761,45 @@ mod tests {
     }
 
     #[test]
+    fn a_coding_without_a_stated_precision_takes_its_clause() {
+        let cases = [
+            // A distance from a town: a representative town nearby, 2.
+            ("A convoy hit a mine 40km north of Djibo, coded as Arbinda.", "Arbinda", 2),
+            // A region only: its seat, 3.
+            ("Jets struck militants in the Sahel region, coded as Dori.", "Dori", 3),
+            (
+                "Troops raided a militant camp in northern Burkina on Friday, coded as Djibo.",
+                "Djibo",
+                3,
+            ),
+            // An unspecified spot of a commune: 2.
+            ("Gunmen ambushed a patrol in the commune of Koutougou, coded as Djibo.", "Djibo", 2),
+        ];
+        for (text, location, precision) in cases {
+            check(text, location, "BF", None, precision);
+        }
+    }
+
+    #[test]
+    fn the_words_around_a_place_give_its_precision() {
+        let cases = [
+            // A named village, known or not: 1, whatever coordinates it gets.
+            ("Gunmen burned the village of Zzyzxbougou (Djibo, Soum).", "Zzyzxbougou", 1),
+            ("Gunmen burned the village of Zzyzxbougou in Burkina Faso.", "Zzyzxbougou", 1),
+            // Near it, or a natural feature named for it: 2.
+            ("Gunmen burned a truck near Zzyzxbougou in Burkina Faso.", "Zzyzxbougou", 2),
+            ("Soldiers raided a camp in the forest of Djibo.", "Djibo", 2),
+            ("Bandits stopped a bus not far from Arbinda.", "Arbinda", 2),
+            ("Shots rang out 7km from the town of Arbinda at night.", "Arbinda", 2),
+        ];
+        for (text, location, precision) in cases {
+            check(text, location, "BF", None, precision);
+        }
+        // A local government area is a part of a state: 2, for a known or unknown name.
+        check("Gunmen raided Zzyzxkuri LGA (Kaduna) on Monday.", "Zzyzxkuri LGA", "NG", None, 2);
+    }
+
+    #[test]
     fn between_two_places_the_first_is_coded() {
         check(
             "Traders lost their goods between Djibo and Arbinda last week.",
@@ -2685,13 +2820,13 @@ mod tests {
     #[test]
     fn a_name_none_of_whose_entries_lies_in_its_hints_is_placed_at_them() {
         // Kaya is a Burkinabe town; followed by Malian hints it is another village.
-        check("Gunmen raided Kaya (Douentza, Mopti) on Friday.", "Kaya", "ML", Some("Douentza"), 2);
+        check("Gunmen raided Kaya (Douentza, Mopti) on Friday.", "Kaya", "ML", Some("Douentza"), 1);
         check(
             "Militants torched the village of Qqorvenbougou (Douentza, Mopti). Four shops burned.",
             "Qqorvenbougou",
             "ML",
             Some("Douentza"),
-            2,
+            1,
         );
         check(
             "A mine exploded near Qqorvenbougou (Douentza, Mopti).",
@@ -2704,16 +2839,16 @@ mod tests {
 
     #[test]
     fn an_unknown_village_known_only_by_its_country_keeps_its_name() {
-        check("Rebels burned the hamlet of Qqorvenbougou in Mali.", "Qqorvenbougou", "ML", None, 3);
+        check("Rebels burned the hamlet of Qqorvenbougou in Mali.", "Qqorvenbougou", "ML", None, 1);
         check(
             "Des rebelles ont brûlé le hameau de Qqorvenbougou au Mali.",
             "Qqorvenbougou",
             "ML",
             None,
-            3,
+            1,
         );
-        // `near X` too: the coordinates are still the country's.
-        check("Rebels burned a truck near Qqorvenbougou in Mali.", "Qqorvenbougou", "ML", None, 3);
+        // `near X`: precision 2 (codebook), though the coordinates are still the country's.
+        check("Rebels burned a truck near Qqorvenbougou in Mali.", "Qqorvenbougou", "ML", None, 2);
     }
 
     #[test]
@@ -2738,7 +2873,7 @@ mod tests {
             "Bhiwani",
             "ML",
             Some("Mopti"),
-            3,
+            1,
         );
         // A neighbouring country's town is no far homonym.
         check("Katiba Macina fighters raided a checkpoint in Gaoua.", "Gaoua", "BF", None, 1);
@@ -2749,8 +2884,8 @@ mod tests {
         // Madougou and Boni are villages of Burkina's full GeoNames dump (no population)
         // and of Mali, which ships no such dump: with a Malian group and nothing else for
         // Burkina, the village is Mali's, at the group's region.
-        check("Dogon militiamen raided the village of Madougou.", "Madougou", "ML", None, 3);
-        check("GATIA fighters were ambushed on the outskirts of Boni.", "Boni", "ML", None, 3);
+        check("Dogon militiamen raided the village of Madougou.", "Madougou", "ML", None, 1);
+        check("GATIA fighters were ambushed on the outskirts of Boni.", "Boni", "ML", None, 2);
         // Anything else for Burkina keeps its village: a country word, a Burkinabe force.
         check("Dogon herders were attacked in Madougou, Burkina Faso.", "Madougou", "BF", None, 1);
         check(
@@ -2793,7 +2928,7 @@ mod tests {
             "Qqorvenbougou",
             "ML",
             None,
-            3,
+            1,
         );
     }
 
@@ -3023,8 +3158,8 @@ mod tests {
 
     #[test]
     fn sites_and_features_are_places() {
-        check("Syrian troops shelled the hilltop of Tal Qqarfa.", "Tal Qqarfa", "SY", None, 3);
-        check("Malian soldiers guarded the Qqorvenbougou camp.", "Qqorvenbougou", "ML", None, 3);
+        check("Syrian troops shelled the hilltop of Tal Qqarfa.", "Tal Qqarfa", "SY", None, 1);
+        check("Malian soldiers guarded the Qqorvenbougou camp.", "Qqorvenbougou", "ML", None, 1);
     }
 
     #[test]
@@ -3052,7 +3187,7 @@ mod tests {
     #[test]
     fn arabic_articles_and_group_names_are_not_places() {
         // `Al` is a Norwegian town; here it is an article, or part of a group's name.
-        check("Iraqi police defused a bomb in the Al-Qqarwa district.", "Al-Qqarwa", "IQ", None, 3);
+        check("Iraqi police defused a bomb in the Al-Qqarwa district.", "Al-Qqarwa", "IQ", None, 2);
         let text = "Al Shabaab fighters ambushed a convoy in the Qqorvenbougou area.";
         let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
         assert!(places.iter().all(|p| p.value.country_code != "NO"), "{places:#?}");

@@ -183,7 +183,7 @@ fn unknown_village_with_admin_hints_is_placed_at_the_hint() {
             cc: "BF",
             admin1: Some("Sahel"),
             admin2: Some("Soum"),
-            precision: 2,
+            precision: 1,
         },
     );
 }
@@ -430,13 +430,13 @@ fn part_of_a_country_is_its_region_not_the_capital() {
         // An unknown village in a part of a country: that part's regional capital's
         // coordinates, under its own name, with the precision of a named village (ACLED's
         // gazetteer knows it; the coordinates say how coarse ours are).
-        ("Gunmen attacked the village of Zorbaguinde in northern Togo.", Language::En, region("Zorbaguinde", "TG", "Savanes", 3)),
-        ("Fighters stormed a military post at Zorbaguinde in northern Togo on 20 July 2024.", Language::En, region("Zorbaguinde", "TG", "Savanes", 3)),
+        ("Gunmen attacked the village of Zorbaguinde in northern Togo.", Language::En, region("Zorbaguinde", "TG", "Savanes", 1)),
+        ("Fighters stormed a military post at Zorbaguinde in northern Togo on 20 July 2024.", Language::En, region("Zorbaguinde", "TG", "Savanes", 1)),
         ("Gunmen killed five farmers in north-eastern Nigeria.", Language::En, region("Maiduguri", "NG", "Borno", 3)),
         ("Gunmen killed five farmers in northeastern Nigeria.", Language::En, region("Maiduguri", "NG", "Borno", 3)),
         ("Soldiers clashed with militants in southern Mali.", Language::En, region("Sikasso", "ML", "Sikasso", 3)),
         ("Clashes in the north of Togo left three dead.", Language::En, region("Dapaong", "TG", "Savanes", 3)),
-        ("Des hommes armés ont attaqué le village de Zorbaguinde dans le nord du Togo.", Language::Fr, region("Zorbaguinde", "TG", "Savanes", 3)),
+        ("Des hommes armés ont attaqué le village de Zorbaguinde dans le nord du Togo.", Language::Fr, region("Zorbaguinde", "TG", "Savanes", 1)),
         ("Des jihadistes ont attaqué un convoi dans l'est du Burkina.", Language::Fr, region("Fada N'gourma", "BF", "Est", 3)),
         ("Des affrontements ont eu lieu dans le nord-est du Nigeria.", Language::Fr, region("Maiduguri", "NG", "Borno", 3)),
         ("Une embuscade a visé une patrouille à l'est du Burkina Faso.", Language::Fr, region("Fada N'gourma", "BF", "Est", 3)),
@@ -484,23 +484,23 @@ fn unknown_names_never_take_another_place_coordinates_as_their_own() {
         (
             "Gunmen attacked the village of Zorbaguinde in Togo.",
             Language::En,
-            region("Zorbaguinde", "TG", "Maritime", 3),
+            region("Zorbaguinde", "TG", "Maritime", 1),
         ),
         (
             "Des hommes armés ont attaqué le village de Zorbaguinde au Togo.",
             Language::Fr,
-            region("Zorbaguinde", "TG", "Maritime", 3),
+            region("Zorbaguinde", "TG", "Maritime", 1),
         ),
         // The country right after the name places it, not a known town of another country.
         (
             "Gunmen attacked the village of Zorbaguinde in Mali. Troops later passed through Ouagadougou.",
             Language::En,
-            region("Zorbaguinde", "ML", "Bamako", 3),
+            region("Zorbaguinde", "ML", "Bamako", 1),
         ),
         (
             "Des hommes armés ont attaqué le village de Zorbaguinde au Mali. Des soldats sont ensuite passés par Ouagadougou.",
             Language::Fr,
-            region("Zorbaguinde", "ML", "Bamako", 3),
+            region("Zorbaguinde", "ML", "Bamako", 1),
         ),
         // A first-level hint only: coded to its seat and named for it.
         (
@@ -518,12 +518,12 @@ fn unknown_names_never_take_another_place_coordinates_as_their_own() {
         (
             "Gunmen attacked Zorbaguinde (Namounou, Tapoa) on Monday.",
             Language::En,
-            region("Zorbaguinde", "BF", "Est", 2),
+            region("Zorbaguinde", "BF", "Est", 1),
         ),
         (
             "Des hommes armés ont attaqué Zorbaguinde (Namounou, Tapoa) lundi.",
             Language::Fr,
-            region("Zorbaguinde", "BF", "Est", 2),
+            region("Zorbaguinde", "BF", "Est", 1),
         ),
     ];
     for (text, language, expect) in cases {

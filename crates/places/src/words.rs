@@ -598,6 +598,13 @@ pub const PART_UNIT_WORDS: &[&str] = &[
     "secteur",
 ];
 
+/// Second- and third-level units by their local names, written after a name (`Rafi LGA`):
+/// Nigeria's local government areas, Bangladesh's upazilas, Pakistan's and India's tehsils,
+/// the raions of the former Soviet Union, Ethiopia's woredas. A part of a region, as the
+/// words of [`PART_UNIT_WORDS`] are, but no cue for reading names.
+pub const LOCAL_UNIT_WORDS: &[&str] =
+    &["lga", "upazila", "upazilla", "tehsil", "raion", "rayon", "woreda"];
+
 /// Folded words that end the name of a building, an institution or a street: such a name
 /// (`the Labour Exchange`, `Khulna Press Club`, `their HQ`) is a site inside a town,
 /// which ACLED codes to the town itself.
