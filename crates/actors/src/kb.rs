@@ -172,6 +172,11 @@ pub struct WordFamily {
     pub unit: Option<String>,
     /// The country the words imply (`FAMa` is Mali's army).
     pub country: Option<String>,
+    /// The branch a unit belongs to (`Police` or `Military`) when the data says so.
+    pub branch: Option<String>,
+    /// Countries (ISO alpha-2) where ACLED names the unit; elsewhere the words name the
+    /// branch's forces alone. Empty: every country.
+    pub unit_countries: Vec<String>,
     /// The words, English and French.
     pub words: Vec<String>,
     /// Words matched with their case.
@@ -321,6 +326,9 @@ struct RawFamily {
     kind: String,
     unit: Option<String>,
     country: Option<String>,
+    branch: Option<String>,
+    #[serde(default)]
+    unit_countries: Vec<String>,
     #[serde(default)]
     words: Vec<String>,
     #[serde(default)]
@@ -380,6 +388,11 @@ impl Kb {
             .family
             .into_iter()
             .map(|f| {
+                if let Some(branch) = f.branch.as_deref() {
+                    if !matches!(branch, "police" | "military") {
+                        return Err(Error::Data(format!("family {}: branch {branch:?}", f.kind)));
+                    }
+                }
                 let mut own_actor_from = Vec::new();
                 for [code, from] in f.own_actor_from {
                     let from = NaiveDate::parse_from_str(&from, "%Y-%m-%d")
@@ -400,6 +413,8 @@ impl Kb {
                     kind: f.kind,
                     unit: f.unit,
                     country: f.country,
+                    branch: f.branch,
+                    unit_countries: f.unit_countries,
                     words: f.words,
                     acronyms: f.acronyms,
                     own_actor_from,

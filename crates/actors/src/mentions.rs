@@ -558,10 +558,18 @@ impl Recognizer {
                     "government" => mention(forces_gov(), MentionKind::Government, None),
                     "unit" => {
                         // Only Mexico's National Guard is a police unit in ACLED's names.
+                        let named_here = |code: &str| {
+                            family.unit_countries.is_empty()
+                                || family
+                                    .unit_countries
+                                    .iter()
+                                    .any(|k| k.eq_ignore_ascii_case(code))
+                        };
                         let unit = family
                             .unit
                             .as_deref()
-                            .filter(|u| *u != "National Guard" || code.as_deref() == Some("MX"));
+                            .filter(|u| *u != "National Guard" || code.as_deref() == Some("MX"))
+                            .filter(|_| code.as_deref().is_none_or(named_here));
                         let own = unit
                             .zip(code.as_deref())
                             .filter(|(_, code)| family.own_actor(code, context.date));
@@ -576,7 +584,11 @@ impl Recognizer {
                                 None,
                             ),
                             None => {
-                                let branch = unit_branch(kb, code.as_deref(), unit);
+                                let branch = match family.branch.as_deref() {
+                                    Some("police") => "Police",
+                                    Some("military") => "Military",
+                                    _ => unit_branch(kb, code.as_deref(), unit),
+                                };
                                 mention(forces(branch, unit), MentionKind::StateForces, None)
                             }
                         }

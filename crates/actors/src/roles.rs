@@ -135,11 +135,7 @@ fn assign_in_country(
                 .collect();
             if let [group] = named.as_slice() {
                 for c in armed.iter_mut() {
-                    let unknown = norm_text_of(&norm, c.span).is_some_and(|t| {
-                        ["unidentified", "unknown", "non identifies", "inconnus"]
-                            .iter()
-                            .any(|w| t.contains(w))
-                    });
+                    let unknown = said_unknown(&norm, c.span);
                     if c.kind == MentionKind::UnidentifiedArmed && !unknown {
                         c.actor = group.actor.clone();
                         c.entry = group.entry;
@@ -565,6 +561,8 @@ fn assign_in_country(
                                 && c.actor.inter != Inter::StateForces
                                 && c.score > -2)
                     })
+                    // The first of equal agents: the one that laid the device is named first.
+                    .rev()
                     .max_by_key(|c| c.score)
             } else {
                 best_agent(&armed)
@@ -587,7 +585,7 @@ fn assign_in_country(
                 Some(c) => Some(c.field()),
                 None => {
                     // A bomb that hurt no one named only damaged property: no victims.
-                    let hurt = HARM_WORDS.iter().any(|w| window_norm.contains(w));
+                    let hurt = hurt_people(&window_norm);
                     let civilians = in_window.iter().any(|m| m.kind == MentionKind::Civilians)
                         || (remote && hurt && actor1.value.inter != Inter::StateForces);
                     if civilians {
@@ -1149,11 +1147,7 @@ fn armed_candidates(
         if generic {
             let near_named = named.iter().any(|n| near(norm, n.span, m.span));
             // "Unidentified gunmen" say outright that they are not the group named elsewhere.
-            let unidentified = norm_text_of(norm, m.span).is_some_and(|t| {
-                ["unidentified", "unknown", "non identifies", "inconnus"]
-                    .iter()
-                    .any(|w| t.contains(w))
-            });
+            let unidentified = said_unknown(norm, m.span);
             // "The militiamen" after a named group are that group again.
             let anaphoric = m.kind == MentionKind::CommunalMilitia
                 && norm_text_of(norm, m.span).is_some_and(|t| {
@@ -1344,6 +1338,67 @@ fn armed_candidates(
     combine_alternatives(kb, &mut out, norm, cues);
     attach_parentheses(kb, &mut out, norm, options.date);
     out
+}
+
+/// Words that deny the harm word after them ("no casualties", "neither fatalities nor
+/// injuries", "did not cause any casualties", "aucune victime").
+const HARM_DENIALS: &[&str] = &[
+    "no", "nobody", "neither", "nor", "not", "without", "zero", "aucun", "aucune", "sans", "pas",
+    "ni",
+];
+
+/// Animals a harm word can be about ("an IED killed several sheep").
+const ANIMALS: &[&str] = &[
+    "sheep",
+    "goats",
+    "goat",
+    "cattle",
+    "cows",
+    "cow",
+    "donkey",
+    "donkeys",
+    "camel",
+    "camels",
+    "animals",
+    "livestock",
+    "horse",
+    "horses",
+    "dog",
+    "dogs",
+    "moutons",
+    "chevres",
+    "boeufs",
+    "betail",
+    "animaux",
+    "ane",
+    "anes",
+];
+
+/// Whether the words tell that people were hurt: a harm word no denial comes just before
+/// and no animal just after.
+fn hurt_people(window_norm: &str) -> bool {
+    HARM_WORDS.iter().any(|w| {
+        window_norm.match_indices(w).any(|(at, _)| {
+            let before = window_norm.get(..at).unwrap_or("");
+            let denied = before
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|t| !t.is_empty())
+                .rev()
+                .take(3)
+                .any(|t| HARM_DENIALS.contains(&t));
+            // The rest of the harm word ("kill" + "ed") is no word after it.
+            let after = window_norm
+                .get(at + w.len()..)
+                .unwrap_or("")
+                .trim_start_matches(|c: char| c.is_ascii_alphanumeric());
+            let animals = after
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|t| !t.is_empty())
+                .take(3)
+                .any(|t| ANIMALS.contains(&t));
+            !denied && !animals
+        })
+    })
 }
 
 /// Stems of words that tell people were hurt (normalised text, matched as substrings).
@@ -1686,6 +1741,26 @@ const OFFICER_WORDS: &[&str] =
 const BARE_FORCE_WORDS: &[&str] =
     &["forces", "force", "units", "unit", "fighters", "troops", "elements"];
 
+/// Stems of words that say an armed group is none the report names.
+const UNKNOWN_WORDS: &[&str] = &["unidentif", "unknown", "non identifi", "inconnu"];
+
+/// Whether the words of a mention, or the two words on either side of it, say the group is
+/// unknown: "an unidentified armed group", "des hommes armes non identifies".
+fn said_unknown(norm: &Normalized, span: Span) -> bool {
+    let start = norm.offset_of(span.start);
+    let end = norm.offset_of(span.end);
+    let before: Vec<&str> =
+        norm.text.get(..start).unwrap_or("").split_whitespace().rev().take(2).collect();
+    let after: Vec<&str> = norm.text.get(end..).unwrap_or("").split_whitespace().take(2).collect();
+    let around = format!(
+        " {} {} {} ",
+        before.into_iter().rev().collect::<Vec<_>>().join(" "),
+        norm.text.get(start..end).unwrap_or(""),
+        after.join(" ")
+    );
+    UNKNOWN_WORDS.iter().any(|w| around.contains(w))
+}
+
 /// The normalised text of an original span.
 fn norm_text_of(norm: &Normalized, span: Span) -> Option<String> {
     let start = norm.offset_of(span.start);
@@ -2008,9 +2083,16 @@ fn attach_parentheses(
             continue;
         }
         let in_parens = gap == "(" || gap == "(the" || gap == ", (";
-        let refine = matches!(gap, "(" | "(presumably" | "(probably" | "(likely" | "(reportedly")
-            && a.kind == MentionKind::StateForces
-            && b.kind == MentionKind::StateForces;
+        // "The regime's Air Force Intelligence", "state troops (the Jubaland forces)": a
+        // unit of the forces just named is who they are.
+        let unit_of_a = b.actor.name.len() > a.actor.name.len()
+            && b.actor.name.starts_with(a.actor.name.as_str())
+            && b.actor.name.as_bytes().get(a.actor.name.len()) == Some(&b' ')
+            && matches!(gap, "" | "'s" | "s" | "' s" | "(" | "of the" | "of");
+        let refine = a.kind == MentionKind::StateForces
+            && b.kind == MentionKind::StateForces
+            && (unit_of_a
+                || matches!(gap, "(" | "(presumably" | "(probably" | "(likely" | "(reportedly"));
         if refine {
             if let Some(first) = out.get_mut(i) {
                 first.actor = b.actor.clone();

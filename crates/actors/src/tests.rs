@@ -1508,3 +1508,93 @@ fn common_names_of_militias_and_rebels() {
         ("Military Forces of Syria (2000-2024)", "Opposition Rebels (Syria)", &[]),
     );
 }
+
+#[test]
+fn security_services_and_regional_forces_are_units() {
+    for (sub, country, text, expected) in [
+        (
+            "Armed clash",
+            "AF",
+            "Taliban fighters shot dead an NDS officer outside his home in Herat on Sunday.",
+            (
+                "Taliban",
+                "Police Forces of Afghanistan (2014-2021) National Directorate of Security",
+            ),
+        ),
+        (
+            "Armed clash",
+            "SY",
+            "Gunmen shot dead a regime Air Force Intelligence officer near Daraa on Sunday.",
+            (
+                "Unidentified Armed Group (Syria)",
+                "Military Forces of Syria (2000-2024) Air Force Intelligence Directorate",
+            ),
+        ),
+        (
+            "Armed clash",
+            "SO",
+            "Al Shabaab fighters raided a base of Jubaland security forces near Kismayo overnight.",
+            ("Al Shabaab", "Military Forces of Somalia (2017-2022) Jubaland Security Force"),
+        ),
+        (
+            "Armed clash",
+            "ML",
+            "Gunmen ambushed a MOC patrol on the road out of Gao on Sunday.",
+            (
+                "Unidentified Armed Group (Mali)",
+                "Military Forces of Mali (2013-2020) Operational Coordination Mechanism",
+            ),
+        ),
+    ] {
+        let roles = roles_of(sub, country, "2020-05-03", text).expect("roles");
+        let actor2 = roles.actor2.map(|a| a.value.name).unwrap_or_default();
+        assert_eq!((roles.actor1.value.name.as_str(), actor2.as_str()), expected, "{text}");
+    }
+}
+
+#[test]
+fn a_unit_named_only_in_some_countries_is_the_branch_elsewhere() {
+    check(
+        "Arrests",
+        "SY",
+        "2020-05-03",
+        "Agents of the military intelligence detained three men at a checkpoint near Homs.",
+        ("Military Forces of Syria (2000-2024) Military Intelligence", "Civilians (Syria)", &[]),
+    );
+    check(
+        "Arrests",
+        "EG",
+        "2020-05-03",
+        "Agents of the military intelligence detained three men at a checkpoint near Arish.",
+        ("Military Forces of Egypt (2014-)", "Civilians (Egypt)", &[]),
+    );
+}
+
+#[test]
+fn an_armed_group_the_words_call_unknown_is_not_the_group_named_beside_it() {
+    check(
+        "Remote explosive/landmine/IED",
+        "SY",
+        "2020-05-03",
+        "Near Raqqa, SDF fighters were clearing a mine laid by unknown militants; it went off.",
+        ("Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces", &[]),
+    );
+}
+
+#[test]
+fn a_bomb_that_hurt_no_one_has_no_victims() {
+    for (text, victims) in [
+        ("A roadside bomb went off near Gao as a lorry passed; nobody was hurt.", ""),
+        ("A roadside bomb went off near Gao as a lorry passed. No casualties were reported.", ""),
+        ("A roadside bomb killed three goats near Gao on Sunday.", ""),
+        (
+            "A roadside bomb killed two passengers of a lorry near Gao on Sunday.",
+            "Civilians (Mali)",
+        ),
+    ] {
+        let roles =
+            roles_of("Remote explosive/landmine/IED", "ML", "2020-05-03", text).expect("roles");
+        let actor2 = roles.actor2.map(|a| a.value.name).unwrap_or_default();
+        assert_eq!(actor2, victims, "{text}");
+    }
+}
