@@ -99,6 +99,9 @@ struct Cues {
     second_end: bool,
     /// A border area (`the border area of X`).
     border: bool,
+    /// Around the place but no cue that it is the event's (`rural X`, `the countryside of
+    /// X`, `the axis X-Y`): precision 2 if it is the one coded.
+    around: bool,
 }
 
 /// Attack and movement verbs whose object is a place (`captured Lubumbashi`).
@@ -1383,20 +1386,24 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
                 // `4km from the town of X`, `10 km from the village of X`.
                 let km_from =
                     (p3 == "from" && is_distance(p4)) || (p4 == "from" && is_distance(word(f - 5)));
-                if km_from
-                    || matches!(
-                        p2,
-                        "outskirts"
-                            | "vicinity"
-                            | "environs"
-                            | "area"
-                            | "zone"
-                            | "surroundings"
-                            | "alentours"
-                    )
-                    || near_before(p3)
-                    || near_before(p4)
-                {
+                // `the Bozola area of Bamako`: a named part of the town, which is coded at
+                // the town (or at the part) with precision 1 (codebook: neighbourhoods).
+                let named_part = matches!(p2, "area" | "zone")
+                    && f >= 3
+                    && tokens[first - 3].capitalised
+                    && !is_stop(&tokens[first - 3].folded)
+                    && !sentence_initial(text, tokens, first - 3);
+                let around = matches!(
+                    p2,
+                    "outskirts"
+                        | "vicinity"
+                        | "environs"
+                        | "area"
+                        | "zone"
+                        | "surroundings"
+                        | "alentours"
+                ) && !named_part;
+                if km_from || around || near_before(p3) || near_before(p4) {
                     c.near = true;
                 }
             }
@@ -1451,6 +1458,15 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
                 c.unit = true;
                 c.border = true;
             }
+        }
+        // `rural X`, `the countryside of X`, `the axis X-Y`: around the town, or on a road
+        // from it; a region's countryside is more often the container of the event's place
+        // named after it, so these are no cue of the event's place.
+        let lower_p1 = f >= 1 && !tokens[first - 1].capitalised;
+        if lower_p1 && matches!(p1, "rural" | "axis" | "axe" | "road" | "route" | "highway")
+            || matches!(p1, "of" | "de") && matches!(p2, "countryside" | "campagne")
+        {
+            c.around = true;
         }
         if p1 == "from" && p2 == "far" {
             // `not far from X`: near it, not someone's origin; but a name so placed may be
@@ -1858,7 +1874,7 @@ fn rank(
         }
         // A part of a region named as a unit (`in Tarinkot district`, `the commune of
         // Markoye`): the town of its name stands for it, as a representative town.
-        if (c.near || c.part_unit) && precision == GeoPrecision::Town {
+        if (c.near || c.around || c.part_unit) && precision == GeoPrecision::Town {
             precision = GeoPrecision::Near;
         }
         // A larger unit named as such (`in Idleb province`, `the Mopti region`): only the
@@ -2619,7 +2635,7 @@ const CODED_WEIGHT: f32 = 6.0;
 /// `the area of` it, a district or commune of its name: 2; a larger unit of its name: 3;
 /// else the place itself, 1.
 fn named_precision(c: &Cues) -> GeoPrecision {
-    if c.near || c.part_unit {
+    if c.near || c.around || c.part_unit {
         GeoPrecision::Near
     } else if c.unit {
         GeoPrecision::Region
@@ -2791,6 +2807,12 @@ mod tests {
             ("Soldiers raided a camp in the forest of Djibo.", "Djibo", 2),
             ("Bandits stopped a bus not far from Arbinda.", "Arbinda", 2),
             ("Shots rang out 7km from the town of Arbinda at night.", "Arbinda", 2),
+            // Around it or on a road from it: 2.
+            ("A herder was found dead in rural Djibo.", "Djibo", 2),
+            ("Soldiers patrolled the countryside of Arbinda.", "Arbinda", 2),
+            ("Bandits robbed traders on the axis Djibo-Arbinda.", "Djibo", 2),
+            // A named part of a town is the town (codebook: neighbourhoods), 1.
+            ("Youths protested in the Zzyzxgo area of Ouagadougou.", "Ouagadougou", 1),
         ];
         for (text, location, precision) in cases {
             check(text, location, "BF", None, precision);
