@@ -487,7 +487,11 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
         let armed_violence =
             cues.clash.is_some() && cues.riot.is_none() && any_armed && cues.intervention.is_none();
         if !armed_violence || cues.protest.map(|p| p.start) < cues.clash.map(|c| c.start) {
-            if let Some(riot) = cues.riot.or_else(|| demonstrators_violence(text)) {
+            if let Some(riot) = cues
+                .riot
+                .or_else(|| demonstrators_violence(text))
+                .or_else(|| armed_protesters_firing(text))
+            {
                 return Some((ViolentDemonstration, riot, 0.8));
             }
             // Force that seriously hurts the demonstrators, told after the demonstration
@@ -771,6 +775,24 @@ fn harm_after(text: &str, from: usize) -> Option<Span> {
             VICTIM.is_match(before.get(clause_start..).unwrap_or(""))
         })
         .map(|harm| Span::new(from + harm.start(), from + harm.end()))
+}
+
+/// Soldiers or police who protest or mutiny by firing their weapons (into the air, as
+/// often as not): a violent demonstration, since the demonstrators use their arms.
+fn armed_protesters_firing(text: &str) -> Option<Span> {
+    if !ARMED_PROTESTERS.is_match(text) {
+        return None;
+    }
+    GUNFIRE
+        .find_iter(text)
+        .find(|shot| {
+            // Shots at or on someone, or by someone, are force against the demonstrators.
+            let end = floor_boundary(text, (shot.end() + 20).min(text.len()));
+            let after = text.get(shot.end()..end).unwrap_or("").to_lowercase();
+            let next = after.split_whitespace().next().unwrap_or("");
+            !matches!(next, "at" | "on" | "by" | "sur" | "par")
+        })
+        .map(|shot| Span::new(shot.start(), shot.end()))
 }
 
 /// Whether the passage tells of shots fired, other than into the air, as a warning or at
@@ -1382,6 +1404,30 @@ mod tests {
         check(
             "Students marched in Kara to denounce the arrest of their leader.",
             Some("Peaceful protest"),
+        );
+    }
+
+    #[test]
+    fn soldiers_who_protest_by_firing_riot() {
+        for text in [
+            "Soldiers angry over unpaid bonuses protested in Kara, firing their rifles skywards.",
+            "Gunfire was heard at a barracks in Lomé during a protest by soldiers over pay.",
+            "Des militaires ont manifesté à Kara en tirant en l'air.",
+        ] {
+            check(text, Some("Violent demonstration"));
+        }
+        // Force against demonstrators is no demonstrators' violence.
+        check(
+            "Students protested in Kara; policemen fired tear gas at them.",
+            Some("Protest with intervention"),
+        );
+    }
+
+    #[test]
+    fn civilians_killed_in_crossfire_died_in_a_battle() {
+        check(
+            "Two farmers were killed in the crossfire between soldiers and militants near Dapaong.",
+            Some("Armed clash"),
         );
     }
 

@@ -7,7 +7,8 @@
 //! and may overrule it. Features are hashed, so the model file holds numbers only: no
 //! word list, no training text.
 //!
-//! The weights are fitted by [`train`] (multinomial logistic regression with AdaGrad),
+//! The weights are fitted by [`train`] (multinomial logistic regression with AdaGrad, a
+//! few fits in different orders averaged),
 //! reproducibly: the same examples give the same bytes. [`TypeModel::to_bytes`] and
 //! [`TypeModel::from_bytes`] read and write the compact file (8-bit weights with a
 //! scale per class) that ships in `data/model/`.
@@ -27,6 +28,9 @@ const BUCKET_BITS: u32 = 22;
 /// Only a passage's first words are read: an event's lead tells its type, and a long
 /// report's later paragraphs (background, reactions) would drown it.
 const MAX_WORDS: usize = 120;
+
+/// How many leading characters of a longer word stand for its stem.
+const STEM_CHARS: usize = 5;
 
 /// The file's first bytes.
 const MAGIC: &[u8; 8] = b"TOCSINT3";
@@ -107,6 +111,12 @@ pub fn features(passage: &str, offset: usize, evidence: &Evidence<'_>) -> Vec<Fe
     for (word, span) in &words {
         if word != "." {
             push(&["w", word], Some(*span));
+            // A word's stem joins its inflections ("attacked", "attacks", "attacking"),
+            // which held-out notes use in proportions the training notes did not.
+            if word.chars().count() > STEM_CHARS {
+                let stem: String = word.chars().take(STEM_CHARS).collect();
+                push(&["s", &stem], None);
+            }
         }
         push(&["b", previous, word], None);
         previous = word;
@@ -386,8 +396,9 @@ impl Default for TrainConfig {
     }
 }
 
-/// Fits a model on `examples`: multinomial logistic regression by AdaGrad, examples
-/// visited in a fixed pseudo-random order, so that training is reproducible.
+/// Fits a model on `examples`: multinomial logistic regression by AdaGrad, the average of
+/// [`RUNS`] fits that visit the examples in fixed pseudo-random orders, so that training is
+/// reproducible.
 pub fn train(examples: &[Example], config: &TrainConfig) -> TypeModel {
     let mut counts: HashMap<u32, u32> = HashMap::new();
     for example in examples {
@@ -417,46 +428,81 @@ pub fn train(examples: &[Example], config: &TrainConfig) -> TypeModel {
     let class_weight: Vec<f32> =
         per_class.iter().map(|&n| (mean / n.max(1) as f32).powf(config.balance)).collect();
 
+    // Fits of the same examples in other orders, averaged: one order's last examples weigh
+    // too much in it, and the average of a few is steadier on notes it never saw.
     let mut weights = vec![0f32; buckets.len() * CLASSES];
-    let mut squares = vec![1e-6f32; buckets.len() * CLASSES];
     let mut bias = [0f32; CLASSES];
-    let mut bias_squares = [1e-6f32; CLASSES];
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    for _ in 0..config.epochs {
-        // Fisher-Yates with a fixed linear congruential generator.
-        for i in (1..order.len()).rev() {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            order.swap(i, (seed >> 33) as usize % (i + 1));
+    for run in 0..RUNS {
+        let fit = Fit { rows: &rows, labels: &labels, class_weight: &class_weight, examples };
+        let (run_bias, run_weights) = fit.run(config, buckets.len(), run as u64);
+        for (sum, w) in bias.iter_mut().zip(run_bias) {
+            *sum += w / RUNS as f32;
         }
-        for &e in &order {
-            let row = &rows[e];
-            let x = input_value(examples[e].buckets.len());
-            let mut scores = bias;
-            for &f in row {
-                for (c, score) in scores.iter_mut().enumerate() {
-                    *score += weights[f * CLASSES + c] * x;
-                }
-            }
-            softmax(&mut scores);
-            let weight = class_weight[labels[e]];
-            for (c, p) in scores.iter().enumerate() {
-                let gradient = weight * (p - if c == labels[e] { 1.0 } else { 0.0 });
-                bias_squares[c] += gradient * gradient;
-                bias[c] -= config.learning_rate * gradient / bias_squares[c].sqrt();
-                for &f in row {
-                    let k = f * CLASSES + c;
-                    let g = gradient * x + config.l2 * weights[k];
-                    squares[k] += g * g;
-                    weights[k] -= config.learning_rate * g / squares[k].sqrt();
-                }
-            }
+        for (sum, w) in weights.iter_mut().zip(run_weights) {
+            *sum += w / RUNS as f32;
         }
     }
     let support = per_class.map(|n| u32::try_from(n).unwrap_or(u32::MAX));
     quantise(bias, support, buckets, &weights)
+}
+
+/// How many fits in different example orders [`train`] averages.
+const RUNS: usize = 3;
+
+/// What one fit reads: the examples' feature indices, labels and class weights.
+struct Fit<'a> {
+    rows: &'a [Vec<usize>],
+    labels: &'a [usize],
+    class_weight: &'a [f32],
+    examples: &'a [Example],
+}
+
+impl Fit<'_> {
+    /// One AdaGrad fit over `features` weighted features, visiting the examples in the
+    /// order that `run` seeds. Returns the biases and the weights.
+    fn run(&self, config: &TrainConfig, features: usize, run: u64) -> ([f32; CLASSES], Vec<f32>) {
+        let (rows, labels, class_weight, examples) =
+            (self.rows, self.labels, self.class_weight, self.examples);
+        let mut weights = vec![0f32; features * CLASSES];
+        let mut squares = vec![1e-6f32; features * CLASSES];
+        let mut bias = [0f32; CLASSES];
+        let mut bias_squares = [1e-6f32; CLASSES];
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15 ^ run.wrapping_mul(0x2545_f491_4f6c_dd1d);
+        for _ in 0..config.epochs {
+            // Fisher-Yates with a fixed linear congruential generator.
+            for i in (1..order.len()).rev() {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                order.swap(i, (seed >> 33) as usize % (i + 1));
+            }
+            for &e in &order {
+                let row = &rows[e];
+                let x = input_value(examples[e].buckets.len());
+                let mut scores = bias;
+                for &f in row {
+                    for (c, score) in scores.iter_mut().enumerate() {
+                        *score += weights[f * CLASSES + c] * x;
+                    }
+                }
+                softmax(&mut scores);
+                let weight = class_weight[labels[e]];
+                for (c, p) in scores.iter().enumerate() {
+                    let gradient = weight * (p - if c == labels[e] { 1.0 } else { 0.0 });
+                    bias_squares[c] += gradient * gradient;
+                    bias[c] -= config.learning_rate * gradient / bias_squares[c].sqrt();
+                    for &f in row {
+                        let k = f * CLASSES + c;
+                        let g = gradient * x + config.l2 * weights[k];
+                        squares[k] += g * g;
+                        weights[k] -= config.learning_rate * g / squares[k].sqrt();
+                    }
+                }
+            }
+        }
+        (bias, weights)
+    }
 }
 
 /// Rounds the weights to 8 bits with one scale per class, dropping features whose
