@@ -185,12 +185,16 @@ fn assign_in_country(
     let measures = has_cue(&cues.measures);
     let code = context.country_code.map(|c| c.to_ascii_uppercase());
     // Where ACLED codes unnamed killers as gangs, a gang's method marks unnamed gunmen as one.
+    // Words that say the killers were a gang ("a gang-related shooting") make them one
+    // anywhere.
+    let gang_named = GANG_WORDS.iter().any(|w| contains_words(&window_norm, w));
     let gang_label = kb
         .countries
         .iter()
         .find(|c| Some(c.code.as_str()) == code.as_deref())
-        .and_then(|c| c.unnamed_perpetrator.as_deref());
-    let gang_marks = GANG_METHODS.iter().any(|cue| contains_words(&window_norm, cue));
+        .and_then(|c| c.unnamed_perpetrator.as_deref())
+        .or(gang_named.then_some("Unidentified Gang"));
+    let gang_marks = gang_named || GANG_METHODS.iter().any(|cue| contains_words(&window_norm, cue));
     if let Some(label) = gang_label {
         if gang_marks {
             for c in armed.iter_mut() {
@@ -357,8 +361,18 @@ fn assign_in_country(
                 matches!(m.kind, MentionKind::Civilians | MentionKind::Group)
                     && hurt_by_crowd(&norm, m.span)
             });
+            // Rioters who stone a peacekeepers' convoy or storm their base face that force (a
+            // police station a crowd burns stands for no police).
+            let attacked_force = armed
+                .iter()
+                .filter(|c| {
+                    c.score < 0
+                        && (c.actor.inter == Inter::External
+                            || (c.actor.inter == Inter::StateForces && !c.facility))
+                })
+                .min_by_key(|c| c.score);
             let actor2 = if sub == ViolentDemonstration {
-                match state.filter(|c| intervention || c.score < 0) {
+                match state.filter(|c| intervention || c.score < 0).or(attacked_force) {
                     Some(c) => Some(c.field()),
                     // "Rioters were arrested": the police did it, named or not.
                     None if intervention && state.is_none() => {
@@ -372,8 +386,20 @@ fn assign_in_country(
                 }
             } else {
                 // The mob's target: an armed actor it attacks, the other crowd, or civilians.
-                let target =
-                    armed.iter().filter(|c| c.score < 0 && !c.facility).min_by_key(|c| c.score);
+                // A named armed group the crowd fights ("party youths and Imbonerakure fought
+                // one another") is the other side, whoever struck first; a community's militia
+                // that backs one of two crowds is no side of its own.
+                let target = armed
+                    .iter()
+                    .filter(|c| c.score < 0 && !c.facility)
+                    .min_by_key(|c| c.score)
+                    .or_else(|| {
+                        armed.iter().find(|c| {
+                            c.kind == MentionKind::Named
+                                && !c.facility
+                                && c.actor.inter != Inter::IdentityMilitia
+                        })
+                    });
                 match target {
                     Some(c) => Some(c.field()),
                     None if between => {
@@ -1627,6 +1653,24 @@ const SIDES: &[&str] = &["factions", "camps", "clans", "families"];
 
 /// Words that make the sides of a fight within one group clans.
 const CLAN_WORDS: &[&str] = &["clan", "clans", "inter clan", "clan based"];
+
+/// Words that say gangs or cartels did it (normalised: hyphens are spaces); not "a gang
+/// member" or "a drug dealer", who are as often the victims.
+const GANG_WORDS: &[&str] = &[
+    "gang related",
+    "gang violence",
+    "gang attack",
+    "gang shooting",
+    "gang war",
+    "rival gangs",
+    "gangsters",
+    "cartel",
+    "cartels",
+    "drug rip off",
+    "narco",
+    "narcos",
+    "pandillas",
+];
 
 /// Words of the methods of criminal gangs (normalised: hyphens are spaces).
 const GANG_METHODS: &[&str] = &[

@@ -1598,3 +1598,39 @@ fn a_bomb_that_hurt_no_one_has_no_victims() {
         assert_eq!(actor2, victims, "{text}");
     }
 }
+
+#[test]
+fn a_crowd_faces_the_force_it_attacks_or_fights() {
+    check(
+        "Violent demonstration",
+        "ML",
+        "2020-05-03",
+        "Angry youths stoned a convoy of MINUSMA near Sevare on Sunday.",
+        ("Rioters (Mali)", "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali (2013-2020)", &[]),
+    );
+    check(
+        "Mob violence",
+        "BI",
+        "2020-05-03",
+        "Supporters of the CNL and Imbonerakure fought with sticks at a rally near Ngozi.",
+        ("Rioters (Burundi)", "CNDD-FDD-Imbonerakure: National Council for the Defence of Democracy (Imbonerakure Faction)", &["CNL: National Congress for Liberation"]),
+    );
+}
+
+#[test]
+fn killers_the_words_call_a_gang_are_an_unidentified_gang() {
+    check(
+        "Attack",
+        "TT",
+        "2020-05-03",
+        "In Laventille on Sunday a young man took a bullet in what residents called a gang-related shooting.",
+        ("Unidentified Gang (Trinidad and Tobago)", "Civilians (Trinidad and Tobago)", &[]),
+    );
+    check(
+        "Attack",
+        "TT",
+        "2020-05-03",
+        "Gunmen shot a man who police said was a gang member in Laventille on Sunday.",
+        ("Unidentified Armed Group (Trinidad and Tobago)", "Civilians (Trinidad and Tobago)", &[]),
+    );
+}
