@@ -102,6 +102,9 @@ struct Cues {
     /// Around the place but no cue that it is the event's (`rural X`, `the countryside of
     /// X`, `the axis X-Y`): precision 2 if it is the one coded.
     around: bool,
+    /// The target of a strike or an attack (`airstrikes on X`): a town's place, but a
+    /// country so named is the war's, not the event's (`the air raids on Yugoslavia`).
+    target: bool,
 }
 
 /// Attack and movement verbs whose object is a place (`captured Lubumbashi`).
@@ -127,6 +130,37 @@ const PLACE_VERBS: &[&str] = &[
     "took",
     "reached",
     "occupied",
+    // The infinitive and the gerund too (`to seize X`, `capturing X`).
+    "attack",
+    "capture",
+    "capturing",
+    "raid",
+    "raiding",
+    "storm",
+    "storming",
+    "shell",
+    "shelling",
+    "bomb",
+    "bombing",
+    "seize",
+    "seizing",
+    "besiege",
+    "besieging",
+    "overrun",
+    "overrunning",
+    "enter",
+    "entering",
+    "invade",
+    "invading",
+    "recapture",
+    "recapturing",
+    "retake",
+    "retaking",
+    "retook",
+    "liberate",
+    "liberating",
+    "occupy",
+    "occupying",
     "attaque",
     "attaquee",
     "frappe",
@@ -1459,6 +1493,47 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
                 c.border = true;
             }
         }
+        // `the streets of X`, `the perimeter of X`: a part of the place, the event's.
+        if matches!(p1, "of" | "de")
+            && matches!(
+                p2,
+                "streets"
+                    | "perimeter"
+                    | "centre"
+                    | "center"
+                    | "heart"
+                    | "edge"
+                    | "entrance"
+                    | "gates"
+                    | "suburbs"
+                    | "rues"
+                    | "centre-ville"
+            )
+        {
+            c.locative = true;
+        }
+        // `airstrikes on X`, `an attack on X`, `the assault on X`: the target.
+        if p1 == "on"
+            && matches!(
+                p2,
+                "airstrike"
+                    | "airstrikes"
+                    | "strike"
+                    | "strikes"
+                    | "raid"
+                    | "raids"
+                    | "attack"
+                    | "attacks"
+                    | "assault"
+                    | "assaults"
+                    | "offensive"
+                    | "bombing"
+                    | "bombardment"
+                    | "shelling"
+            )
+        {
+            c.target = true;
+        }
         // `rural X`, `the countryside of X`, `the axis X-Y`: around the town, or on a road
         // from it; a region's countryside is more often the container of the event's place
         // named after it, so these are no cue of the event's place.
@@ -1826,7 +1901,9 @@ fn rank(
         if !whole && m.span.overlaps(focus) {
             score += 3.0;
         }
-        if c.locative {
+        // A strike's target is its place when a town, not a country or a region.
+        let target = c.target && entry.fclass != b'A';
+        if c.locative || target {
             score += 2.0;
         }
         if c.away {
@@ -1848,7 +1925,7 @@ fn rank(
         if c.reference {
             score -= 1.5;
         }
-        if !c.locative && !c.near && !c.settlement && !c.unit && m.hints.is_empty() {
+        if !c.locative && !target && !c.near && !c.settlement && !c.unit && m.hints.is_empty() {
             score -= if c.weak { -0.3 } else { 0.7 };
         }
         if (c.possessive && part.is_none()) || c.container {
@@ -2329,13 +2406,29 @@ fn unknown_places(
             *c = true;
         }
     }
+    // A word only a guess at a spelling or a demonym took (`Haitien`), hyphenated to an
+    // unknown name before it, is that name's (`Cap-Haitien`, `Jabal al-Thurdeh`).
+    let mut solid = vec![false; tokens.len()];
+    for m in mentions.iter().filter(|m| m.best.is_some() && !m.fuzzy) {
+        for c in solid.iter_mut().take(m.last + 1).skip(m.first) {
+            *c = true;
+        }
+    }
+    for &(_, a, b, _) in parts {
+        for c in solid.iter_mut().take(b + 1).skip(a) {
+            *c = true;
+        }
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let tok = &tokens[i];
         // An Arabic article joined to a capitalised word opens a name (`Al-Bayaa`).
         let article = is_in(ARABIC_ARTICLES, &tok.folded)
-            && matches!(between(text, tokens, i, i + 1), "-" | " ")
+            && matches!(
+                between(text, tokens, i, i + 1).trim_end_matches(['\'', '‘', '’', 'ʿ', '`']),
+                "-" | " "
+            )
             && tokens.get(i + 1).is_some_and(|t| t.capitalised && !covered[i + 1]);
         let starts = !covered[i]
             && tok.capitalised
@@ -2355,7 +2448,9 @@ fn unknown_places(
                 next.folded.as_str(),
                 "al" | "el" | "de" | "ad" | "as" | "ash" | "ar" | "an"
             );
-            let capital = next.capitalised && !is_stop(&next.folded) && !covered[last + 1];
+            let hyphenated = between(text, tokens, last, last + 1) == "-" && !solid[last + 1];
+            let capital =
+                next.capitalised && !is_stop(&next.folded) && (!covered[last + 1] || hyphenated);
             if joined
                 && (capital || joiner && tokens.get(last + 2).is_some_and(|t| t.capitalised))
                 && last < i + 3
@@ -2377,11 +2472,12 @@ fn unknown_places(
         let strong = c.settlement || c.unit || c.near || c.coded;
         let verb_object =
             c.weak && i > 0 && tokens.get(i - 1).is_some_and(|t| is_in(PLACE_VERBS, &t.folded));
-        if (strong || verb_object || c.locative && after_sentence_start) && !c.away && !c.dateline {
+        let placed = (c.locative || c.target) && after_sentence_start;
+        if (strong || verb_object || placed) && !c.away && !c.dateline {
             let span = Span::new(tokens[i].start, tokens[last].end);
             if let Some(name) = span.text(text) {
                 let mut score = 0.3 - ORDER_WEIGHT * i as f32;
-                if c.locative {
+                if c.locative || c.target {
                     score += 2.0;
                 }
                 if c.settlement || c.unit {
@@ -2819,6 +2915,25 @@ mod tests {
         }
         // A local government area is a part of a state: 2, for a known or unknown name.
         check("Gunmen raided Zzyzxkuri LGA (Kaduna) on Monday.", "Zzyzxkuri LGA", "NG", None, 2);
+    }
+
+    #[test]
+    fn a_target_or_a_part_of_a_place_names_the_event_place() {
+        let cases = [
+            // A strike's or a capture's target, unknown to the gazetteer.
+            ("Syrian jets carried out airstrikes on Zzyzxqarya overnight.", "Zzyzxqarya", "SY"),
+            ("Syrian rebels fought for weeks to seize Zzyzxqarya.", "Zzyzxqarya", "SY"),
+            // A part of it: its streets, its perimeter.
+            ("Haitian police patrolled the streets of Zzyzxville.", "Zzyzxville", "HT"),
+            ("Syrian troops clashed at the perimeter of Zzyzxqarya.", "Zzyzxqarya", "SY"),
+            // A hyphenated name whose second word a demonym took is one name.
+            ("Police patrolled the streets of Zzyzx-Haitien, Haiti.", "Zzyzx-Haitien", "HT"),
+            // An Arabic article before a curly quote opens the name.
+            ("Syrian rebels captured the village of Al-‘Zzyzxiyah.", "Al-‘Zzyzxiyah", "SY"),
+        ];
+        for (text, location, cc) in cases {
+            check(text, location, cc, None, 1);
+        }
     }
 
     #[test]

@@ -76,7 +76,7 @@ pub fn fold(name: &str) -> String {
 pub fn joins_name(separator: &str) -> bool {
     !separator.is_empty()
         && separator.chars().count() <= 3
-        && separator.chars().all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '\u{a0}'))
+        && separator.chars().all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '‘' | '\u{a0}'))
 }
 
 #[cfg(test)]
