@@ -1100,6 +1100,37 @@ fn armed_candidates(
         })
         .collect();
     list.sort_by_key(|m| m.span.start);
+    // "The military forces of Artsakh", "special units of the gendarmerie": forces words
+    // before "of" and the forces a name or unit gives are those forces, not the event
+    // country's army.
+    let named_forces_after = |i: usize| -> bool {
+        let (Some(m), Some(n)) = (list.get(i), list.get(i + 1)) else { return false };
+        let gap = norm
+            .text
+            .get(norm.offset_of(m.span.end)..norm.offset_of(n.span.start))
+            .unwrap_or("x")
+            .trim();
+        let named_forces = n.kind == MentionKind::Named
+            && n.actor.as_ref().is_some_and(|a| {
+                matches!(a.inter, Inter::StateForces | Inter::External)
+                    && (a.name.starts_with("Military Forces of ")
+                        || a.name.starts_with("Police Forces of "))
+            });
+        let bare =
+            norm_text_of(norm, m.span).is_some_and(|t| BARE_FORCE_WORDS.contains(&t.as_str()));
+        let unit = bare && n.kind == MentionKind::StateForces;
+        m.kind == MentionKind::StateForces
+            && m.country.is_none()
+            && (named_forces || unit)
+            && matches!(gap, "of" | "of the" | "de" | "du" | "de la" | "des")
+    };
+    let dropped: Vec<bool> = (0..list.len()).map(named_forces_after).collect();
+    let mut index = 0;
+    list.retain(|_| {
+        let keep = !dropped.get(index).copied().unwrap_or(false);
+        index += 1;
+        keep
+    });
     // Generic armed words beside a named group are that group ("JNIM militants").
     let named: Vec<&ActorMention> = list
         .iter()
@@ -2133,9 +2164,12 @@ fn attach_parentheses(
             && b.actor.name.starts_with(a.actor.name.as_str())
             && b.actor.name.as_bytes().get(a.actor.name.len()) == Some(&b' ')
             && matches!(gap, "" | "'s" | "s" | "' s" | "(" | "of the" | "of");
+        // "Special units of the gendarmerie": bare force words name the force after them.
+        let bare_of = bare(&a) && matches!(gap, "of" | "of the" | "de la" | "du" | "des");
         let refine = a.kind == MentionKind::StateForces
             && b.kind == MentionKind::StateForces
             && (unit_of_a
+                || bare_of
                 || matches!(gap, "(" | "(presumably" | "(probably" | "(likely" | "(reportedly"));
         if refine {
             if let Some(first) = out.get_mut(i) {

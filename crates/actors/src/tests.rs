@@ -1634,3 +1634,22 @@ fn killers_the_words_call_a_gang_are_an_unidentified_gang() {
         ("Unidentified Armed Group (Trinidad and Tobago)", "Civilians (Trinidad and Tobago)", &[]),
     );
 }
+
+#[test]
+fn forces_words_before_of_and_named_forces_are_those_forces() {
+    // The event's country may be wrong; the name says whose forces they are.
+    check(
+        "Armed clash",
+        "IR",
+        "2020-05-03",
+        "Troops of Artsakh on a hill fired at the positions of the army of Azerbaijan overnight.",
+        ("Military Forces of Artsakh (2007-)", "Military Forces of Azerbaijan (2003-)", &[]),
+    );
+    check(
+        "Arrests",
+        "BF",
+        "2020-05-03",
+        "Elite units of the gendarmerie detained twelve men in a raid on a house in Bobo-Dioulasso.",
+        ("Police Forces of Burkina Faso (2015-2022) Gendarmerie", "Civilians (Burkina Faso)", &[]),
+    );
+}
