@@ -708,8 +708,17 @@ fn assign_in_country(
                     .and_then(|code| government_name(kb, code, context.date))
                     .map(|n| Field::inferred(Actor::new(n, Inter::StateForces), CONF_DEFAULT))
             };
+            // Workers who down tools ("a 72-hour strike", "teachers boycotted the exams") are
+            // protesters, guards and officials on strike as much as anyone.
+            let strikers = sub == Other
+                && STRIKE_WORDS.iter().any(|w| contains_words(&window_norm, w))
+                && main.is_none_or(|m| government_side(kb, m) || m.kind == MentionKind::Government);
+            let main = if strikers { None } else { main };
             let actor1 = match main {
                 Some(c) => c.field(),
+                None if strikers => {
+                    found_or_default(MentionKind::Protesters, "Protesters", Inter::Protesters)?
+                }
                 None => match first_of(MentionKind::Protesters) {
                     Some(_) => {
                         found_or_default(MentionKind::Protesters, "Protesters", Inter::Protesters)?
@@ -1614,6 +1623,27 @@ const ESCORT_WORDS: &[&str] = &[
     "tenue",
     "controle",
     "occupe",
+];
+
+/// Words of a strike or boycott (normalised; not "air strike").
+const STRIKE_WORDS: &[&str] = &[
+    "on strike",
+    "a strike",
+    "general strike",
+    "hour strike",
+    "day strike",
+    "partial strike",
+    "strike action",
+    "work stoppage",
+    "boycott",
+    "boycotted",
+    "walkout",
+    "suspended classes",
+    "abandoned classes",
+    "laid down their tools",
+    "en greve",
+    "greve",
+    "arret de travail",
 ];
 
 /// Words of explosives a past war left behind.

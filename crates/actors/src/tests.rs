@@ -1653,3 +1653,15 @@ fn forces_words_before_of_and_named_forces_are_those_forces() {
         ("Police Forces of Burkina Faso (2015-2022) Gendarmerie", "Civilians (Burkina Faso)", &[]),
     );
 }
+
+#[test]
+fn workers_on_strike_are_protesters() {
+    for text in [
+        "Nurses at the regional hospital began a 48-hour strike over unpaid allowances.",
+        "Prison guards across the country went on strike over their pay.",
+        "Secondary school teachers boycotted the end-of-year exams in Koudougou.",
+    ] {
+        let roles = roles_of("Other", "BF", "2020-05-03", text).expect("roles");
+        assert_eq!(roles.actor1.value.name, "Protesters (Burkina Faso)", "{text}");
+    }
+}
