@@ -1661,6 +1661,11 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
     {
         c.container = true;
     }
+    // `Olangur in Villupuram district`: the `in` places the name before, not this one.
+    if contains_the_name_before(text, tokens, first, next_gap_ok && is_unit_word(next)) {
+        c.container = true;
+        c.locative = false;
+    }
     let small_word =
         |w: &str| matches!(w, "village" | "villages" | "hamlet" | "hameau" | "localite");
     if c.settlement && (small_word(p1) || small_word(p2) || small_word(next)) {
@@ -2740,6 +2745,44 @@ fn named_precision(c: &Cues) -> GeoPrecision {
     }
 }
 
+/// Whether a folded word names an admin unit (`district`, `LGA`).
+fn is_unit_word(w: &str) -> bool {
+    is_in(UNIT_WORDS, w) || is_in(LOCAL_UNIT_WORDS, w)
+}
+
+/// Whether the name at `first` is a unit or region containing a place named just before
+/// it: `Olangur in Villupuram district`, `Tarmanin in northern Idlib`, `Gajiganna in
+/// Magumeri LGA`. The place before is the event's; this one only places it. `unit_after`
+/// says a unit word follows the name; without one, a compass word must say it is a region.
+/// A street or building before (`the Qqanat Street in eastern Baghdad`) is no such place.
+fn contains_the_name_before(text: &str, tokens: &[Token], first: usize, unit_after: bool) -> bool {
+    let mut i = first;
+    let mut compass = false;
+    for _ in 0..3 {
+        let Some(prev) = i.checked_sub(1).and_then(|k| tokens.get(k)) else { return false };
+        if between(text, tokens, i - 1, i).contains(['.', ';', ':', ',', '(', ')', '\n']) {
+            return false;
+        }
+        match prev.folded.as_str() {
+            "in" | "dans" => {
+                let Some(k) = i.checked_sub(2) else { return false };
+                // A street or a building before is no place of its own: the town is.
+                let name = tokens
+                    .get(k)
+                    .is_some_and(|t| t.capitalised && !is_stop(&t.folded) && !is_facility(t))
+                    && !sentence_initial(text, tokens, k)
+                    && !between(text, tokens, k, k + 1).contains([',', '.', ';', ':', '\n']);
+                return name && (unit_after || compass);
+            }
+            "the" | "le" | "la" => {}
+            w if is_in(DIRECTIONS, w) || w == "central" => compass = true,
+            _ => return false,
+        }
+        i -= 1;
+    }
+    false
+}
+
 /// Whether a word is a distance (`4km`, `km`, `kilometres`, `miles`).
 fn is_distance(w: &str) -> bool {
     let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -2934,6 +2977,22 @@ mod tests {
         for (text, location, cc) in cases {
             check(text, location, cc, None, 1);
         }
+    }
+
+    #[test]
+    fn a_unit_or_region_after_a_place_only_contains_it() {
+        let cases = [
+            ("Gunmen shot a trader at Zzyzxpur in Villupuram district.", "Zzyzxpur", "IN"),
+            ("Jets bombed the town of Zzyzxqarya in northern Idlib.", "Zzyzxqarya", "SY"),
+            ("Herders were attacked at Zzyzxkuri in Chikun LGA, Kaduna.", "Zzyzxkuri", "NG"),
+        ];
+        for (text, location, cc) in cases {
+            let (p, places) = top_place(text);
+            assert_eq!(p.location, location, "location in {text:?}: {places}");
+            assert_eq!(p.country_code, cc, "country in {text:?}");
+        }
+        // Alone, the unit is the place.
+        check("Gunmen shot a trader in Villupuram district.", "Villupuram", "IN", None, 2);
     }
 
     #[test]
