@@ -239,6 +239,30 @@ fn assign_in_country(
         .filter_map(|w| window_norm.find(w))
         .min()
         .map(|at| norm.offset_of(window.start) + at.saturating_sub(1));
+    // "Chadian students staged a sit-in", "Indian nationals fought the police": people a
+    // nationality names before the protest are that country's protesters or rioters.
+    let crowd_of = |kind: MentionKind, label: &str, inter: Inter| -> Option<Field<Actor>> {
+        let foreign = in_window
+            .iter()
+            .filter(|m| matches!(m.kind, MentionKind::Civilians | MentionKind::Group))
+            .filter(|m| protest_at.is_none_or(|at| norm.offset_of(m.span.start) < at))
+            // Not the victims of forces named before them ("soldiers robbed Ghanaian traders").
+            .filter(|m| armed.iter().all(|c| c.span.start > m.span.start))
+            .find_map(|m| {
+                let own = m.country.as_deref()?;
+                let foreign = code.as_deref().is_none_or(|c| !c.eq_ignore_ascii_case(own));
+                foreign.then(|| (m.span, country_name(kb, own)))
+            })
+            .filter(|_| first_of(kind).is_none_or(|p| p.country.is_none()));
+        match foreign {
+            Some((span, country)) => Some(Field::found(
+                Actor::new(format!("{label} ({country})"), inter),
+                span,
+                CONF_GENERIC,
+            )),
+            None => found_or_default(kind, label, inter),
+        }
+    };
     let organisers: Vec<Field<Actor>> = groups
         .iter()
         .filter(|f| {
@@ -283,8 +307,7 @@ fn assign_in_country(
     };
     let mut roles = match sub {
         PeacefulProtest | ProtestWithIntervention | ExcessiveForceAgainstProtesters => {
-            let actor1 =
-                found_or_default(MentionKind::Protesters, "Protesters", Inter::Protesters)?;
+            let actor1 = crowd_of(MentionKind::Protesters, "Protesters", Inter::Protesters)?;
             // Counter-demonstrators face the demonstrators.
             const COUNTER: [&str; 6] = [
                 "counter protest",
@@ -328,7 +351,7 @@ fn assign_in_country(
             Roles { actor1, assoc_actor_1: organisers, actor2, assoc_actor_2 }
         }
         ViolentDemonstration | MobViolence => {
-            let actor1 = found_or_default(MentionKind::Rioters, "Rioters", Inter::Rioters)?;
+            let actor1 = crowd_of(MentionKind::Rioters, "Rioters", Inter::Rioters)?;
             let state =
                 armed.iter().find(|c| matches!(c.kind, MentionKind::StateForces) && !c.facility);
             // "Soldiers fired into the air to protest": the forces are the rioters, a mutiny

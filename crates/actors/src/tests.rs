@@ -1665,3 +1665,27 @@ fn workers_on_strike_are_protesters() {
         assert_eq!(roles.actor1.value.name, "Protesters (Burkina Faso)", "{text}");
     }
 }
+
+#[test]
+fn a_crowd_a_nationality_names_is_of_that_country() {
+    for (sub, text, crowd) in [
+        (
+            "Peaceful protest",
+            "Malian traders stuck at the border staged a sit-in by the customs post at Dakola.",
+            "Protesters (Mali)",
+        ),
+        (
+            "Peaceful protest",
+            "Teachers marched in Dori, asking that two Malian traders held there be freed.",
+            "Protesters (Burkina Faso)",
+        ),
+        (
+            "Violent demonstration",
+            "Soldiers on a spree looted the stalls of Ghanaian traders near Po.",
+            "Rioters (Burkina Faso)",
+        ),
+    ] {
+        let roles = roles_of(sub, "BF", "2020-05-03", text).expect("roles");
+        assert_eq!(roles.actor1.value.name, crowd, "{text}");
+    }
+}
