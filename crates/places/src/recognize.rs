@@ -1646,6 +1646,27 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
         c.unit = true;
         c.part_unit = true;
     }
+    // `Nusay (Nasi Darwaz) district`: another name in a parenthesis, then the unit word.
+    if between(text, tokens, last, last + 1).trim() == "(" {
+        let close = (last + 1..(last + 5).min(tokens.len()))
+            .find(|&k| between(text, tokens, k, k + 1).trim() == ")");
+        if let Some(after) = close.and_then(|k| tokens.get(k + 1)) {
+            if is_in(PART_UNIT_WORDS, &after.folded) || is_in(LOCAL_UNIT_WORDS, &after.folded) {
+                c.unit = true;
+                c.part_unit = true;
+            }
+        }
+    }
+    // `X desert`, `X forest`, `the X-Y road`: around the town, or on a road from it
+    // (precision 2).
+    let road = |w: &str| matches!(w, "road" | "highway" | "axis" | "route");
+    let pair_road = between(text, tokens, last, last + 1) == "-"
+        && tokens.get(last + 1).is_some_and(|t| t.capitalised)
+        && road(word(last as isize + 2));
+    if next_gap_ok && matches!(next, "desert" | "forest" | "valley" | "plain" | "bush") || pair_road
+    {
+        c.around = true;
+    }
     if next_gap_ok && is_in(SETTLEMENT_WORDS, next) {
         c.settlement = true;
         if matches!(next, "area" | "zone" | "outskirts" | "vicinity") {
@@ -2950,6 +2971,10 @@ mod tests {
             ("A herder was found dead in rural Djibo.", "Djibo", 2),
             ("Soldiers patrolled the countryside of Arbinda.", "Arbinda", 2),
             ("Bandits robbed traders on the axis Djibo-Arbinda.", "Djibo", 2),
+            ("Bandits robbed traders on the Djibo-Arbinda road.", "Djibo", 2),
+            ("Jets struck a militant camp in the Arbinda forest.", "Arbinda", 2),
+            // A district named after another name in a parenthesis: 2.
+            ("Gunmen raided a market in Djibo (Djiboka) district.", "Djibo", 2),
             // A named part of a town is the town (codebook: neighbourhoods), 1.
             ("Youths protested in the Zzyzxgo area of Ouagadougou.", "Ouagadougou", 1),
         ];
