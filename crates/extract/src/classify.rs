@@ -901,6 +901,9 @@ fn literal(regex: &Regex, text: &str) -> Option<Span> {
             let after = text.get(m.end()..end).unwrap_or("").to_lowercase();
             let start = floor_boundary(text, m.start().saturating_sub(20));
             let before = text.get(start..m.start()).unwrap_or("").to_lowercase();
+            if negated(&before) {
+                return false;
+            }
             if word.starts_with("fight") || word.starts_with("battl") {
                 return !ABSTRACT_FIGHT.is_match(&after) && !before.trim_end().ends_with("the");
             }
@@ -926,6 +929,17 @@ fn literal(regex: &Regex, text: &str) -> Option<Span> {
 
 /// The first match of `regex` that is not inside a clause of background or cause
 /// ("after the riots of the previous week").
+/// Whether the words `before` a cue deny it ("no clash was reported", "without any
+/// fighting", "sans affrontement").
+fn negated(before: &str) -> bool {
+    let mut words = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev();
+    let last = words.next().unwrap_or("");
+    let denial = |w: &str| matches!(w, "no" | "without" | "sans" | "aucun" | "aucune" | "nor");
+    denial(last)
+        || matches!(last, "any" | "armed" | "further" | "major" | "real")
+            && words.next().is_some_and(denial)
+}
+
 fn foreground(regex: &Regex, text: &str) -> Option<Span> {
     regex
         .find_iter(text)
@@ -1421,6 +1435,28 @@ mod tests {
             "Students protested in Kara; policemen fired tear gas at them.",
             Some("Protest with intervention"),
         );
+    }
+
+    #[test]
+    fn a_denied_clash_is_no_battle() {
+        for text in [
+            "Militants attacked two farmers near Dapaong; a village defence group came, but no clash was reported.",
+            "Gunmen raided a farm near Mango and beat its owner, without any fighting.",
+        ] {
+            check(text, Some("Attack"));
+        }
+    }
+
+    #[test]
+    fn suspects_and_soldiers_on_leave_are_no_combatants() {
+        for text in [
+            "Soldiers killed two militant suspects in a village near Dapaong.",
+            "Gendarmes shot dead an alleged informant of the militants in Mango.",
+            "Gunmen shot dead two soldiers on leave in a taxi near Kara.",
+        ] {
+            check(text, Some("Attack"));
+        }
+        check("Soldiers killed two militants in a village near Dapaong.", Some("Armed clash"));
     }
 
     #[test]
