@@ -1397,7 +1397,9 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
                     && name_at(first - back)
                     && pair_joined(text, tokens, first - back, first)
             });
-        if p1 == "as" && p2 == "coded" || matches!(p1, "a" | "comme") && p2 == "code" {
+        if matches!(p1, "as" | "to" | "at") && p2 == "coded"
+            || matches!(p1, "a" | "comme") && p2 == "code"
+        {
             c.coded = true;
             c.locative = true;
         }
@@ -2863,7 +2865,17 @@ fn stated_precision(text: &str, tokens: &[Token], last: usize) -> Option<GeoPrec
             return None;
         }
         let word = tokens[i].folded.as_str();
-        let next = if matches!(word, "geoprecision" | "geoprecisions") {
+        // `geoprecision 2`, misspelt too (`georprecision`), or `GP2`.
+        let spelt = word.starts_with("geo") && word.contains("prec") && !word.contains("precise");
+        if let Some(code) = word.strip_prefix("gp") {
+            match code {
+                "1" => return Some(GeoPrecision::Town),
+                "2" => return Some(GeoPrecision::Near),
+                "3" => return Some(GeoPrecision::Region),
+                _ => {}
+            }
+        }
+        let next = if spelt || word == "gp" {
             i + 1
         } else if word == "geo" && tokens.get(i + 1).is_some_and(|t| t.folded == "precision") {
             i + 2
@@ -2925,6 +2937,8 @@ mod tests {
                 2,
             ),
             ("Shots were heard in Djibo and in Arbinda (coded as Arbinda).", "Arbinda", 1),
+            ("A mine killed a herder on the Djibo road [coded to Djibo with GP2].", "Djibo", 2),
+            ("Shots were heard near Arbinda (coded as Arbinda at georprecision 1).", "Arbinda", 1),
             (
                 "Herders fought in the bush west of Dori (coded as Dori at geoprecision 3).",
                 "Dori",
