@@ -1689,3 +1689,14 @@ fn a_crowd_a_nationality_names_is_of_that_country() {
         assert_eq!(roles.actor1.value.name, crowd, "{text}");
     }
 }
+
+#[test]
+fn the_taliban_red_unit_is_named_when_a_report_names_it() {
+    check(
+        "Armed clash",
+        "AF",
+        "2020-05-03",
+        "Fighters of the Taliban Red Unit overran an army outpost in Kunduz overnight.",
+        ("Taliban - Red Unit", "Military Forces of Afghanistan (2014-2021)", &[]),
+    );
+}
