@@ -1569,6 +1569,12 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
             c.away = true;
             c.locative = false;
         }
+        // `forces located at X fired on ...`, `troops stationed at X`: where a force sits,
+        // not where its fire lands.
+        if p1 == "at" && matches!(p2, "located" | "stationed" | "based" | "positioned") {
+            c.away = true;
+            c.locative = false;
+        }
         if p1 == "of" && p2 == "direction" || p1 == "de" && p2 == "provenance" {
             c.away = true;
         }
@@ -3016,6 +3022,17 @@ mod tests {
         for (text, location, cc) in cases {
             check(text, location, cc, None, 1);
         }
+    }
+
+    #[test]
+    fn where_a_force_sits_is_not_where_its_fire_lands() {
+        check(
+            "Malian troops stationed at Djibo shelled militant positions near Arbinda.",
+            "Arbinda",
+            "BF",
+            None,
+            2,
+        );
     }
 
     #[test]
