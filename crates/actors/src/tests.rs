@@ -1700,3 +1700,21 @@ fn the_taliban_red_unit_is_named_when_a_report_names_it() {
         ("Taliban - Red Unit", "Military Forces of Afghanistan (2014-2021)", &[]),
     );
 }
+
+#[test]
+fn local_policemen_are_the_afghan_local_police_only_in_afghanistan() {
+    check(
+        "Armed clash",
+        "AF",
+        "2020-05-03",
+        "Taliban fighters shot dead three local policemen at a checkpoint in Baghlan.",
+        ("Taliban", "Police Forces of Afghanistan (2014-2021) Afghan Local Police", &[]),
+    );
+    check(
+        "Armed clash",
+        "ML",
+        "2020-05-03",
+        "Gunmen shot dead three local policemen at a checkpoint near Gao.",
+        ("Unidentified Armed Group (Mali)", "Police Forces of Mali (2013-2020)", &[]),
+    );
+}
