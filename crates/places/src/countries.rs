@@ -32,6 +32,9 @@ pub const COUNTRY_WORDS: &[(&str, &[&str], &[&str])] = &[
             "RDC",
             "Democratic Republic of Congo",
             "Democratic Republic of the Congo",
+            // Its name from 1971 to 1997, in older reports.
+            "Zaire",
+            "Zaïre",
         ],
         &["Congolese", "congolais"],
     ),
@@ -104,7 +107,8 @@ pub const COUNTRY_WORDS: &[(&str, &[&str], &[&str])] = &[
     ("AZ", &["Azerbaijan", "Azerbaïdjan"], &["Azerbaijani", "azerbaïdjanais"]),
     ("AM", &["Armenia", "Arménie"], &["Armenian", "arménien"]),
     ("GE", &["Georgia", "Géorgie"], &["Georgian", "géorgien"]),
-    ("RS", &["Serbia", "Serbie"], &["Serbian", "serbe"]),
+    // Yugoslavia (to 2003), whose successor state ACLED codes its capital's events to.
+    ("RS", &["Serbia", "Serbie", "Yugoslavia", "Yougoslavie"], &["Serbian", "serbe", "Yugoslav"]),
     ("XK", &["Kosovo"], &["Kosovar"]),
     ("BA", &["Bosnia", "Bosnia and Herzegovina", "Bosnie"], &["Bosnian", "bosniaque"]),
     ("MX", &["Mexico", "Mexique"], &["Mexican", "mexicain", "mexicaine"]),

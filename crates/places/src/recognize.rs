@@ -3025,6 +3025,17 @@ mod tests {
     }
 
     #[test]
+    fn former_country_names_are_their_successors() {
+        for (text, cc) in [
+            ("NATO jets struck bridges across Yugoslavia overnight.", "RS"),
+            ("Rebels have taken a third of Zaire since October.", "CD"),
+        ] {
+            let (p, places) = top_place(text);
+            assert_eq!(p.country_code, cc, "country in {text:?}: {places}");
+        }
+    }
+
+    #[test]
     fn where_a_force_sits_is_not_where_its_fire_lands() {
         check(
             "Malian troops stationed at Djibo shelled militant positions near Arbinda.",
