@@ -244,6 +244,7 @@
     api("events/" + encodeURIComponent(id)).then(function (detail) {
       var e = detail.event;
       var where = [e.location, e.admin2, e.admin1, e.country].filter(Boolean).filter(function (v, i, a) { return a.indexOf(v) === i; }).join(", ");
+      if (e.coordinates_of) where += " (not in the gazetteer: mapped at " + e.coordinates_of + ")";
       var html = ['<h2><span class="type-dot" style="background:' + colour(e.event_type) + '"></span>' + esc(e.sub_event_type) + "</h2>",
         '<div class="meta">' + esc(e.id) + " · " + esc(e.date || "undated") + " · " + esc(where) + " · " + e.fatalities +
         " deaths · overall confidence " + Math.round(e.confidence * 100) + "%</div>", "<h3>Fields</h3>", '<table class="fields">'];

@@ -319,6 +319,7 @@ fn demo_report(index: usize, config: &DemoConfig, rng: &mut Rng) -> Ingested {
         longitude: town.longitude,
         geo_precision: GeoPrecision::Town,
         border_distance_km: None,
+        coordinates_of: None,
     };
     let published = day + Duration::days(1 + rng.below(2) as i64);
     // A byline keeps every report's content distinct (the store skips repeated content).

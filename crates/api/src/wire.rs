@@ -54,6 +54,8 @@ pub struct EventSummary {
     pub longitude: Option<f64>,
     /// 1 (town) to 3 (region).
     pub geo_precision: Option<u8>,
+    /// The known place whose coordinates stand in for a `location` the gazetteer lacks.
+    pub coordinates_of: Option<String>,
     /// Reported deaths.
     pub fatalities: u32,
     /// Overall confidence in `[0, 1]`.
@@ -96,6 +98,7 @@ impl EventSummary {
             latitude: place.map(|place| place.latitude),
             longitude: place.map(|place| place.longitude),
             geo_precision: place.map(|place| place.geo_precision.code()),
+            coordinates_of: place.and_then(|place| place.coordinates_of.clone()),
             fatalities: coding.fatalities.value,
             confidence: coding.confidence,
             n_sources: event.doc_ids().len().max(1),

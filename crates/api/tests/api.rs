@@ -65,6 +65,7 @@ fn place(location: &str, latitude: f64, longitude: f64) -> Place {
         longitude,
         geo_precision: GeoPrecision::Town,
         border_distance_km: None,
+        coordinates_of: None,
     }
 }
 

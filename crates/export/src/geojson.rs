@@ -24,8 +24,9 @@ const NUMERIC_COLUMNS: [&str; 11] = [
 ];
 
 /// Streams a FeatureCollection: one Point feature per event (a null geometry when the
-/// event has no coordinates), each with ACLED's columns, `doc_ids` (joined with `"; "`, as
-/// GIS formats want plain strings) and `confidence`.
+/// event has no coordinates), each with ACLED's columns, `coordinates_of` (the known place
+/// standing in for a location the gazetteer lacks, or null), `doc_ids` (joined with `"; "`,
+/// as GIS formats want plain strings) and `confidence`.
 #[derive(Debug)]
 pub struct GeoJsonWriter<W: Write> {
     out: W,
@@ -87,7 +88,7 @@ struct Feature {
 }
 
 fn feature(row: &EventRow) -> Feature {
-    let mut properties = Vec::with_capacity(ACLED_COLUMNS.len() + 2);
+    let mut properties = Vec::with_capacity(ACLED_COLUMNS.len() + 3);
     for (column, cell) in ACLED_COLUMNS.iter().zip(acled_record(row)) {
         let value = if cell.is_empty() {
             Value::Null
@@ -98,6 +99,8 @@ fn feature(row: &EventRow) -> Feature {
         };
         properties.push((*column, value));
     }
+    let stand_in = row.coordinates_of.clone().map_or(Value::Null, Value::String);
+    properties.push(("coordinates_of", stand_in));
     properties.push(("doc_ids", Value::String(row.doc_ids.join("; "))));
     properties.push(("confidence", json!(row.confidence)));
     let geometry = match (row.longitude, row.latitude) {
@@ -162,6 +165,28 @@ mod tests {
             .map(|column| text.find(&format!("\"{column}\":")).expect("every column"))
             .collect();
         assert!(positions.windows(2).all(|pair| pair[0] < pair[1]), "{text}");
+    }
+
+    #[test]
+    fn a_stand_in_point_says_whose_it_is() {
+        let report = report();
+        let mut stand_in = extraction();
+        if let Some(place) = stand_in.place.as_mut() {
+            place.value.coordinates_of = Some("Mandouri".to_owned());
+        }
+        let rows = [
+            EventRow::from_extraction(&extraction(), Some(&report)),
+            EventRow::from_extraction(&stand_in, Some(&report)),
+        ];
+        let value = collection(&rows);
+        assert_eq!(value["features"][0]["properties"]["coordinates_of"], Value::Null);
+        assert_eq!(value["features"][1]["properties"]["coordinates_of"], "Mandouri");
+        assert_eq!(value["features"][1]["properties"]["location"], "Kpinkankandi");
+        // JSON Lines rows carry it only when there is one.
+        let lines: Vec<String> =
+            rows.iter().map(|row| serde_json::to_string(row).unwrap()).collect();
+        assert!(!lines[0].contains("coordinates_of"));
+        assert!(lines[1].contains("\"coordinates_of\":\"Mandouri\""));
     }
 
     #[test]

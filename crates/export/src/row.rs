@@ -66,6 +66,10 @@ pub struct EventRow {
     pub longitude: Option<f64>,
     /// 1 to 3.
     pub geo_precision: Option<u8>,
+    /// The known place whose coordinates stand in for a `location` the gazetteer lacks
+    /// (not an ACLED column; absent when the coordinates are the location's own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinates_of: Option<String>,
     /// The outlets of the source reports, without repeats.
     pub source: Vec<String>,
     /// ACLED's source scale; tocsin leaves it blank.
@@ -195,6 +199,7 @@ fn coding_row(coding: &Extraction, reports: &[&Report]) -> EventRow {
         latitude: place.map(|place| round4(place.latitude)),
         longitude: place.map(|place| round4(place.longitude)),
         geo_precision: place.map(|place| place.geo_precision.code()),
+        coordinates_of: place.and_then(|place| place.coordinates_of.clone()),
         source: Vec::new(),
         source_scale: None,
         notes: String::new(),
@@ -376,6 +381,7 @@ pub(crate) mod tests {
                     longitude: 0.631_49,
                     geo_precision: GeoPrecision::Town,
                     border_distance_km: Some(3.0),
+                    coordinates_of: None,
                 },
                 span_of(text, "Kpinkankandi"),
                 0.7,

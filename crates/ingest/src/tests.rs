@@ -397,6 +397,7 @@ impl Extract for Lines {
                     longitude: lon.parse().ok()?,
                     geo_precision: tocsin_model::GeoPrecision::Town,
                     border_distance_km: None,
+                    coordinates_of: None,
                 };
                 Some(Extraction {
                     report_id: report.id.clone(),

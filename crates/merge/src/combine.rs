@@ -186,6 +186,7 @@ pub(crate) mod tests {
                     longitude,
                     geo_precision: if spec.near { GeoPrecision::Near } else { GeoPrecision::Town },
                     border_distance_km: None,
+                    coordinates_of: None,
                 },
                 span,
                 0.8,

@@ -73,4 +73,11 @@ pub struct Place {
     pub geo_precision: GeoPrecision,
     /// Distance from the point to the nearest international border, in km.
     pub border_distance_km: Option<f64>,
+    /// When the gazetteer lacks the named `location`, the known place whose coordinates
+    /// (and admin units) stand in for it: an admin hint's seat, the report's known town,
+    /// a region's seat or the country's capital. `geo_precision` still says what the
+    /// report names (a named village is 1), as the codebook reads it; this says the point
+    /// is only as good as that stand-in. `None` when the coordinates are the location's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinates_of: Option<String>,
 }

@@ -775,6 +775,7 @@ impl Gazetteer {
             longitude: round(capital.lon),
             geo_precision: GeoPrecision::Region,
             border_distance_km: self.border_distance_km(capital.lat, capital.lon),
+            coordinates_of: None,
         })
     }
 
@@ -832,6 +833,7 @@ impl Gazetteer {
             longitude: round(seat.lon),
             geo_precision: precision,
             border_distance_km: self.border_distance_km(seat.lat, seat.lon),
+            coordinates_of: None,
         }
     }
 }

@@ -2043,7 +2043,8 @@ fn rank(
                 }
                 place = gazetteer.place(id, precision, None);
                 if pinned {
-                    place.location = name.1;
+                    let seat = std::mem::replace(&mut place.location, name.1);
+                    place.coordinates_of = Some(seat);
                 }
                 // The parenthesis penalty was for this mention, not for the name before it.
                 let lifted = if name_before_paren || m.hint_of.is_some() { 2.5 } else { 0.0 };
@@ -2234,7 +2235,8 @@ fn rank(
             // precision the report's words give it (codebook: a named village is precision
             // 1, `near` it 2), since ACLED's coders find the point the report names.
             place.geo_precision = precision;
-            place.location = name;
+            let stand_in = std::mem::replace(&mut place.location, name);
+            place.coordinates_of = place.coordinates_of.take().or(Some(stand_in));
             if !whole && span.overlaps(focus) {
                 scored.push((score + 3.0, place, span));
             } else {

@@ -189,6 +189,38 @@ fn unknown_village_with_admin_hints_is_placed_at_the_hint() {
 }
 
 #[test]
+fn a_name_the_gazetteer_lacks_says_whose_point_it_has() {
+    let top = |text: &str| {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        let Some(top) = places.first() else { panic!("no place found in {text:?}") };
+        let p = &top.value;
+        (p.location.clone(), p.geo_precision.code(), p.coordinates_of.clone())
+    };
+    let cases = [
+        // Pinned by its hints: the hints' seat.
+        (
+            "On 2 May, gunmen attacked the village of Zzyzxgou (Djibo, Soum).",
+            "Zzyzxgou",
+            1,
+            Some("Djibo"),
+        ),
+        // Placed by the report's known town.
+        (
+            "Gunmen burned the village of Zzyzxgou on Monday, police in Djibo said.",
+            "Zzyzxgou",
+            1,
+            Some("Djibo"),
+        ),
+        // A known place is its own point.
+        ("On 3 May 2021, gunmen attacked a police post in Djibo.", "Djibo", 1, None),
+    ];
+    for (text, location, precision, stand_in) in cases {
+        let expected = (location.to_string(), precision, stand_in.map(str::to_string));
+        assert_eq!(top(text), expected, "{text}");
+    }
+}
+
+#[test]
 fn part_of_a_longer_name_is_not_a_place() {
     let text = "Protesters demanded justice for Norbert Zongo in Koudougou.";
     check(text, Language::En, town("Koudougou", "BF"));

@@ -81,6 +81,7 @@ fn extraction(index: usize) -> Extraction {
                 longitude: -1.0 + (index % 200) as f64 * 0.01,
                 geo_precision: GeoPrecision::Town,
                 border_distance_km: Some(12.5),
+                coordinates_of: None,
             },
             0.8,
         )),

@@ -33,6 +33,7 @@ fn place(country_code: &str, admin1: &str, admin2: &str, lat: f64, lon: f64) -> 
         longitude: lon,
         geo_precision: GeoPrecision::Town,
         border_distance_km: None,
+        coordinates_of: None,
     }
 }
 
