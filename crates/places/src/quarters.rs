@@ -5,8 +5,8 @@
 //! ACLED names such a place `Town - Part` and codes it at the town; [`part_of_town`] finds
 //! the part's words for a town mention so that the event's location can be written so.
 
-use crate::text::Token;
-use crate::words::{is_in, is_stop, DIRECTIONS, UNIT_WORDS};
+use crate::text::{between, Token};
+use crate::words::{is_in, is_stop, is_unit, DIRECTIONS};
 
 /// Folded words that name a part of a town, after or before the part's name.
 const PART_WORDS: &[&str] = &[
@@ -35,32 +35,22 @@ const JOINERS: &[&str] = &["al", "el", "ad", "as", "ash", "ar", "an", "ibn", "bi
 /// Longest part name, in tokens.
 const MAX_PART_TOKENS: usize = 6;
 
-/// The text between two tokens.
-fn gap<'t>(text: &'t str, tokens: &[Token], a: usize, b: usize) -> &'t str {
-    match (tokens.get(a), tokens.get(b)) {
-        (Some(x), Some(y)) if x.end <= y.start => text.get(x.end..y.start).unwrap_or(""),
-        _ => "",
-    }
-}
-
 /// Whether only spaces stand between tokens `a` and `a + 1`.
 fn spaced(text: &str, tokens: &[Token], a: usize) -> bool {
-    let g = gap(text, tokens, a, a + 1);
+    let g = between(text, tokens, a, a + 1);
     !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{a0}')
 }
 
 /// Whether token `b` goes on the word of token `b - 1` (`Sa'eed`, `Al-Balad`).
 fn glued(text: &str, tokens: &[Token], b: usize) -> bool {
-    b > 0 && matches!(gap(text, tokens, b - 1, b), "'" | "’" | "-")
+    b > 0 && matches!(between(text, tokens, b - 1, b), "'" | "’" | "-")
 }
 
-/// Words of faith or people that describe a part rather than name it (`a Sunni
-/// neighbourhood`, `the Kurdish quarter`).
+/// Adjectives of a people that describe a part rather than name it (`the Kurdish quarter`,
+/// `an Alawite neighbourhood`). The words of faiths and communities (`a Sunni
+/// neighbourhood`) are stop words, which open no name either.
 fn describes_people(word: &str) -> bool {
-    matches!(
-        word,
-        "sunni" | "shia" | "shiite" | "christian" | "muslim" | "jewish" | "arab" | "druze"
-    ) || ["ish", "ite", "ian", "ese"].iter().any(|end| word.ends_with(end))
+    ["ish", "ite", "ian", "ese"].iter().any(|end| word.ends_with(end))
 }
 
 /// Whether token `i` may open a part's name: capitalised, not a stop, direction or part
@@ -164,7 +154,7 @@ fn skip_positions_back(tokens: &[Token], mut i: usize) -> usize {
 /// Whether the words from token `a` to token `b` stand in one clause (no sentence
 /// punctuation or bracket between them).
 fn one_clause(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
-    (a..b).all(|k| !gap(text, tokens, k, k + 1).contains([',', '.', ';', ':', '(', ')', '\n']))
+    (a..b).all(|k| !between(text, tokens, k, k + 1).contains([',', '.', ';', ':', '(', ')', '\n']))
 }
 
 /// A named part of a town in the text.
@@ -200,7 +190,7 @@ pub fn part_of_town(
     let word = |i: usize| tokens.get(i).map(|t| t.folded.as_str()).unwrap_or("");
     // `Kurram District`, `Turkistan region`, `Aleppo countryside`, `rural Homs`: the unit
     // or the land around the town, not the town.
-    let unit_after = is_in(UNIT_WORDS, word(last + 1)) && !matches!(word(last + 2), "of" | "de");
+    let unit_after = is_unit(word(last + 1)) && !matches!(word(last + 2), "of" | "de");
     let around = matches!(word(last + 1), "countryside" | "outskirts" | "desert")
         || first > 0 && matches!(word(first - 1), "rural" | "countryside");
     if unit_after || around {
@@ -220,7 +210,7 @@ fn after_town(
     let next = last + 1;
     let word = |i: usize| tokens.get(i).map(|t| t.folded.as_str()).unwrap_or("");
     // `Town's [western] Part district`, `Town's Part and Part neighbourhoods`.
-    let possessive = matches!(gap(text, tokens, last, next), "'" | "’") && word(next) == "s";
+    let possessive = matches!(between(text, tokens, last, next), "'" | "’") && word(next) == "s";
     if possessive {
         let start = skip_positions(tokens, next + 1);
         let end = name_from(text, tokens, start, tokens.len())?;
@@ -304,7 +294,7 @@ pub fn part_in_sentence(
     first: usize,
     last: usize,
 ) -> Option<TownPart> {
-    let ends = |a: usize| gap(text, tokens, a, a + 1).contains(['.', '!', '?', '\n', ';']);
+    let ends = |a: usize| between(text, tokens, a, a + 1).contains(['.', '!', '?', '\n', ';']);
     let mut start = first;
     while start > 0 && !ends(start - 1) {
         start -= 1;

@@ -16,10 +16,10 @@ use tocsin_model::{Field, GeoPrecision, Language, Place, Span};
 
 use crate::data::Entry;
 use crate::regions::Part;
-use crate::text::{fold, joins_name, tokenize, Token};
+use crate::text::{between, fold, joins_name, tokenize, Token};
 use crate::words::{
-    is_given_name, is_in, is_stop, DIRECTIONS, FACILITY_WORDS, LOCAL_UNIT_WORDS, PART_UNIT_WORDS,
-    SETTLEMENT_WORDS, UNIT_WORDS,
+    is_given_name, is_in, is_part_unit, is_stop, is_unit, DIRECTIONS, FACILITY_WORDS,
+    LOCAL_UNIT_WORDS, PART_UNIT_WORDS, SETTLEMENT_WORDS,
 };
 use crate::Gazetteer;
 
@@ -298,9 +298,7 @@ pub fn locate(
     let countries = find_countries(gazetteer, text, &tokens);
     let mut taken = vec![false; tokens.len()];
     for c in &countries {
-        for t in taken.iter_mut().take(c.last + 1).skip(c.first) {
-            *t = true;
-        }
+        mark(&mut taken, c.first, c.last);
     }
     // Groups' names are not places (`Al Shabaab`, `Katiba Macina`).
     let groups = group_votes(text, &tokens);
@@ -318,9 +316,7 @@ pub fn locate(
     let (people, surnames) = person_names(text, &tokens);
     for &(first, last) in &people {
         if !placed(first, last) {
-            for t in taken.iter_mut().take(last + 1).skip(first) {
-                *t = true;
-            }
+            mark(&mut taken, first, last);
         }
     }
     let name_word =
@@ -593,6 +589,13 @@ fn find_mentions(
     mentions
 }
 
+/// Marks the tokens `first..=last` in `flags` (as far as it reaches).
+fn mark(flags: &mut [bool], first: usize, last: usize) {
+    for flag in flags.iter_mut().take(last + 1).skip(first) {
+        *flag = true;
+    }
+}
+
 /// Titles before a person's name, folded.
 const TITLE_WORDS: &[&str] = &[
     "mr",
@@ -669,7 +672,7 @@ fn person_names(text: &str, tokens: &[Token]) -> (Vec<(usize, usize)>, HashSet<S
                 || gap.trim_end() == "." && tokens[k].folded.len() <= 4;
             let name = next.capitalised
                 && !is_stop(&next.folded)
-                && !is_in(UNIT_WORDS, &next.folded)
+                && !is_unit(&next.folded)
                 && !is_in(SETTLEMENT_WORDS, &next.folded);
             if !(joined && name) {
                 break;
@@ -731,7 +734,7 @@ fn inside_longer_name(
         tokens.get(i).is_some_and(|t| {
             t.capitalised
                 && !is_stop(&t.folded)
-                && !is_in(UNIT_WORDS, &t.folded)
+                && !is_unit(&t.folded)
                 && !is_in(SETTLEMENT_WORDS, &t.folded)
         })
     };
@@ -768,14 +771,6 @@ fn after_group_word(tokens: &[Token], i: usize) -> bool {
     i > 0 && tokens.get(i - 1).is_some_and(|t| t.capitalised && is_in(GROUP_WORDS, &t.folded))
 }
 
-/// The text between token `a`'s end and token `b`'s start.
-fn between<'t>(text: &'t str, tokens: &[Token], a: usize, b: usize) -> &'t str {
-    match (tokens.get(a), tokens.get(b)) {
-        (Some(x), Some(y)) if x.end <= y.start => text.get(x.end..y.start).unwrap_or(""),
-        _ => "",
-    }
-}
-
 /// Links admin hints to the mention they qualify: `X (A, B)`, `X, A`, `X village of A district, B`.
 fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazetteer: &Gazetteer) {
     let is_admin = |m: &Mention| {
@@ -809,7 +804,7 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
                 .map(|t| t.folded.as_str())
                 .collect();
             let only_unit_words = gap_words.iter().all(|w| {
-                is_in(UNIT_WORDS, w)
+                is_unit(w)
                     || is_in(SETTLEMENT_WORDS, w)
                     || matches!(*w, "of" | "de" | "du" | "la" | "in")
             });
@@ -832,7 +827,7 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
                 && words_between <= 6
                 && gap_words.first() == Some(&"in")
                 && gap_words.iter().all(|w| {
-                    is_in(UNIT_WORDS, w)
+                    is_unit(w)
                         || is_in(DIRECTIONS, w)
                         || matches!(
                             *w,
@@ -1443,7 +1438,7 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
                     c.near = true;
                 }
             }
-            if is_in(UNIT_WORDS, p2) {
+            if is_unit(p2) {
                 c.locative = true;
                 c.unit = true;
                 c.part_unit = is_in(PART_UNIT_WORDS, p2);
@@ -1578,9 +1573,9 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
         if p1 == "of" && p2 == "direction" || p1 == "de" && p2 == "provenance" {
             c.away = true;
         }
-        if is_in(SETTLEMENT_WORDS, p1) || is_in(UNIT_WORDS, p1) {
+        if is_in(SETTLEMENT_WORDS, p1) || is_unit(p1) {
             // `the village X`, `commune Kaya`.
-            if is_in(UNIT_WORDS, p1) {
+            if is_unit(p1) {
                 c.unit = true;
                 c.part_unit = is_in(PART_UNIT_WORDS, p1);
             } else {
@@ -1642,7 +1637,7 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
         word(last as isize + 2),
         "center" | "centre" | "headquarters" | "capital" | "town" | "city" | "chef"
     );
-    if next_gap_ok && is_in(UNIT_WORDS, next) {
+    if next_gap_ok && is_unit(next) {
         if seat_word {
             c.settlement = true;
         } else {
@@ -1659,7 +1654,7 @@ fn cues(text: &str, tokens: &[Token], first: usize, last: usize) -> Cues {
         let close = (last + 1..(last + 5).min(tokens.len()))
             .find(|&k| between(text, tokens, k, k + 1).trim() == ")");
         if let Some(after) = close.and_then(|k| tokens.get(k + 1)) {
-            if is_in(PART_UNIT_WORDS, &after.folded) || is_in(LOCAL_UNIT_WORDS, &after.folded) {
+            if is_part_unit(&after.folded) {
                 c.unit = true;
                 c.part_unit = true;
             }
@@ -1757,9 +1752,7 @@ fn add_fuzzy_mentions(
     searched.truncate(3);
     let mut covered = taken.to_vec();
     for m in mentions.iter() {
-        for c in covered.iter_mut().take(m.last + 1).skip(m.first) {
-            *c = true;
-        }
+        mark(&mut covered, m.first, m.last);
     }
     let mut added = Vec::new();
     for (i, tok) in tokens.iter().enumerate() {
@@ -2343,13 +2336,14 @@ fn hinted_admin3(text: &str, span: Span, place: &Place) -> Option<String> {
     let (first, second) = (*entries.first()?, *entries.get(1)?);
     let unit_names =
         [fold(admin2), fold(&crate::countries::acled_admin_name_in(&place.country_code, admin2))];
-    let is_unit = |name: &str| unit_names.contains(&fold(name));
+    let is_admin2 = |name: &str| unit_names.contains(&fold(name));
     let is_admin1 = |name: &str| place.admin1.as_deref().is_some_and(|a| fold(a) == fold(name));
     // A unit's name: capitalised words, no figures (`12 km from X`) or phrases (`coded as X`).
     let named = first.chars().next().is_some_and(char::is_uppercase)
         && !first.chars().any(|c| c.is_ascii_digit())
         && first.split_whitespace().all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
-    (named && is_unit(second) && !is_unit(first) && !is_admin1(first)).then(|| first.to_string())
+    (named && is_admin2(second) && !is_admin2(first) && !is_admin1(first))
+        .then(|| first.to_string())
 }
 
 /// The place with its admin units named as ACLED names them.
@@ -2438,22 +2432,16 @@ fn unknown_places(
         .chain(countries.iter().map(|c| (c.first, c.last)))
         .chain(parts.iter().map(|&(_, a, b, _)| (a, b)))
     {
-        for c in covered.iter_mut().take(last + 1).skip(first) {
-            *c = true;
-        }
+        mark(&mut covered, first, last);
     }
     // A word only a guess at a spelling or a demonym took (`Haitien`), hyphenated to an
     // unknown name before it, is that name's (`Cap-Haitien`, `Jabal al-Thurdeh`).
     let mut solid = vec![false; tokens.len()];
     for m in mentions.iter().filter(|m| m.best.is_some() && !m.fuzzy) {
-        for c in solid.iter_mut().take(m.last + 1).skip(m.first) {
-            *c = true;
-        }
+        mark(&mut solid, m.first, m.last);
     }
     for &(_, a, b, _) in parts {
-        for c in solid.iter_mut().take(b + 1).skip(a) {
-            *c = true;
-        }
+        mark(&mut solid, a, b);
     }
     let mut out = Vec::new();
     let mut i = 0;
@@ -2533,10 +2521,8 @@ fn unknown_places(
                 }
                 // A unit word ending the name (`Rafi LGA`, `Paloch County`) makes it a unit.
                 let unit_word = &tokens[last].folded;
-                let local_unit = is_in(LOCAL_UNIT_WORDS, unit_word);
-                let mut precision = if last > i && (is_in(UNIT_WORDS, unit_word) || local_unit) {
-                    let part = is_in(PART_UNIT_WORDS, unit_word) || local_unit;
-                    if part {
+                let mut precision = if last > i && is_unit_word(unit_word) {
+                    if is_part_unit(unit_word) {
                         GeoPrecision::Near
                     } else {
                         GeoPrecision::Region
@@ -2735,7 +2721,7 @@ fn inside_words_start(text: &str, tokens: &[Token], first: usize) -> Option<usiz
         if word == "in" {
             return Some(i - 1);
         }
-        let inside = is_in(UNIT_WORDS, word)
+        let inside = is_unit(word)
             || is_in(DIRECTIONS, word)
             || matches!(
                 word,
@@ -2778,7 +2764,7 @@ fn named_precision(c: &Cues) -> GeoPrecision {
 
 /// Whether a folded word names an admin unit (`district`, `LGA`).
 fn is_unit_word(w: &str) -> bool {
-    is_in(UNIT_WORDS, w) || is_in(LOCAL_UNIT_WORDS, w)
+    is_unit(w) || is_in(LOCAL_UNIT_WORDS, w)
 }
 
 /// Whether the name at `first` is a unit or region containing a place named just before

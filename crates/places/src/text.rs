@@ -20,6 +20,15 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The text between token `a`'s end and token `b`'s start; empty when either is missing
+/// or they overlap.
+pub(crate) fn between<'t>(text: &'t str, tokens: &[Token], a: usize, b: usize) -> &'t str {
+    match (tokens.get(a), tokens.get(b)) {
+        (Some(x), Some(y)) if x.end <= y.start => text.get(x.end..y.start).unwrap_or(""),
+        _ => "",
+    }
+}
+
 /// The words of `text`, in order.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();

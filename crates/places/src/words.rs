@@ -564,27 +564,13 @@ pub const STOP_WORDS: &[&str] = &[
     "dix",
 ];
 
-/// Folded words that mark an admin unit when they follow or precede a name.
-pub const UNIT_WORDS: &[&str] = &[
-    "province",
-    "region",
-    "district",
-    "department",
-    "departement",
-    "prefecture",
-    "cercle",
-    "commune",
-    "state",
-    "governorate",
-    "county",
-    "municipality",
-    "oblast",
-    "division",
-    "sector",
-    "secteur",
-];
+/// Folded words that mark a first-level (or larger) admin unit when they follow or
+/// precede a name.
+pub const REGION_UNIT_WORDS: &[&str] =
+    &["province", "region", "state", "governorate", "oblast", "division"];
 
-/// The unit words of [`UNIT_WORDS`] that name a part of a first-level region.
+/// Folded words that mark an admin unit naming a part of a first-level region when they
+/// follow or precede a name.
 pub const PART_UNIT_WORDS: &[&str] = &[
     "district",
     "department",
@@ -742,6 +728,19 @@ pub fn is_given_name(word: &str) -> bool {
 /// Whether a folded word is in a list.
 pub fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word)
+}
+
+/// Whether a folded word marks an admin unit when it follows or precedes a name: one of
+/// [`REGION_UNIT_WORDS`] or [`PART_UNIT_WORDS`]. The local names of [`LOCAL_UNIT_WORDS`]
+/// are not among them.
+pub fn is_unit(word: &str) -> bool {
+    is_in(REGION_UNIT_WORDS, word) || is_in(PART_UNIT_WORDS, word)
+}
+
+/// Whether a folded word names a unit that is a part of a first-level region, by a general
+/// name ([`PART_UNIT_WORDS`]) or a local one ([`LOCAL_UNIT_WORDS`]).
+pub fn is_part_unit(word: &str) -> bool {
+    is_in(PART_UNIT_WORDS, word) || is_in(LOCAL_UNIT_WORDS, word)
 }
 
 /// Whether a folded word is no place name by itself: a stop word, a month or a weekday.
