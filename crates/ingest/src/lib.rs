@@ -387,28 +387,13 @@ impl Run<'_> {
                 self.progress.reports_read += 1;
                 let n_bytes = report.text.len() + report.title.as_ref().map_or(0, String::len);
                 self.progress.bytes_read += n_bytes as u64;
-                if self.already_stored(&report) {
+                let content_hash = tocsin_store::content_hash(&report);
+                if self.already_stored(&content_hash) {
                     self.summary.stored.reports_duplicate += 1;
                     self.progress.reports_committed += 1;
-                    (self.on_progress)(&self.progress);
-                    self.take_written(false);
-                    return;
+                } else {
+                    self.extract(report, &content_hash);
                 }
-                let output = self.extractor.extract(&report);
-                self.progress.events_extracted += output.events.len() as u64;
-                self.summary.diagnostics.extend(output.diagnostics);
-                if !output.unknown_actors.is_empty() {
-                    let content_hash = tocsin_store::content_hash(&report);
-                    for unknown in output.unknown_actors {
-                        self.sightings.push(UnknownSighting {
-                            name: unknown.name,
-                            report_id: report.id.clone(),
-                            content_hash: content_hash.clone(),
-                            date: report.published,
-                        });
-                    }
-                }
-                self.batch.push(Ingested { report, events: output.events });
             }
             Err(error) => {
                 self.progress.read_errors += 1;
@@ -422,12 +407,27 @@ impl Run<'_> {
         self.take_written(false);
     }
 
-    /// Whether a committed batch already stored a report with this content. A failed
-    /// lookup says no: the store's own check in its transaction still holds.
-    fn already_stored(&self, report: &Report) -> bool {
-        self.known.as_ref().is_some_and(|known| {
-            known.contains(&tocsin_store::content_hash(report)).unwrap_or(false)
-        })
+    /// Extracts a report into the batch, keeping the unknown actor names it uses under
+    /// its content hash.
+    fn extract(&mut self, report: Report, content_hash: &str) {
+        let output = self.extractor.extract(&report);
+        self.progress.events_extracted += output.events.len() as u64;
+        self.summary.diagnostics.extend(output.diagnostics);
+        for unknown in output.unknown_actors {
+            self.sightings.push(UnknownSighting {
+                name: unknown.name,
+                report_id: report.id.clone(),
+                content_hash: content_hash.to_owned(),
+                date: report.published,
+            });
+        }
+        self.batch.push(Ingested { report, events: output.events });
+    }
+
+    /// Whether a committed batch already stored a report with this content hash. A
+    /// failed lookup says no: the store's own check in its transaction still holds.
+    fn already_stored(&self, content_hash: &str) -> bool {
+        self.known.as_ref().is_some_and(|known| known.contains(content_hash).unwrap_or(false))
     }
 
     /// Sends the batch to the writer thread (waiting while another one waits there).
