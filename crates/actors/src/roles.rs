@@ -1861,11 +1861,11 @@ const PARENTHESIS_HEDGES: &[&str] = &[
     "etre",
 ];
 
-/// Words that name state forces only when nothing else claims them ("JNIM forces").
 /// Ranks that name police officers as well as soldiers ("an officer was wounded").
 const OFFICER_WORDS: &[&str] =
     &["officer", "officers", "an officer", "the officer", "the officers", "two officers"];
 
+/// Words that name state forces only when nothing else claims them ("JNIM forces").
 const BARE_FORCE_WORDS: &[&str] =
     &["forces", "force", "units", "unit", "fighters", "troops", "elements"];
 

@@ -927,8 +927,6 @@ fn literal(regex: &Regex, text: &str) -> Option<Span> {
         .map(|m| Span::new(m.start(), m.end()))
 }
 
-/// The first match of `regex` that is not inside a clause of background or cause
-/// ("after the riots of the previous week").
 /// Whether the words `before` a cue deny it ("no clash was reported", "without any
 /// fighting", "sans affrontement").
 fn negated(before: &str) -> bool {
@@ -940,6 +938,8 @@ fn negated(before: &str) -> bool {
             && words.next().is_some_and(denial)
 }
 
+/// The first match of `regex` that is not inside a clause of background or cause
+/// ("after the riots of the previous week").
 fn foreground(regex: &Regex, text: &str) -> Option<Span> {
     regex
         .find_iter(text)
