@@ -432,8 +432,8 @@ pub fn train(examples: &[Example], config: &TrainConfig) -> TypeModel {
     // too much in it, and the average of a few is steadier on notes it never saw.
     let mut weights = vec![0f32; buckets.len() * CLASSES];
     let mut bias = [0f32; CLASSES];
+    let fit = Fit { rows: &rows, labels: &labels, class_weight: &class_weight, examples };
     for run in 0..RUNS {
-        let fit = Fit { rows: &rows, labels: &labels, class_weight: &class_weight, examples };
         let (run_bias, run_weights) = fit.run(config, buckets.len(), run as u64);
         for (sum, w) in bias.iter_mut().zip(run_bias) {
             *sum += w / RUNS as f32;
