@@ -136,6 +136,9 @@ pub struct CountryEntry {
     pub names: Vec<String>,
     /// Nationality words matched with their case (`US`).
     pub acronyms: Vec<String>,
+    /// People whose name places a report in this country when it names no place: heads of
+    /// state, opposition leaders, emblematic figures (`Norbert Zongo`).
+    pub figures: Vec<String>,
     /// Whether the gendarmerie is coded under the police (`Police Forces of ... Gendarmerie`).
     pub gendarmerie_police: bool,
     /// Regime periods, in date order.
@@ -295,6 +298,8 @@ struct RawCountry {
     names: Vec<String>,
     #[serde(default)]
     acronyms: Vec<String>,
+    #[serde(default)]
+    figures: Vec<String>,
     #[serde(default)]
     gendarmerie: Option<String>,
     #[serde(default)]
@@ -573,6 +578,7 @@ fn convert_country(raw: RawCountry) -> Result<CountryEntry> {
         demonyms: raw.demonyms,
         names: raw.names,
         acronyms: raw.acronyms,
+        figures: raw.figures,
         gendarmerie_police: raw.gendarmerie.as_deref() == Some("police"),
         periods,
     })

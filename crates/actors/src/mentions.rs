@@ -91,6 +91,8 @@ enum Target {
     Family(usize),
     Demonym(usize),
     CountryName(usize),
+    /// A person who places a report in a country (a head of state): a clue, not an actor.
+    Figure(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -178,6 +180,9 @@ impl Recognizer {
             for name in country.names.iter().chain(std::iter::once(&country.name)) {
                 add(name, Target::CountryName(idx), None);
             }
+            for figure in &country.figures {
+                add(figure, Target::Figure(idx), None);
+            }
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
@@ -261,6 +266,7 @@ impl Recognizer {
                 Target::Demonym(c) | Target::CountryName(c) => {
                     kb.countries.get(c).map(|e| (e.code.as_str(), 2))
                 }
+                Target::Figure(c) => kb.countries.get(c).map(|e| (e.code.as_str(), 1)),
                 Target::Family(f) => {
                     kb.families.get(f).and_then(|e| e.country.as_deref()).map(|c| (c, 3))
                 }
@@ -448,7 +454,7 @@ impl Recognizer {
             ActorMention { span, actor, kind, entry, country: own_code.clone(), associated: None }
         };
         match target {
-            Target::Demonym(_) | Target::CountryName(_) => None,
+            Target::Demonym(_) | Target::CountryName(_) | Target::Figure(_) => None,
             Target::Actor(idx) | Target::Leader(idx) => {
                 let entry = kb.actors.get(idx)?;
                 let kind = match (target, entry.kind) {

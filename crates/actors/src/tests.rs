@@ -1719,3 +1719,29 @@ fn local_policemen_are_the_afghan_local_police_only_in_afghanistan() {
         ("Unidentified Armed Group (Mali)", "Police Forces of Mali (2013-2020)", &[]),
     );
 }
+
+#[test]
+fn public_figures_point_to_their_country() {
+    let book = book();
+    let cases: &[(&str, Option<&str>)] = &[
+        ("Students marched to demand justice for the journalist Norbert Zongo.", Some("BF")),
+        ("Supporters of Laurent Gbagbo gathered outside the court.", Some("CI")),
+        ("Opponents of Faure Gnassingbé called a general strike.", Some("TG")),
+        // A figure is a clue, not a verdict: a country the report names outweighs it.
+        ("Malian traders booed Blaise Compaoré during his visit.", Some("ML")),
+        ("Traders protested the rise of fuel prices.", None),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(book.infer_country(text).as_deref(), *expected, "{text}");
+    }
+    // Never an actor of its own.
+    let roles = roles_of(
+        "Peaceful protest",
+        "BF",
+        "2012-12-13",
+        "Students protested in memory of Norbert Zongo.",
+    )
+    .expect("roles");
+    assert_eq!(roles.actor1.value.name, "Protesters (Burkina Faso)");
+    assert!(roles.assoc_actor_1.iter().all(|a| !a.value.name.contains("Zongo")), "{roles:?}");
+}
