@@ -133,7 +133,16 @@ fn assign_in_country(
                         )
                 })
                 .collect();
-            if let [group] = named.as_slice() {
+            // Beside a militia the report also named (the Koglweogo member the militants
+            // abducted), "the militants" are the one rebel group.
+            let rebels: Vec<&Candidate> =
+                named.iter().filter(|c| c.actor.inter == Inter::Rebel).collect();
+            let group: Option<&Candidate> = match (named.as_slice(), rebels.as_slice()) {
+                ([group], _) => Some(group),
+                (_, [group]) => Some(*group),
+                _ => None,
+            };
+            if let Some(group) = group {
                 for c in armed.iter_mut() {
                     let unknown = said_unknown(&norm, c.span);
                     if c.kind == MentionKind::UnidentifiedArmed && !unknown {

@@ -1745,3 +1745,20 @@ fn public_figures_point_to_their_country() {
     assert_eq!(roles.actor1.value.name, "Protesters (Burkina Faso)");
     assert!(roles.assoc_actor_1.iter().all(|a| !a.value.name.contains("Zongo")), "{roles:?}");
 }
+
+#[test]
+fn later_militants_are_the_rebel_group_beside_a_militia_named_as_victim() {
+    let text = "Suspected JNIM fighters seized a Koglweogo member near Kantchari. The militants shot him two days later.";
+    let at = text.find("The militants").expect("second sentence");
+    let roles = book()
+        .roles(&RoleContext {
+            text,
+            focus: Span::new(at, text.len()),
+            language: Language::En,
+            sub_event_type: SubEventType::Attack,
+            date: NaiveDate::from_ymd_opt(2021, 3, 2),
+            country_code: Some("BF"),
+        })
+        .expect("roles");
+    assert_eq!(roles.actor1.value.name, JNIM);
+}
