@@ -1218,19 +1218,20 @@ fn armed_candidates(
         let generic =
             matches!(m.kind, MentionKind::UnidentifiedArmed | MentionKind::CommunalMilitia)
                 || bare_forces;
-        // "Unknown gunmen (presumably JNIM militants)": the parenthesis names them.
+        // "Unknown gunmen (presumably JNIM militants)", "unidentified gunmen believed to be
+        // JNIM militants": the parenthesis or the hedge names them.
         let named_in_parens = named.iter().any(|n| {
             n.span.start > m.span.end && !is_ethnic_group(n) && {
                 let gap = norm
                     .text
                     .get(norm.offset_of(m.span.end)..norm.offset_of(n.span.start))
                     .unwrap_or("x");
-                gap.contains('(')
+                let mut words =
+                    gap.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+                let hedged = words.clone().any(|w| !HEDGE_FILLERS.contains(&w));
+                (gap.contains(['(', '[']) || hedged)
                     && gap.len() < 40
-                    && gap
-                        .split(|c: char| !c.is_ascii_alphanumeric())
-                        .filter(|w| !w.is_empty())
-                        .all(|w| PARENTHESIS_HEDGES.contains(&w))
+                    && words.all(|w| PARENTHESIS_HEDGES.contains(&w))
             }
         });
         if community_militia && named_in_parens {
@@ -1866,9 +1867,12 @@ const PARENTHESIS_HEDGES: &[&str] = &[
     "presumes",
     "presume",
     "soupconnes",
-    "d'etre",
+    "d",
     "etre",
 ];
+
+/// The words of `PARENTHESIS_HEDGES` that hedge nothing by themselves ("to be").
+const HEDGE_FILLERS: &[&str] = &["to", "be", "as", "of", "the", "d", "etre"];
 
 /// Ranks that name police officers as well as soldiers ("an officer was wounded").
 const OFFICER_WORDS: &[&str] =

@@ -1762,3 +1762,19 @@ fn later_militants_are_the_rebel_group_beside_a_militia_named_as_victim() {
         .expect("roles");
     assert_eq!(roles.actor1.value.name, JNIM);
 }
+
+#[test]
+fn a_hedge_after_unknown_gunmen_names_them() {
+    for text in [
+        "Unknown gunmen, presumably JNIM militants, attacked the gendarmerie in Ouo.",
+        "Unidentified gunmen believed to be JNIM militants attacked the gendarmerie in Ouo.",
+        "Unknown gunmen [suspected to be JNIM] attacked the gendarmerie in Ouo.",
+    ] {
+        let roles = roles_of("Armed clash", "BF", "2019-08-05", text).expect("roles");
+        assert_eq!(roles.actor1.value.name, JNIM, "{text}");
+    }
+    // Gunmen who killed a suspected member are not that group.
+    let text = "Unknown gunmen killed a suspected JNIM militant near Ouo.";
+    let roles = roles_of("Attack", "BF", "2019-08-05", text).expect("roles");
+    assert_eq!(roles.actor1.value.name, "Unidentified Armed Group (Burkina Faso)", "{text}");
+}
