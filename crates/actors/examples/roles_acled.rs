@@ -125,6 +125,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         let date = chrono::NaiveDate::parse_from_str(&get(&rec, "event_date"), "%Y-%m-%d").ok();
         let country = get(&rec, "country").to_lowercase();
         let code = codes.get(&country).cloned();
+        let location = get(&rec, "location");
         let monadic = get(&rec, "origin").contains(":monadic");
         // FOCUS=first scores with the first sentence as the event's focus, as extraction may pass.
         let focus = if first_sentence_focus {
@@ -140,6 +141,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             sub_event_type: sub,
             date,
             country_code: code.as_deref(),
+            location: Some(location.as_str()).filter(|l| !l.is_empty()),
         };
         let roles = book.roles(&context);
         if roles.is_none() {

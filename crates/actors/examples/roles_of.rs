@@ -24,6 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         sub_event_type: sub,
         date,
         country_code: Some(code),
+        location: None,
     });
     println!("{roles:#?}");
     Ok(())

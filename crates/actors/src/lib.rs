@@ -23,6 +23,7 @@
 //!         sub_event_type: SubEventType::ArmedClash,
 //!         date: chrono::NaiveDate::from_ymd_opt(2022, 5, 3),
 //!         country_code: Some("TG"),
+//!         location: None,
 //!     })
 //!     .unwrap();
 //! assert_eq!(roles.actor1.value.name, "JNIM: Group for Support of Islam and Muslims");
@@ -85,6 +86,9 @@ pub struct RoleContext<'a> {
     pub date: Option<NaiveDate>,
     /// ISO alpha-2 code of the event's country, when known.
     pub country_code: Option<&'a str>,
+    /// The event's town or village as the report names it, when known: an unnamed communal
+    /// militia takes its name (`Nafona Communal Militia (Burkina Faso)`).
+    pub location: Option<&'a str>,
 }
 
 /// The actors of one event in ACLED's roles.

@@ -175,8 +175,15 @@ fn assign_in_country(
             dedup_candidates(&mut armed);
         }
     }
-    // A communal militia takes the name of its village when the report gives one.
-    if let Some(village) = village_name(text, window) {
+    // A communal militia takes the name of its village when the report gives one, else the
+    // name of the town or village where it fought (a city's quarter: the city).
+    let home = village_name(text, window).or_else(|| {
+        context
+            .location
+            .map(|l| l.split(" - ").next().unwrap_or(l).trim().to_string())
+            .filter(|l| !l.is_empty())
+    });
+    if let Some(village) = home {
         for c in armed.iter_mut() {
             if c.actor.name.starts_with("Unidentified Communal Militia (") {
                 c.actor.name = c.actor.name.replace("Unidentified", &village);

@@ -23,6 +23,7 @@ fn roles_of(sub: &str, country: &str, date: &str, text: &str) -> Option<Roles> {
         sub_event_type: sub,
         date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
         country_code: if country.is_empty() { None } else { Some(country) },
+        location: None,
     })
 }
 
@@ -660,6 +661,7 @@ fn generic_actors_without_a_country_keep_the_bare_label() {
         sub_event_type: SubEventType::PeacefulProtest,
         date: None,
         country_code: None,
+        location: None,
     };
     let roles = book.roles(&context).expect("a protest always has protesters");
     assert_eq!(roles.actor1.value.name, "Protesters");
@@ -742,6 +744,7 @@ fn odd_text_never_panics() {
                     sub_event_type: sub,
                     date: None,
                     country_code: Some("BF"),
+                    location: None,
                 });
             }
         }
@@ -1037,6 +1040,7 @@ fn later_sentences_refer_to_the_named_group() {
             sub_event_type: SubEventType::Attack,
             date: NaiveDate::from_ymd_opt(2019, 10, 26),
             country_code: Some("BF"),
+            location: None,
         })
         .expect("roles");
     // In Burkina Faso in October 2019 ACLED named ISGS as ISWAP's Greater Sahara Faction.
@@ -1181,6 +1185,7 @@ fn roles_from(sub: &str, country: &str, date: &str, text: &str, from: &str) -> O
         sub_event_type: sub,
         date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
         country_code: Some(country),
+        location: None,
     })
 }
 
@@ -1758,6 +1763,7 @@ fn later_militants_are_the_rebel_group_beside_a_militia_named_as_victim() {
             sub_event_type: SubEventType::Attack,
             date: NaiveDate::from_ymd_opt(2021, 3, 2),
             country_code: Some("BF"),
+            location: None,
         })
         .expect("roles");
     assert_eq!(roles.actor1.value.name, JNIM);
@@ -1777,4 +1783,36 @@ fn a_hedge_after_unknown_gunmen_names_them() {
     let text = "Unknown gunmen killed a suspected JNIM militant near Ouo.";
     let roles = roles_of("Attack", "BF", "2019-08-05", text).expect("roles");
     assert_eq!(roles.actor1.value.name, "Unidentified Armed Group (Burkina Faso)", "{text}");
+}
+
+#[test]
+fn a_communal_militia_takes_the_name_of_the_place_it_fought_in() {
+    let text = "Villagers killed two gendarmes who had shot a farmer during a land dispute.";
+    let roles_at = |location| {
+        book()
+            .roles(&RoleContext {
+                text,
+                focus: Span::new(0, text.len()),
+                language: Language::En,
+                sub_event_type: SubEventType::ArmedClash,
+                date: NaiveDate::from_ymd_opt(2019, 1, 12),
+                country_code: Some("BF"),
+                location,
+            })
+            .expect("roles")
+    };
+    let names = |roles: &Roles| {
+        [Some(&roles.actor1), roles.actor2.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(|a| a.value.name.clone())
+            .collect::<Vec<_>>()
+    };
+    let named = names(&roles_at(Some("Koumbia - Secteur 2")));
+    assert!(named.contains(&"Koumbia Communal Militia (Burkina Faso)".to_string()), "{named:?}");
+    let unnamed = names(&roles_at(None));
+    assert!(
+        unnamed.contains(&"Unidentified Communal Militia (Burkina Faso)".to_string()),
+        "{unnamed:?}"
+    );
 }

@@ -224,6 +224,11 @@ impl Extractor {
                 sub_event_type: sub,
                 date: fields.date.as_ref().map(|d| d.value.date),
                 country_code: country_code.as_deref(),
+                // A town or village, not a region standing in for one.
+                location: place
+                    .as_ref()
+                    .filter(|p| p.value.geo_precision.code() <= 2)
+                    .map(|p| p.value.location.as_str()),
             };
             let Some(roles) = self.actors.roles(&context) else {
                 output.diagnostics.push(diagnostic(
