@@ -1222,6 +1222,11 @@ mod tests {
             "Regime forces shelled the village, killing two civilians.",
             Some("Shelling/artillery/missile attack"),
         );
+        // Ceasefire monitors' counts of heavy-weapon fire.
+        check(
+            "The monitors observed 9 bursts of fire involving heavy machine-guns near the village.",
+            Some("Shelling/artillery/missile attack"),
+        );
         check(
             "Inside a Kandahar mosque, a suicide bomber detonated his vest, killing 4.",
             Some("Suicide bomb"),
