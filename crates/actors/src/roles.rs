@@ -605,6 +605,8 @@ fn assign_in_country(
         | RemoteExplosiveLandmineIed
         | Grenade => {
             let remote = matches!(sub, RemoteExplosiveLandmineIed | SuicideBomb | Grenade);
+            // "Unidentified rockets", "drones of an unknown group": no state's forces.
+            let unknown = unknown_launcher(&window_norm);
             let user = if sub == AirDroneStrike {
                 armed
                     .iter()
@@ -632,8 +634,22 @@ fn assign_in_country(
             } else {
                 best_agent(&armed)
             };
+            // Beside "unidentified rockets", forces no nationality word names ("drones of an
+            // unidentified military group") are no state's.
+            let state_named = in_window.iter().any(|m| {
+                m.country.is_some()
+                    && m.actor
+                        .as_ref()
+                        .is_some_and(|a| matches!(a.inter, Inter::StateForces | Inter::External))
+            });
+            let user = user.filter(|c| {
+                !(unknown
+                    && !state_named
+                    && matches!(c.actor.inter, Inter::StateForces | Inter::External))
+            });
             let actor1 = match user {
                 Some(c) => c.field(),
+                None if unknown => Field::inferred(uag()?, CONF_DEFAULT),
                 None if matches!(sub, AirDroneStrike | ShellingArtilleryMissileAttack) => {
                     match opponent().filter(|_| front_government() == Some(true)) {
                         Some(o) => Field::inferred(o, CONF_DEFAULT),
@@ -1908,6 +1924,49 @@ fn said_unknown(norm: &Normalized, span: Span) -> bool {
     );
     UNKNOWN_WORDS.iter().any(|w| around.contains(w))
 }
+
+/// Whether the words say that the weapons or their users are unknown ("unidentified
+/// Katyusha rockets", "drones of an unidentified military group"). Monitors' "unknown
+/// weapons" say what was fired is unknown, not who fired it.
+fn unknown_launcher(window_norm: &str) -> bool {
+    let words: Vec<&str> = window_norm.split_whitespace().collect();
+    let launcher = |w: &&str| LAUNCHER_WORDS.contains(w);
+    words.iter().enumerate().any(|(i, w)| {
+        // English puts the word before the noun; French after it ("drones non identifiés").
+        let english = w.starts_with("unidentif") || w.starts_with("unknown");
+        let french = w.starts_with("inconnu")
+            || (w.starts_with("identifi") && i > 0 && words.get(i - 1) == Some(&"non"));
+        (english && words.iter().skip(i + 1).take(3).any(launcher))
+            || (french && words.iter().take(i).rev().take(3).any(launcher))
+    })
+}
+
+/// Weapons fired from afar and the groups that fire them, after "unidentified".
+const LAUNCHER_WORDS: &[&str] = &[
+    "rocket",
+    "rockets",
+    "missile",
+    "missiles",
+    "shell",
+    "shells",
+    "mortar",
+    "mortars",
+    "drone",
+    "drones",
+    "aircraft",
+    "plane",
+    "planes",
+    "jet",
+    "jets",
+    "helicopter",
+    "helicopters",
+    "group",
+    "groups",
+    "roquettes",
+    "obus",
+    "avions",
+    "groupe",
+];
 
 /// The normalised text of an original span.
 fn norm_text_of(norm: &Normalized, span: Span) -> Option<String> {

@@ -1816,3 +1816,27 @@ fn a_communal_militia_takes_the_name_of_the_place_it_fought_in() {
         "{unnamed:?}"
     );
 }
+
+#[test]
+fn unidentified_rockets_are_fired_by_an_unidentified_group() {
+    const SHELLING: &str = "Shelling/artillery/missile attack";
+    const AIR: &str = "Air/drone strike";
+    const UAG_IQ: &str = "Unidentified Armed Group (Iraq)";
+    const ARMY_IQ: &str = "Military Forces of Iraq (2018-2022)";
+    for (sub, text, actor1) in [
+        (SHELLING, "Three unidentified rockets fell near the airport.", UAG_IQ),
+        (AIR, "Drones of an unidentified military group struck the base.", UAG_IQ),
+        (SHELLING, "Des roquettes non identifiées sont tombées près de l'aéroport.", UAG_IQ),
+        // Forces a nationality word names fired, whoever they struck.
+        (AIR, "Iraqi jets struck unidentified groups in the desert.", ARMY_IQ),
+        // Monitors' "unknown weapons" do not say who fired.
+        (
+            SHELLING,
+            "Monitors saw three explosions involving unknown weapons near the airport.",
+            ARMY_IQ,
+        ),
+    ] {
+        let roles = roles_of(sub, "IQ", "2020-05-06", text).expect("roles");
+        assert_eq!(roles.actor1.value.name, actor1, "{text}");
+    }
+}
