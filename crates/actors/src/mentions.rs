@@ -536,11 +536,14 @@ impl Recognizer {
                     .clone()
                     .or(implied.clone())
                     .or_else(|| context.country_code.map(|c| c.to_ascii_uppercase()));
-                let forces = |branch: &str, unit: Option<&str>| {
-                    code.as_deref().and_then(|code| {
+                // Without a country, the bare branch ("Military Forces"), as roles name
+                // protesters "Protesters": soldiers are still no unidentified armed group.
+                let forces = |branch: &str, unit: Option<&str>| match code.as_deref() {
+                    Some(code) => {
                         let name = state_forces_name(kb, code, branch, context.date, unit)?;
                         Some(Actor::new(name, state_inter(code, context.country_code)))
-                    })
+                    }
+                    None => Some(Actor::new(format!("{branch} Forces"), Inter::StateForces)),
                 };
                 let forces_gov = || {
                     code.as_deref().and_then(|code| {

@@ -1840,3 +1840,17 @@ fn unidentified_rockets_are_fired_by_an_unidentified_group() {
         assert_eq!(roles.actor1.value.name, actor1, "{text}");
     }
 }
+
+#[test]
+fn forces_of_no_known_country_keep_their_branch() {
+    let roles = roles_of(
+        "Armed clash",
+        "",
+        "",
+        "Soldiers attacked a police station; two officers were wounded.",
+    )
+    .expect("roles");
+    assert_eq!(roles.actor1.value.name, "Military Forces");
+    assert_eq!(roles.actor1.value.inter, Inter::StateForces);
+    assert_eq!(roles.actor2.map(|a| a.value.name).as_deref(), Some("Police Forces"));
+}
