@@ -246,8 +246,9 @@ impl Recognizer {
 
     /// The country a text's own words point to, for an event whose place is unknown:
     /// country names and nationality words, forces that belong to one country (`FAMa`),
-    /// and the home country of the non-state groups it names (`Koglweogo`). The most
-    /// named country wins; among equals the first named.
+    /// the home country of the non-state groups it names (`Koglweogo`) and where the
+    /// foreign forces it names fight (`Barkhane`: Mali). The most named country wins;
+    /// among equals the first named.
     pub fn infer_country(&self, kb: &Kb, text: &str) -> Option<String> {
         let norm = Normalized::new(text);
         let mut votes: Vec<(String, u32, usize)> = Vec::new();
@@ -276,12 +277,11 @@ impl Recognizer {
                 Target::Actor(a) if kb.actors.get(a).is_some_and(|e| e.unit.is_some()) => {
                     kb.actors.get(a).and_then(|e| e.state.as_deref()).map(|c| (c, 2))
                 }
+                // Forces that fight abroad (Barkhane) vote where they fight, not for home.
                 Target::Actor(a) | Target::Leader(a) => kb
                     .actors
                     .get(a)
-                    .filter(|e| {
-                        e.state.is_none() && (e.kind == EntryKind::Armed || e.countries.len() == 1)
-                    })
+                    .filter(|e| e.kind == EntryKind::Armed || e.countries.len() == 1)
                     .and_then(|e| e.countries.first())
                     .map(|c| (c.as_str(), 1)),
             });

@@ -1854,3 +1854,17 @@ fn forces_of_no_known_country_keep_their_branch() {
     assert_eq!(roles.actor1.value.inter, Inter::StateForces);
     assert_eq!(roles.actor2.map(|a| a.value.name).as_deref(), Some("Police Forces"));
 }
+
+#[test]
+fn foreign_forces_point_where_they_fight() {
+    let book = book();
+    assert_eq!(
+        book.infer_country("Barkhane forces raided a camp in the forest.").as_deref(),
+        Some("ML")
+    );
+    // A named country still outweighs them.
+    assert_eq!(
+        book.infer_country("Barkhane forces raided a camp in Burkina Faso.").as_deref(),
+        Some("BF")
+    );
+}
