@@ -10,6 +10,18 @@ fn book() -> ActorBook {
 }
 
 fn roles_of(sub: &str, country: &str, date: &str, text: &str) -> Option<Roles> {
+    roles_in(sub, country, date, text, 0, None)
+}
+
+/// The roles of the event told from byte `from` to the end of `text`, fought at `location`.
+fn roles_in(
+    sub: &str,
+    country: &str,
+    date: &str,
+    text: &str,
+    from: usize,
+    location: Option<&str>,
+) -> Option<Roles> {
     let sub: SubEventType = sub.parse().expect("a valid sub-event type in the test");
     let language = if text.contains(" les ") || text.contains(" des ") || text.contains(" ont ") {
         Language::Fr
@@ -18,12 +30,12 @@ fn roles_of(sub: &str, country: &str, date: &str, text: &str) -> Option<Roles> {
     };
     book().roles(&RoleContext {
         text,
-        focus: Span::new(0, text.len()),
+        focus: Span::new(from, text.len()),
         language,
         sub_event_type: sub,
         date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
         country_code: if country.is_empty() { None } else { Some(country) },
-        location: None,
+        location,
     })
 }
 
@@ -1032,17 +1044,7 @@ fn communal_clashes_have_two_militias() {
 fn later_sentences_refer_to_the_named_group() {
     let text = "Suspected ISGS fighters raided the village of Tin-Akoff at dawn. The militants shot two herders and left with their camels.";
     let at = text.find("The militants").expect("second sentence");
-    let roles = book()
-        .roles(&RoleContext {
-            text,
-            focus: Span::new(at, text.len()),
-            language: Language::En,
-            sub_event_type: SubEventType::Attack,
-            date: NaiveDate::from_ymd_opt(2019, 10, 26),
-            country_code: Some("BF"),
-            location: None,
-        })
-        .expect("roles");
+    let roles = roles_in("Attack", "BF", "2019-10-26", text, at, None).expect("roles");
     // In Burkina Faso in October 2019 ACLED named ISGS as ISWAP's Greater Sahara Faction.
     assert_eq!(roles.actor1.value.name, "Islamic State (West Africa) - Greater Sahara Faction");
 }
@@ -1755,17 +1757,7 @@ fn public_figures_point_to_their_country() {
 fn later_militants_are_the_rebel_group_beside_a_militia_named_as_victim() {
     let text = "Suspected JNIM fighters seized a Koglweogo member near Kantchari. The militants shot him two days later.";
     let at = text.find("The militants").expect("second sentence");
-    let roles = book()
-        .roles(&RoleContext {
-            text,
-            focus: Span::new(at, text.len()),
-            language: Language::En,
-            sub_event_type: SubEventType::Attack,
-            date: NaiveDate::from_ymd_opt(2021, 3, 2),
-            country_code: Some("BF"),
-            location: None,
-        })
-        .expect("roles");
+    let roles = roles_in("Attack", "BF", "2021-03-02", text, at, None).expect("roles");
     assert_eq!(roles.actor1.value.name, JNIM);
 }
 
@@ -1788,19 +1780,8 @@ fn a_hedge_after_unknown_gunmen_names_them() {
 #[test]
 fn a_communal_militia_takes_the_name_of_the_place_it_fought_in() {
     let text = "Villagers killed two gendarmes who had shot a farmer during a land dispute.";
-    let roles_at = |location| {
-        book()
-            .roles(&RoleContext {
-                text,
-                focus: Span::new(0, text.len()),
-                language: Language::En,
-                sub_event_type: SubEventType::ArmedClash,
-                date: NaiveDate::from_ymd_opt(2019, 1, 12),
-                country_code: Some("BF"),
-                location,
-            })
-            .expect("roles")
-    };
+    let roles_at =
+        |location| roles_in("Armed clash", "BF", "2019-01-12", text, 0, location).expect("roles");
     let names = |roles: &Roles| {
         [Some(&roles.actor1), roles.actor2.as_ref()]
             .into_iter()
