@@ -229,6 +229,10 @@ pub fn find_countries(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Ve
             }
         }
         if let Some((j, cc, is_name)) = found {
+            if let Some(end) = town_named_with_country(gazetteer, text, tokens, i, j) {
+                i = end + 1;
+                continue;
+            }
             out.push(CountryMention {
                 span: Span::new(tokens[i].start, tokens[j].end),
                 cc,
@@ -242,6 +246,58 @@ pub fn find_countries(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Ve
         }
     }
     out
+}
+
+/// The last token of a town's name that holds the country word at tokens `first..=last`
+/// and goes on past it (`Port Sudan`, `Benin City`, `Mali Zvornik`, `Port of Spain`):
+/// those words name the town, not the country. The longer name must be a populated place
+/// or an admin unit the gazetteer knows, written in capitalised words.
+fn town_named_with_country(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+) -> Option<usize> {
+    let joined = |a: usize| {
+        tokens.get(a + 1).is_some()
+            && joins_name(text.get(tokens[a].end..tokens[a + 1].start).unwrap_or(""))
+    };
+    let word_ok = |k: usize, edge: bool| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.capitalised || !edge && matches!(t.folded.as_str(), "of" | "de"))
+    };
+    let town = |key: &str| {
+        gazetteer.lookup(key).iter().any(|&(id, _)| {
+            gazetteer
+                .entries
+                .get(id as usize)
+                .is_some_and(|e| e.fclass == b'P' || e.admin_level().is_some())
+        })
+    };
+    let mut best = None;
+    for start in first.saturating_sub(2)..=first {
+        let words_ok = (start + 1..first).all(|k| word_ok(k, false));
+        if !word_ok(start, true) || !words_ok || (start..first).any(|k| !joined(k)) {
+            continue;
+        }
+        let mut end = last;
+        let mut key: Vec<&str> = tokens[start..=last].iter().map(|t| t.folded.as_str()).collect();
+        while end < last + 3 {
+            if end > last && word_ok(end, true) && town(&key.join(" ")) {
+                best = Some(best.map_or(end, |b: usize| b.max(end)));
+            } else if start < first && end == last && town(&key.join(" ")) {
+                best = Some(best.unwrap_or(end));
+            }
+            if !joined(end) || !word_ok(end + 1, false) {
+                break;
+            }
+            end += 1;
+            key.push(tokens[end].folded.as_str());
+        }
+    }
+    best
 }
 
 fn mostly_caps(tokens: &[Token]) -> bool {

@@ -227,6 +227,23 @@ fn part_of_a_longer_name_is_not_a_place() {
 }
 
 #[test]
+fn a_country_word_inside_a_towns_name_names_the_town() {
+    for (text, location, cc) in [
+        ("Dock workers went on strike in Port Sudan on Monday.", "Port Sudan", "SD"),
+        ("Residents blocked a road in Mali Zvornik, Serbia.", "Mali Zvornik", "RS"),
+        ("A trader was robbed in Benin City (Edo) at night.", "Benin City", "NG"),
+        ("Two men were shot in Port of Spain on Friday.", "Port of Spain", "TT"),
+        ("Taxi drivers marched in Mexico City.", "Mexico City", "MX"),
+    ] {
+        check(text, Language::En, town(location, cc));
+    }
+    // The country word alone is still the country.
+    let text = "Gunmen killed two soldiers in Mali on Sunday.";
+    let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+    assert_eq!(places.first().map(|p| p.value.country_code.as_str()), Some("ML"));
+}
+
+#[test]
 fn a_persons_name_is_no_place() {
     // A given name makes its neighbours a person's name, at a sentence's start and in
     // capitals too; the place is the one the sentence names after it.
