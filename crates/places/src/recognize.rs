@@ -860,7 +860,7 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
                 .map(|t| t.folded.as_str())
                 .collect();
             let only_unit_words = gap_words.iter().all(|w| {
-                is_unit(w)
+                is_unit_word(w)
                     || is_in(SETTLEMENT_WORDS, w)
                     || matches!(*w, "of" | "de" | "du" | "la" | "in")
             });
@@ -1183,16 +1183,23 @@ fn resolve(
         .filter(|e| e.fclass == b'P')
         .map(|e| (e.cc, e.lat, e.lon))
         .collect();
-    // The countries every hint may belong to.
-    let mut hint_countries: Option<Vec<[u8; 2]>> = None;
-    for points in &hint_points {
-        let ccs: Vec<[u8; 2]> = points.iter().map(|p| p.0).collect();
-        hint_countries = Some(match hint_countries {
-            None => ccs,
-            Some(prev) => prev.into_iter().filter(|cc| ccs.contains(cc)).collect(),
-        });
+    // The countries the hints place the name in: its own hints', else those of the list it
+    // belongs to (a hint lies in the country of its fellow hints), else those of another
+    // mention of the same name (one name is one place in a report).
+    let mut hint_countries = list_countries(gazetteer, mentions, &m.hints);
+    if hint_countries.is_empty() {
+        if let Some(p) = parent {
+            hint_countries = list_countries(gazetteer, mentions, &p.hints);
+        }
     }
-    let hint_countries = hint_countries.unwrap_or_default();
+    if hint_countries.is_empty() {
+        hint_countries = mentions
+            .iter()
+            .filter(|o| o.folded == m.folded && o.hint_of.is_none())
+            .map(|o| list_countries(gazetteer, mentions, &o.hints))
+            .find(|ccs| !ccs.is_empty())
+            .unwrap_or_default();
+    }
     let mut best: Option<(u32, f32)> = None;
     for &(id, alternate) in &m.candidates {
         let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
@@ -1349,6 +1356,37 @@ fn resolve(
         }
     }
     best
+}
+
+/// The countries a list of admin hints (`X (A, B)`) places a name in: those every hint may
+/// lie in, or when the hints disagree, those of the last hint (the largest unit: `Ber (Ber,
+/// Tombouctou)` lies in Mali, whatever other Bers there are). Empty for no hints.
+fn list_countries(gazetteer: &Gazetteer, mentions: &[Mention], hints: &[usize]) -> Vec<[u8; 2]> {
+    let countries = |h: &usize| -> Vec<[u8; 2]> {
+        let Some(hint) = mentions.get(*h) else { return Vec::new() };
+        let mut ccs: Vec<[u8; 2]> = hint
+            .candidates
+            .iter()
+            .filter_map(|&(id, _)| gazetteer.entries.get(id as usize))
+            .map(|e| e.cc)
+            .collect();
+        ccs.sort_unstable();
+        ccs.dedup();
+        ccs
+    };
+    let mut every: Option<Vec<[u8; 2]>> = None;
+    for h in hints {
+        let ccs = countries(h);
+        every = Some(match every {
+            None => ccs,
+            Some(prev) => prev.into_iter().filter(|cc| ccs.contains(cc)).collect(),
+        });
+    }
+    match every {
+        Some(ccs) if ccs.is_empty() => hints.last().map(countries).unwrap_or_default(),
+        Some(ccs) => ccs,
+        None => Vec::new(),
+    }
 }
 
 /// What an entry in the focus region gains when nothing else in the text places its name:
@@ -2000,7 +2038,15 @@ fn rank(
             && between(text, tokens, m.first - 1, m.first).contains('(')
             && tokens.get(m.first - 1).is_some_and(|t| t.capitalised && !is_stop(&t.folded));
         let paren_after = between(text, tokens, m.last, m.last + 1).contains('(');
-        if m.hint_of.is_some() || name_before_paren {
+        // A unit inside a parenthesis (`X (Ohaji/Egbema LGA, Imo)`) qualifies a name before it.
+        let unit_in_paren = c.unit && {
+            let gaps: Vec<&str> = (m.first.saturating_sub(3)..m.first)
+                .map(|k| between(text, tokens, k, k + 1))
+                .collect();
+            let open = gaps.iter().rposition(|g| g.contains('('));
+            open.is_some_and(|o| gaps[o..].iter().all(|g| !g.contains([')', ',', '.', ';'])))
+        };
+        if m.hint_of.is_some() || name_before_paren || unit_in_paren {
             score -= 2.5;
         } else if !m.hints.is_empty() || paren_after {
             score += 1.5;
@@ -2073,8 +2119,15 @@ fn rank(
                 .hint_of
                 .and_then(|p| mentions.get(p))
                 .filter(|p| p.best.is_none() && !tokens.get(p.last).is_some_and(is_facility));
-            let parent = parent
-                .and_then(|p| Some((p.span, p.span.text(text)?.to_string(), p.first, p.last)));
+            // A name opening a parenthesis (`Ikobi (Apa LGA, Benue)`) is a hint itself: the
+            // place is the unknown name before the parenthesis.
+            let parent = parent.and_then(|p| {
+                let opens =
+                    p.first > 0 && between(text, tokens, p.first - 1, p.first).contains('(');
+                let before =
+                    if opens { unknown_name_before(text, tokens, p, mentions) } else { None };
+                before.or_else(|| Some((p.span, p.span.text(text)?.to_string(), p.first, p.last)))
+            });
             let from_parent = parent.is_some();
             if let Some(name) = parent.or_else(|| unknown_name_before(text, tokens, m, mentions)) {
                 let nc = cues(text, tokens, name.2, name.3);

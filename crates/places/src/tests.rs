@@ -244,6 +244,40 @@ fn a_country_word_inside_a_towns_name_names_the_town() {
 }
 
 #[test]
+fn admin_hints_place_the_name_in_their_country() {
+    let at = |location, cc, admin1, precision| Expect {
+        location,
+        cc,
+        admin1: Some(admin1),
+        admin2: None,
+        precision,
+    };
+    // Hints that disagree: the last, largest unit says the country (Apa is Romanian too).
+    check(
+        "Gunmen raided Kobadjiri (Apa, Segou) at dawn.",
+        Language::En,
+        at("Kobadjiri", "ML", "Ségou", 1),
+    );
+    // A local unit word (`LGA`) inside the hint list; the place is the name before it.
+    check(
+        "Gunmen abducted a farmer in Kobadjiri (Apa LGA, Benue).",
+        Language::En,
+        at("Kobadjiri", "NG", "Benue", 1),
+    );
+    check(
+        "Youths burned a shrine in Kobadjiri (Nkwo/Oguta LGA, Imo) on Monday.",
+        Language::En,
+        at("Kobadjiri", "NG", "Imo", 1),
+    );
+    // One name is one place: its hinted mention rules the homonym out for the other.
+    check(
+        "Gunmen attacked a shop in Apa, Apa commune (Bla, Segou), on Friday.",
+        Language::En,
+        at("Apa", "ML", "Ségou", 2),
+    );
+}
+
+#[test]
 fn a_persons_name_is_no_place() {
     // A given name makes its neighbours a person's name, at a sentence's start and in
     // capitals too; the place is the one the sentence names after it.
