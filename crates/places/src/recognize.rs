@@ -1200,7 +1200,7 @@ fn resolve(
             .find(|ccs| !ccs.is_empty())
             .unwrap_or_default();
     }
-    let mut best: Option<(u32, f32)> = None;
+    let mut best: Option<(u32, f32, f32)> = None;
     for &(id, alternate) in &m.candidates {
         let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
         let admins = gazetteer.admins.get(entry.admin as usize);
@@ -1215,6 +1215,13 @@ fn resolve(
                         [crate::text::fold(s), crate::text::fold(&acled)]
                     })
                     .collect()
+            })
+            .unwrap_or_default();
+        let admin1_names: Vec<String> = admins
+            .and_then(|a| a.admin1.as_deref())
+            .map(|s| {
+                let acled = crate::countries::acled_admin_name_in(entry.country_code(), s);
+                vec![crate::text::fold(s), crate::text::fold(&acled)]
             })
             .unwrap_or_default();
         let mut score = prior(entry, alternate);
@@ -1290,6 +1297,7 @@ fn resolve(
             score += 0.5;
         }
         let mut hint_agrees = false;
+        let mut admin1_hinted = false;
         for (hint, points) in hint_names.iter().zip(&hint_points) {
             let by_name = admin_names.iter().any(|a| a == hint);
             // A hint also helps by distance: a department seat or an outdated code.
@@ -1308,6 +1316,12 @@ fn resolve(
                 0.0
             };
             score += if by_name { 3.0_f32.max(by_distance) } else { by_distance };
+            // The first-level unit is the hint ACLED's notes give most (`X (Cordoba)`), and
+            // the one a homonym's own second-level unit, named for its seat, cannot match:
+            // it chooses among the name's entries, not between this name and others.
+            if admin1_names.iter().any(|a| a == hint) {
+                admin1_hinted = true;
+            }
             hint_agrees |= by_name || nearest < 100.0;
         }
         // Hints that all disagree mean another place of the same name.
@@ -1351,12 +1365,16 @@ fn resolve(
         if acronym && (!in_context || m.folded.len() <= 4 && !cues.locative) {
             continue;
         }
-        if best.is_none_or(|(_, s)| score > s) {
-            best = Some((id, score));
+        let choice = score + if admin1_hinted { ADMIN1_HINT_WEIGHT } else { 0.0 };
+        if best.is_none_or(|(_, _, c)| choice > c) {
+            best = Some((id, score, choice));
         }
     }
-    best
+    best.map(|(id, score, _)| (id, score))
 }
+
+/// What a hint naming an entry's first-level unit adds when choosing among the name's entries.
+const ADMIN1_HINT_WEIGHT: f32 = 1.0;
 
 /// The countries a list of admin hints (`X (A, B)`) places a name in: those every hint may
 /// lie in, or when the hints disagree, those of the last hint (the largest unit: `Ber (Ber,

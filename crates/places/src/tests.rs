@@ -278,6 +278,17 @@ fn admin_hints_place_the_name_in_their_country() {
 }
 
 #[test]
+fn a_first_level_hint_outweighs_a_homonyms_own_municipality() {
+    // Mexico's Córdoba lies in a municipality of its name; Argentina's in the province.
+    check("Taxi drivers went on strike in Cordoba (Cordoba).", Language::En, town("Cordoba", "AR"));
+    check(
+        "Taxi drivers went on strike in Cordoba (Veracruz).",
+        Language::En,
+        town("Cordoba", "MX"),
+    );
+}
+
+#[test]
 fn a_persons_name_is_no_place() {
     // A given name makes its neighbours a person's name, at a sentence's start and in
     // capitals too; the place is the one the sentence names after it.
