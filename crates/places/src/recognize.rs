@@ -624,7 +624,10 @@ fn find_mentions(
             }
         }
         if let Some((j, folded, candidates)) = found {
-            if !after_group_word(tokens, i) && !inside_longer_name(text, tokens, taken, i, j) {
+            let institution = town_institution(gazetteer, text, tokens, i, j, &candidates);
+            if !after_group_word(tokens, i)
+                && (institution || !inside_longer_name(text, tokens, taken, i, j))
+            {
                 mentions.push(Mention {
                     first: i,
                     last: j,
@@ -643,6 +646,67 @@ fn find_mentions(
         }
     }
     mentions
+}
+
+/// Folded words that end the name of an institution or a base named for its town
+/// (`Hama Airbase`), not of a company or a square (`Gafsa Phosphate Company`).
+const INSTITUTION_WORDS: &[&str] = &[
+    "academy",
+    "airbase",
+    "airfield",
+    "airport",
+    "barracks",
+    "base",
+    "college",
+    "hospital",
+    "institute",
+    "jail",
+    "polytechnic",
+    "polytechnique",
+    "prison",
+    "school",
+    "stadium",
+    "universite",
+    "university",
+];
+
+/// Whether the name at tokens `first..=last` opens the name of an institution or a facility
+/// (`the Bobo-Dioulasso Polytechnic University`, `Hama Airbase`, `Kaya Regional
+/// Hospital`), which ACLED codes to the town: only a sizeable town's name (a seat or a
+/// town of 20,000 people) counts, not a village's homonym.
+fn town_institution(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    candidates: &[(u32, bool)],
+) -> bool {
+    let opens = first == 0
+        || !tokens[first - 1].capitalised
+        || is_stop(&tokens[first - 1].folded)
+        || !between(text, tokens, first - 1, first).chars().all(|c| c == ' ')
+        || sentence_initial(text, tokens, first - 1);
+    if !opens {
+        return false;
+    }
+    let mut k = last;
+    let ends = loop {
+        let Some(next) = tokens.get(k + 1) else { break false };
+        if k >= last + 4 || between(text, tokens, k, k + 1) != " " || !next.capitalised {
+            break false;
+        }
+        if is_in(INSTITUTION_WORDS, &next.folded) {
+            break true;
+        }
+        k += 1;
+    };
+    ends && candidates.iter().any(|&(id, _)| {
+        gazetteer.entries.get(id as usize).is_some_and(|e| {
+            e.fclass == b'P'
+                && (e.population >= 20_000 || matches!(e.fcode, "PPLC" | "PPLA" | "PPLA2"))
+        })
+    })
 }
 
 /// Marks the tokens `first..=last` in `flags` (as far as it reaches).

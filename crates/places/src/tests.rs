@@ -289,6 +289,23 @@ fn a_first_level_hint_outweighs_a_homonyms_own_municipality() {
 }
 
 #[test]
+fn a_town_opening_an_institutions_name_is_the_place() {
+    for (text, location, cc) in [
+        ("Students of the Koudougou Polytechnic University boycotted classes.", "Koudougou", "BF"),
+        ("Nurses of the Kaya Regional Hospital held a sit-in.", "Kaya", "BF"),
+        ("A drone struck Tabqa Airbase overnight.", "Tabqa", "SY"),
+    ] {
+        check(text, Language::En, town(location, cc));
+    }
+    // A company named for a town is no institution of it: the place is where it happened.
+    check(
+        "Workers of the Kaya Cotton Company protested in Kongoussi.",
+        Language::En,
+        town("Kongoussi", "BF"),
+    );
+}
+
+#[test]
 fn a_persons_name_is_no_place() {
     // A given name makes its neighbours a person's name, at a sentence's start and in
     // capitals too; the place is the one the sentence names after it.
