@@ -62,6 +62,8 @@ struct Mention {
     best: Option<(u32, f32)>,
     /// The name comes from a fuzzy match of an unknown word.
     fuzzy: bool,
+    /// The name is a big town's misspelled name, named as the gazetteer spells it.
+    respelled: bool,
 }
 
 /// How a mention is introduced.
@@ -458,6 +460,7 @@ pub fn locate(
         focus: &focus_region,
     };
     add_fuzzy_mentions(gazetteer, text, &tokens, &mut mentions, &taken, &context, &regions);
+    add_town_guesses(gazetteer, text, &tokens, &mut mentions, &taken, &context);
     let mut places = rank(gazetteer, text, &tokens, &mentions, &countries, &frame, focus, language);
     if places.is_empty() {
         places.extend(group_country(gazetteer, &groups, &regions));
@@ -638,6 +641,7 @@ fn find_mentions(
                     hint_of: None,
                     best: None,
                     fuzzy: false,
+                    respelled: false,
                 });
             }
             i = j + 1;
@@ -649,7 +653,7 @@ fn find_mentions(
 }
 
 /// Folded words that end the name of an institution or a base named for its town
-/// (`Hama Airbase`), not of a company or a square (`Gafsa Phosphate Company`).
+/// (`Tabqa Airbase`), not of a company or a square (`the Kaya Cotton Company`).
 const INSTITUTION_WORDS: &[&str] = &[
     "academy",
     "airbase",
@@ -671,7 +675,7 @@ const INSTITUTION_WORDS: &[&str] = &[
 ];
 
 /// Whether the name at tokens `first..=last` opens the name of an institution or a facility
-/// (`the Bobo-Dioulasso Polytechnic University`, `Hama Airbase`, `Kaya Regional
+/// (`the Koudougou Polytechnic University`, `Tabqa Airbase`, `Kaya Regional
 /// Hospital`), which ACLED codes to the town: only a sizeable town's name (a seat or a
 /// town of 20,000 people) counts, not a village's homonym.
 fn town_institution(
@@ -1441,8 +1445,9 @@ fn resolve(
 const ADMIN1_HINT_WEIGHT: f32 = 1.0;
 
 /// The countries a list of admin hints (`X (A, B)`) places a name in: those every hint may
-/// lie in, or when the hints disagree, those of the last hint (the largest unit: `Ber (Ber,
-/// Tombouctou)` lies in Mali, whatever other Bers there are). Empty for no hints.
+/// lie in, or when the hints disagree, those of the last hint (the largest unit:
+/// `Kobadjiri (Apa, Segou)` lies in Mali, whatever Apas there are abroad). Empty for no
+/// hints.
 fn list_countries(gazetteer: &Gazetteer, mentions: &[Mention], hints: &[usize]) -> Vec<[u8; 2]> {
     let countries = |h: &usize| -> Vec<[u8; 2]> {
         let Some(hint) = mentions.get(*h) else { return Vec::new() };
@@ -2057,7 +2062,125 @@ fn add_fuzzy_mentions(
             hint_of: None,
             best: Some((id, score)),
             fuzzy: true,
+            respelled: false,
         });
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| m.first);
+}
+
+/// How close a guess at a big town's misspelled name must be ([`add_town_guesses`]).
+const TOWN_GUESS_SIMILARITY: f64 = 0.88;
+
+/// Whether an entry is a big town: a capital, a region's seat or a city of 50,000 people,
+/// whose misspellings are worth guessing anywhere.
+fn big_town(entry: &Entry) -> bool {
+    entry.fclass == b'P' && (matches!(entry.fcode, "PPLC" | "PPLA") || entry.population >= 50_000)
+}
+
+/// Guesses big towns behind names [`add_fuzzy_mentions`] leaves alone: a misspelled name of
+/// several words (`in Bobo-Diulasso`), one after an institution's `of` (`the University of
+/// Ouagadugou`), and a possessive written without its apostrophe (`Niameys fourth
+/// district`). Only a big town, closely matched and with no rival guess, is taken; one in
+/// the report's leading country wins a tie.
+fn add_town_guesses(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    mentions: &mut Vec<Mention>,
+    taken: &[bool],
+    context: &BTreeMap<[u8; 2], f32>,
+) {
+    let top = top_country(context);
+    let mut covered = taken.to_vec();
+    for m in mentions.iter() {
+        mark(&mut covered, m.first, m.last);
+    }
+    let name_word = |k: usize| tokens.get(k).is_some_and(|t| t.capitalised && !is_stop(&t.folded));
+    let joined = |k: usize| joins_name(between(text, tokens, k, k + 1));
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let continues = i > 0 && name_word(i - 1) && joined(i - 1);
+        let opens = !covered[i] && name_word(i) && !tokens[i].all_caps && !continues;
+        if !opens {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        while last < i + 2 && name_word(last + 1) && joined(last) && !covered[last + 1] {
+            last += 1;
+        }
+        if name_word(last + 1) && joined(last) {
+            i = last + 1;
+            continue;
+        }
+        let key: Vec<&str> = tokens[i..=last].iter().map(|t| t.folded.as_str()).collect();
+        let key = key.join(" ");
+        let after_institution = i >= 2
+            && matches!(tokens[i - 1].folded.as_str(), "of" | "de" | "d")
+            && is_in(INSTITUTION_WORDS, &tokens[i - 2].folded);
+        let c = cues(text, tokens, i, last);
+        let introduced = c.locative || c.settlement || after_institution;
+        let possessive = last == i
+            && key.len() >= 6
+            && key.ends_with('s')
+            && !sentence_initial(text, tokens, i)
+            && tokens.get(i + 1).is_some_and(|t| !t.capitalised && !is_stop(&t.folded))
+            && between(text, tokens, i, i + 1) == " ";
+        let mut hits: Vec<(u32, f64)> = Vec::new();
+        if possessive {
+            let stem = &key[..key.len() - 1];
+            hits = gazetteer.lookup(stem).into_iter().map(|(id, _)| (id, 1.0)).collect();
+        }
+        // A name of several words must be long, and close letter for letter (two letters
+        // swapped count as one change): `Goz Beina` is a village of its own, not `Goz Beida`.
+        let guess =
+            introduced && (last > i && key.len() >= 10 || after_institution && key.len() >= 6);
+        if hits.is_empty() && guess {
+            hits = gazetteer.fuzzy_lookup(&key, None, TOWN_GUESS_SIMILARITY);
+            hits.retain(|&(id, _)| {
+                gazetteer.entries.get(id as usize).is_some_and(|e| {
+                    strsim::normalized_damerau_levenshtein(&fold(e.name), &key)
+                        >= TOWN_GUESS_SIMILARITY
+                })
+            });
+        }
+        hits.retain(|&(id, _)| gazetteer.entries.get(id as usize).is_some_and(big_town));
+        for hit in hits.iter_mut() {
+            if gazetteer.entries.get(hit.0 as usize).is_some_and(|e| Some(e.cc) == top) {
+                hit.1 += 0.02;
+            }
+        }
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let Some(&(id, similarity)) = hits.first() else {
+            i = last + 1;
+            continue;
+        };
+        let rival = hits.iter().skip(1).any(|&(other, s)| {
+            s >= similarity - 0.02
+                && gazetteer.entries.get(other as usize).map(|e| fold(e.name))
+                    != gazetteer.entries.get(id as usize).map(|e| fold(e.name))
+        });
+        if !rival {
+            let score = prior(&gazetteer.entries[id as usize], true) + 2.0 * similarity as f32;
+            // A possessive is named as the gazetteer spells the town; a guess at a spelling
+            // is named as the report writes it.
+            let respelled = possessive;
+            added.push(Mention {
+                first: i,
+                last,
+                span: Span::new(tokens[i].start, tokens[last].end),
+                folded: key,
+                candidates: vec![(id, true)],
+                hints: Vec::new(),
+                hint_of: None,
+                best: Some((id, score)),
+                fuzzy: true,
+                respelled,
+            });
+        }
+        i = last + 1;
     }
     mentions.extend(added);
     mentions.sort_by_key(|m| m.first);
@@ -2120,7 +2243,7 @@ fn rank(
             && between(text, tokens, m.first - 1, m.first).contains('(')
             && tokens.get(m.first - 1).is_some_and(|t| t.capitalised && !is_stop(&t.folded));
         let paren_after = between(text, tokens, m.last, m.last + 1).contains('(');
-        // A unit inside a parenthesis (`X (Ohaji/Egbema LGA, Imo)`) qualifies a name before it.
+        // A unit inside a parenthesis (`X (Nkwo/Oguta LGA, Imo)`) qualifies a name before it.
         let unit_in_paren = c.unit && {
             let gaps: Vec<&str> = (m.first.saturating_sub(3)..m.first)
                 .map(|k| between(text, tokens, k, k + 1))
@@ -2181,7 +2304,8 @@ fn rank(
         // The place is named as the report writes it (`Arbinda` for GeoNames' `Aribinda`),
         // even when the entry is a guess at its spelling (`Tanwalbougou` for `Tanwolbougou`),
         // unless the words are in capitals.
-        let surface = m.span.text(text).filter(|s| !s.chars().all(|c| !c.is_lowercase()));
+        let surface =
+            m.span.text(text).filter(|s| !m.respelled && !s.chars().all(|c| !c.is_lowercase()));
         let own_name = match (surface, entry.admin_level()) {
             (Some(s), _) => Some(s.to_string()),
             (_, Some(_)) => Some(entry.name.to_string()),
@@ -2201,7 +2325,7 @@ fn rank(
                 .hint_of
                 .and_then(|p| mentions.get(p))
                 .filter(|p| p.best.is_none() && !tokens.get(p.last).is_some_and(is_facility));
-            // A name opening a parenthesis (`Ikobi (Apa LGA, Benue)`) is a hint itself: the
+            // A name opening a parenthesis (`Kobadjiri (Apa LGA, Benue)`) is a hint itself: the
             // place is the unknown name before the parenthesis.
             let parent = parent.and_then(|p| {
                 let opens =

@@ -306,6 +306,24 @@ fn a_town_opening_an_institutions_name_is_the_place() {
 }
 
 #[test]
+fn big_towns_misspelled_names_are_guessed() {
+    // A name of several words, misspelled; named as the report writes it.
+    check("Traders marched in Bobo-Diulasso on Monday.", Language::En, town("Bobo-Diulasso", "BF"));
+    // After an institution's `of`.
+    check(
+        "Lecturers at the University of Ouagadugou went on strike.",
+        Language::En,
+        town("Ouagadugou", "BF"),
+    );
+    // A possessive without its apostrophe: the town, as the gazetteer spells it.
+    check("Residents of Niameys fourth district protested.", Language::En, town("Niamey", "NE"));
+    // A short name a letter away from a town is a village of its own, not a guess.
+    let text = "Gunmen attacked Goz Beina village on Friday.";
+    let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+    assert!(places.iter().all(|p| fold(&p.value.location) != "goz beida"), "{places:#?}");
+}
+
+#[test]
 fn a_persons_name_is_no_place() {
     // A given name makes its neighbours a person's name, at a sentence's start and in
     // capitals too; the place is the one the sentence names after it.
