@@ -1216,8 +1216,14 @@ fn resolve(
         let best = context.get(top).copied().unwrap_or(0.0);
         context.iter().all(|(cc, v)| cc == top || *v + 0.5 < best)
     });
-    let hint_names: Vec<&str> =
-        m.hints.iter().filter_map(|&h| mentions.get(h)).map(|h| h.folded.as_str()).collect();
+    // A hint that is only part of a hyphenated name (`Como` of `Como-Akanda`) is none.
+    let hints: Vec<&Mention> = m
+        .hints
+        .iter()
+        .filter_map(|&h| mentions.get(h))
+        .filter(|h| !part_of_hyphenated(text, h))
+        .collect();
+    let hint_names: Vec<&str> = hints.iter().map(|h| h.folded.as_str()).collect();
     // Admin names mentioned anywhere else in the report.
     let other_names: Vec<&str> = mentions
         .iter()
@@ -1226,10 +1232,8 @@ fn resolve(
         .map(|(_, o)| o.folded.as_str())
         .collect();
     let parent = m.hint_of.and_then(|p| mentions.get(p));
-    let hint_points: Vec<Vec<([u8; 2], f64, f64)>> = m
-        .hints
+    let hint_points: Vec<Vec<([u8; 2], f64, f64)>> = hints
         .iter()
-        .filter_map(|&h| mentions.get(h))
         .map(|h| {
             h.candidates
                 .iter()
@@ -1254,17 +1258,17 @@ fn resolve(
     // The countries the hints place the name in: its own hints', else those of the list it
     // belongs to (a hint lies in the country of its fellow hints), else those of another
     // mention of the same name (one name is one place in a report).
-    let mut hint_countries = list_countries(gazetteer, mentions, &m.hints);
+    let mut hint_countries = list_countries(gazetteer, text, mentions, &m.hints);
     if hint_countries.is_empty() {
         if let Some(p) = parent {
-            hint_countries = list_countries(gazetteer, mentions, &p.hints);
+            hint_countries = list_countries(gazetteer, text, mentions, &p.hints);
         }
     }
     if hint_countries.is_empty() {
         hint_countries = mentions
             .iter()
             .filter(|o| o.folded == m.folded && o.hint_of.is_none())
-            .map(|o| list_countries(gazetteer, mentions, &o.hints))
+            .map(|o| list_countries(gazetteer, text, mentions, &o.hints))
             .find(|ccs| !ccs.is_empty())
             .unwrap_or_default();
     }
@@ -1447,8 +1451,19 @@ const ADMIN1_HINT_WEIGHT: f32 = 1.0;
 /// The countries a list of admin hints (`X (A, B)`) places a name in: those every hint may
 /// lie in, or when the hints disagree, those of the last hint (the largest unit:
 /// `Kobadjiri (Apa, Segou)` lies in Mali, whatever Apas there are abroad). Empty for no
-/// hints.
-fn list_countries(gazetteer: &Gazetteer, mentions: &[Mention], hints: &[usize]) -> Vec<[u8; 2]> {
+/// hints. A hint that is only part of a hyphenated name (`Como` of `Como-Akanda`) says
+/// nothing of the country.
+fn list_countries(
+    gazetteer: &Gazetteer,
+    text: &str,
+    mentions: &[Mention],
+    hints: &[usize],
+) -> Vec<[u8; 2]> {
+    let hints: Vec<usize> = hints
+        .iter()
+        .copied()
+        .filter(|&h| mentions.get(h).is_some_and(|m| !part_of_hyphenated(text, m)))
+        .collect();
     let countries = |h: &usize| -> Vec<[u8; 2]> {
         let Some(hint) = mentions.get(*h) else { return Vec::new() };
         let mut ccs: Vec<[u8; 2]> = hint
@@ -1462,7 +1477,7 @@ fn list_countries(gazetteer: &Gazetteer, mentions: &[Mention], hints: &[usize]) 
         ccs
     };
     let mut every: Option<Vec<[u8; 2]>> = None;
-    for h in hints {
+    for h in &hints {
         let ccs = countries(h);
         every = Some(match every {
             None => ccs,
@@ -1474,6 +1489,15 @@ fn list_countries(gazetteer: &Gazetteer, mentions: &[Mention], hints: &[usize]) 
         Some(ccs) => ccs,
         None => Vec::new(),
     }
+}
+
+/// Whether a mention is only part of a hyphenated name (`Como` of `Como-Akanda`).
+fn part_of_hyphenated(text: &str, m: &Mention) -> bool {
+    let mut after = text.get(m.span.end..).unwrap_or("").chars();
+    let mut before = text.get(..m.span.start).unwrap_or("").chars().rev();
+    let hyphen = |c: Option<char>| c == Some('-');
+    let capital = |c: Option<char>| c.is_some_and(char::is_uppercase);
+    hyphen(after.next()) && capital(after.next()) || hyphen(before.next()) && capital(before.next())
 }
 
 /// What an entry in the focus region gains when nothing else in the text places its name:

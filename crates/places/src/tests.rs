@@ -269,6 +269,12 @@ fn admin_hints_place_the_name_in_their_country() {
         Language::En,
         at("Kobadjiri", "NG", "Imo", 1),
     );
+    // Part of a hyphenated unit's name is no hint (Italy's Como is not the unit).
+    check(
+        "Traders protested in Libreville (Como-Akanda, Estuaire).",
+        Language::En,
+        at("Libreville", "GA", "Estuaire", 1),
+    );
     // One name is one place: its hinted mention rules the homonym out for the other.
     check(
         "Gunmen attacked a shop in Apa, Apa commune (Bla, Segou), on Friday.",
