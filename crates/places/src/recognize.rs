@@ -934,9 +934,9 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
             });
             let opens = gap.contains('(');
             let closes = gap.contains(')');
-            // Inside a parenthesis, a unit the gazetteer lacks may come first:
-            // `X (Mondoro, Mopti)`.
-            let unknown_units = words_between <= 2
+            // Inside a parenthesis, a unit the gazetteer lacks, of up to three words, may
+            // come first: `X (Mondoro, Mopti)`, `X (Port Elizabeth Metro, Eastern Cape)`.
+            let unknown_units = words_between <= 3
                 && tokens
                     .get(prev_last + 1..mentions[next].first)
                     .unwrap_or(&[])

@@ -275,6 +275,12 @@ fn admin_hints_place_the_name_in_their_country() {
         Language::En,
         at("Libreville", "GA", "Estuaire", 1),
     );
+    // A unit the gazetteer lacks, of three words, before the region.
+    check(
+        "Taxi owners blocked roads in Motherwell (Nelson Mandela Bay, Eastern Cape).",
+        Language::En,
+        at("Motherwell", "ZA", "Eastern Cape", 1),
+    );
     // One name is one place: its hinted mention rules the homonym out for the other.
     check(
         "Gunmen attacked a shop in Apa, Apa commune (Bla, Segou), on Friday.",
