@@ -62,6 +62,8 @@ struct Mention {
     best: Option<(u32, f32)>,
     /// The name comes from a fuzzy match of an unknown word.
     fuzzy: bool,
+    /// The name is a big town's misspelled name, named as the gazetteer spells it.
+    respelled: bool,
 }
 
 /// How a mention is introduced.
@@ -229,6 +231,10 @@ pub fn find_countries(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Ve
             }
         }
         if let Some((j, cc, is_name)) = found {
+            if let Some(end) = town_named_with_country(gazetteer, text, tokens, i, j) {
+                i = end + 1;
+                continue;
+            }
             out.push(CountryMention {
                 span: Span::new(tokens[i].start, tokens[j].end),
                 cc,
@@ -242,6 +248,58 @@ pub fn find_countries(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Ve
         }
     }
     out
+}
+
+/// The last token of a town's name that holds the country word at tokens `first..=last`
+/// and goes on past it (`Port Sudan`, `Benin City`, `Mali Zvornik`, `Port of Spain`):
+/// those words name the town, not the country. The longer name must be a populated place
+/// or an admin unit the gazetteer knows, written in capitalised words.
+fn town_named_with_country(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+) -> Option<usize> {
+    let joined = |a: usize| {
+        tokens.get(a + 1).is_some()
+            && joins_name(text.get(tokens[a].end..tokens[a + 1].start).unwrap_or(""))
+    };
+    let word_ok = |k: usize, edge: bool| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.capitalised || !edge && matches!(t.folded.as_str(), "of" | "de"))
+    };
+    let town = |key: &str| {
+        gazetteer.lookup(key).iter().any(|&(id, _)| {
+            gazetteer
+                .entries
+                .get(id as usize)
+                .is_some_and(|e| e.fclass == b'P' || e.admin_level().is_some())
+        })
+    };
+    let mut best = None;
+    for start in first.saturating_sub(2)..=first {
+        let words_ok = (start + 1..first).all(|k| word_ok(k, false));
+        if !word_ok(start, true) || !words_ok || (start..first).any(|k| !joined(k)) {
+            continue;
+        }
+        let mut end = last;
+        let mut key: Vec<&str> = tokens[start..=last].iter().map(|t| t.folded.as_str()).collect();
+        while end < last + 3 {
+            if end > last && word_ok(end, true) && town(&key.join(" ")) {
+                best = Some(best.map_or(end, |b: usize| b.max(end)));
+            } else if start < first && end == last && town(&key.join(" ")) {
+                best = Some(best.unwrap_or(end));
+            }
+            if !joined(end) || !word_ok(end + 1, false) {
+                break;
+            }
+            end += 1;
+            key.push(tokens[end].folded.as_str());
+        }
+    }
+    best
 }
 
 fn mostly_caps(tokens: &[Token]) -> bool {
@@ -402,6 +460,7 @@ pub fn locate(
         focus: &focus_region,
     };
     add_fuzzy_mentions(gazetteer, text, &tokens, &mut mentions, &taken, &context, &regions);
+    add_town_guesses(gazetteer, text, &tokens, &mut mentions, &taken, &context);
     let mut places = rank(gazetteer, text, &tokens, &mentions, &countries, &frame, focus, language);
     if places.is_empty() {
         places.extend(group_country(gazetteer, &groups, &regions));
@@ -568,7 +627,10 @@ fn find_mentions(
             }
         }
         if let Some((j, folded, candidates)) = found {
-            if !after_group_word(tokens, i) && !inside_longer_name(text, tokens, taken, i, j) {
+            let institution = town_institution(gazetteer, text, tokens, i, j, &candidates);
+            if !after_group_word(tokens, i)
+                && (institution || !inside_longer_name(text, tokens, taken, i, j))
+            {
                 mentions.push(Mention {
                     first: i,
                     last: j,
@@ -579,6 +641,7 @@ fn find_mentions(
                     hint_of: None,
                     best: None,
                     fuzzy: false,
+                    respelled: false,
                 });
             }
             i = j + 1;
@@ -587,6 +650,67 @@ fn find_mentions(
         }
     }
     mentions
+}
+
+/// Folded words that end the name of an institution or a base named for its town
+/// (`Tabqa Airbase`), not of a company or a square (`the Kaya Cotton Company`).
+const INSTITUTION_WORDS: &[&str] = &[
+    "academy",
+    "airbase",
+    "airfield",
+    "airport",
+    "barracks",
+    "base",
+    "college",
+    "hospital",
+    "institute",
+    "jail",
+    "polytechnic",
+    "polytechnique",
+    "prison",
+    "school",
+    "stadium",
+    "universite",
+    "university",
+];
+
+/// Whether the name at tokens `first..=last` opens the name of an institution or a facility
+/// (`the Koudougou Polytechnic University`, `Tabqa Airbase`, `Kaya Regional
+/// Hospital`), which ACLED codes to the town: only a sizeable town's name (a seat or a
+/// town of 20,000 people) counts, not a village's homonym.
+fn town_institution(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    candidates: &[(u32, bool)],
+) -> bool {
+    let opens = first == 0
+        || !tokens[first - 1].capitalised
+        || is_stop(&tokens[first - 1].folded)
+        || !between(text, tokens, first - 1, first).chars().all(|c| c == ' ')
+        || sentence_initial(text, tokens, first - 1);
+    if !opens {
+        return false;
+    }
+    let mut k = last;
+    let ends = loop {
+        let Some(next) = tokens.get(k + 1) else { break false };
+        if k >= last + 4 || between(text, tokens, k, k + 1) != " " || !next.capitalised {
+            break false;
+        }
+        if is_in(INSTITUTION_WORDS, &next.folded) {
+            break true;
+        }
+        k += 1;
+    };
+    ends && candidates.iter().any(|&(id, _)| {
+        gazetteer.entries.get(id as usize).is_some_and(|e| {
+            e.fclass == b'P'
+                && (e.population >= 20_000 || matches!(e.fcode, "PPLC" | "PPLA" | "PPLA2"))
+        })
+    })
 }
 
 /// Marks the tokens `first..=last` in `flags` (as far as it reaches).
@@ -804,15 +928,15 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
                 .map(|t| t.folded.as_str())
                 .collect();
             let only_unit_words = gap_words.iter().all(|w| {
-                is_unit(w)
+                is_unit_word(w)
                     || is_in(SETTLEMENT_WORDS, w)
                     || matches!(*w, "of" | "de" | "du" | "la" | "in")
             });
             let opens = gap.contains('(');
             let closes = gap.contains(')');
-            // Inside a parenthesis, a unit the gazetteer lacks may come first:
-            // `X (Mondoro, Mopti)`.
-            let unknown_units = words_between <= 2
+            // Inside a parenthesis, a unit the gazetteer lacks, of up to three words, may
+            // come first: `X (Mondoro, Mopti)`, `X (Port Elizabeth Metro, Eastern Cape)`.
+            let unknown_units = words_between <= 3
                 && tokens
                     .get(prev_last + 1..mentions[next].first)
                     .unwrap_or(&[])
@@ -1092,8 +1216,14 @@ fn resolve(
         let best = context.get(top).copied().unwrap_or(0.0);
         context.iter().all(|(cc, v)| cc == top || *v + 0.5 < best)
     });
-    let hint_names: Vec<&str> =
-        m.hints.iter().filter_map(|&h| mentions.get(h)).map(|h| h.folded.as_str()).collect();
+    // A hint that is only part of a hyphenated name (`Como` of `Como-Akanda`) is none.
+    let hints: Vec<&Mention> = m
+        .hints
+        .iter()
+        .filter_map(|&h| mentions.get(h))
+        .filter(|h| !part_of_hyphenated(text, h))
+        .collect();
+    let hint_names: Vec<&str> = hints.iter().map(|h| h.folded.as_str()).collect();
     // Admin names mentioned anywhere else in the report.
     let other_names: Vec<&str> = mentions
         .iter()
@@ -1102,10 +1232,8 @@ fn resolve(
         .map(|(_, o)| o.folded.as_str())
         .collect();
     let parent = m.hint_of.and_then(|p| mentions.get(p));
-    let hint_points: Vec<Vec<([u8; 2], f64, f64)>> = m
-        .hints
+    let hint_points: Vec<Vec<([u8; 2], f64, f64)>> = hints
         .iter()
-        .filter_map(|&h| mentions.get(h))
         .map(|h| {
             h.candidates
                 .iter()
@@ -1127,17 +1255,24 @@ fn resolve(
         .filter(|e| e.fclass == b'P')
         .map(|e| (e.cc, e.lat, e.lon))
         .collect();
-    // The countries every hint may belong to.
-    let mut hint_countries: Option<Vec<[u8; 2]>> = None;
-    for points in &hint_points {
-        let ccs: Vec<[u8; 2]> = points.iter().map(|p| p.0).collect();
-        hint_countries = Some(match hint_countries {
-            None => ccs,
-            Some(prev) => prev.into_iter().filter(|cc| ccs.contains(cc)).collect(),
-        });
+    // The countries the hints place the name in: its own hints', else those of the list it
+    // belongs to (a hint lies in the country of its fellow hints), else those of another
+    // mention of the same name (one name is one place in a report).
+    let mut hint_countries = list_countries(gazetteer, text, mentions, &m.hints);
+    if hint_countries.is_empty() {
+        if let Some(p) = parent {
+            hint_countries = list_countries(gazetteer, text, mentions, &p.hints);
+        }
     }
-    let hint_countries = hint_countries.unwrap_or_default();
-    let mut best: Option<(u32, f32)> = None;
+    if hint_countries.is_empty() {
+        hint_countries = mentions
+            .iter()
+            .filter(|o| o.folded == m.folded && o.hint_of.is_none())
+            .map(|o| list_countries(gazetteer, text, mentions, &o.hints))
+            .find(|ccs| !ccs.is_empty())
+            .unwrap_or_default();
+    }
+    let mut best: Option<(u32, f32, f32)> = None;
     for &(id, alternate) in &m.candidates {
         let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
         let admins = gazetteer.admins.get(entry.admin as usize);
@@ -1152,6 +1287,13 @@ fn resolve(
                         [crate::text::fold(s), crate::text::fold(&acled)]
                     })
                     .collect()
+            })
+            .unwrap_or_default();
+        let admin1_names: Vec<String> = admins
+            .and_then(|a| a.admin1.as_deref())
+            .map(|s| {
+                let acled = crate::countries::acled_admin_name_in(entry.country_code(), s);
+                vec![crate::text::fold(s), crate::text::fold(&acled)]
             })
             .unwrap_or_default();
         let mut score = prior(entry, alternate);
@@ -1227,6 +1369,7 @@ fn resolve(
             score += 0.5;
         }
         let mut hint_agrees = false;
+        let mut admin1_hinted = false;
         for (hint, points) in hint_names.iter().zip(&hint_points) {
             let by_name = admin_names.iter().any(|a| a == hint);
             // A hint also helps by distance: a department seat or an outdated code.
@@ -1245,6 +1388,12 @@ fn resolve(
                 0.0
             };
             score += if by_name { 3.0_f32.max(by_distance) } else { by_distance };
+            // The first-level unit is the hint ACLED's notes give most (`X (Cordoba)`), and
+            // the one a homonym's own second-level unit, named for its seat, cannot match:
+            // it chooses among the name's entries, not between this name and others.
+            if admin1_names.iter().any(|a| a == hint) {
+                admin1_hinted = true;
+            }
             hint_agrees |= by_name || nearest < 100.0;
         }
         // Hints that all disagree mean another place of the same name.
@@ -1288,11 +1437,67 @@ fn resolve(
         if acronym && (!in_context || m.folded.len() <= 4 && !cues.locative) {
             continue;
         }
-        if best.is_none_or(|(_, s)| score > s) {
-            best = Some((id, score));
+        let choice = score + if admin1_hinted { ADMIN1_HINT_WEIGHT } else { 0.0 };
+        if best.is_none_or(|(_, _, c)| choice > c) {
+            best = Some((id, score, choice));
         }
     }
-    best
+    best.map(|(id, score, _)| (id, score))
+}
+
+/// What a hint naming an entry's first-level unit adds when choosing among the name's entries.
+const ADMIN1_HINT_WEIGHT: f32 = 1.0;
+
+/// The countries a list of admin hints (`X (A, B)`) places a name in: those every hint may
+/// lie in, or when the hints disagree, those of the last hint (the largest unit:
+/// `Kobadjiri (Apa, Segou)` lies in Mali, whatever Apas there are abroad). Empty for no
+/// hints. A hint that is only part of a hyphenated name (`Como` of `Como-Akanda`) says
+/// nothing of the country.
+fn list_countries(
+    gazetteer: &Gazetteer,
+    text: &str,
+    mentions: &[Mention],
+    hints: &[usize],
+) -> Vec<[u8; 2]> {
+    let hints: Vec<usize> = hints
+        .iter()
+        .copied()
+        .filter(|&h| mentions.get(h).is_some_and(|m| !part_of_hyphenated(text, m)))
+        .collect();
+    let countries = |h: &usize| -> Vec<[u8; 2]> {
+        let Some(hint) = mentions.get(*h) else { return Vec::new() };
+        let mut ccs: Vec<[u8; 2]> = hint
+            .candidates
+            .iter()
+            .filter_map(|&(id, _)| gazetteer.entries.get(id as usize))
+            .map(|e| e.cc)
+            .collect();
+        ccs.sort_unstable();
+        ccs.dedup();
+        ccs
+    };
+    let mut every: Option<Vec<[u8; 2]>> = None;
+    for h in &hints {
+        let ccs = countries(h);
+        every = Some(match every {
+            None => ccs,
+            Some(prev) => prev.into_iter().filter(|cc| ccs.contains(cc)).collect(),
+        });
+    }
+    match every {
+        Some(ccs) if ccs.is_empty() => hints.last().map(countries).unwrap_or_default(),
+        Some(ccs) => ccs,
+        None => Vec::new(),
+    }
+}
+
+/// Whether a mention is only part of a hyphenated name (`Como` of `Como-Akanda`).
+fn part_of_hyphenated(text: &str, m: &Mention) -> bool {
+    let mut after = text.get(m.span.end..).unwrap_or("").chars();
+    let mut before = text.get(..m.span.start).unwrap_or("").chars().rev();
+    let hyphen = |c: Option<char>| c == Some('-');
+    let capital = |c: Option<char>| c.is_some_and(char::is_uppercase);
+    hyphen(after.next()) && capital(after.next()) || hyphen(before.next()) && capital(before.next())
 }
 
 /// What an entry in the focus region gains when nothing else in the text places its name:
@@ -1881,7 +2086,125 @@ fn add_fuzzy_mentions(
             hint_of: None,
             best: Some((id, score)),
             fuzzy: true,
+            respelled: false,
         });
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| m.first);
+}
+
+/// How close a guess at a big town's misspelled name must be ([`add_town_guesses`]).
+const TOWN_GUESS_SIMILARITY: f64 = 0.88;
+
+/// Whether an entry is a big town: a capital, a region's seat or a city of 50,000 people,
+/// whose misspellings are worth guessing anywhere.
+fn big_town(entry: &Entry) -> bool {
+    entry.fclass == b'P' && (matches!(entry.fcode, "PPLC" | "PPLA") || entry.population >= 50_000)
+}
+
+/// Guesses big towns behind names [`add_fuzzy_mentions`] leaves alone: a misspelled name of
+/// several words (`in Bobo-Diulasso`), one after an institution's `of` (`the University of
+/// Ouagadugou`), and a possessive written without its apostrophe (`Niameys fourth
+/// district`). Only a big town, closely matched and with no rival guess, is taken; one in
+/// the report's leading country wins a tie.
+fn add_town_guesses(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    mentions: &mut Vec<Mention>,
+    taken: &[bool],
+    context: &BTreeMap<[u8; 2], f32>,
+) {
+    let top = top_country(context);
+    let mut covered = taken.to_vec();
+    for m in mentions.iter() {
+        mark(&mut covered, m.first, m.last);
+    }
+    let name_word = |k: usize| tokens.get(k).is_some_and(|t| t.capitalised && !is_stop(&t.folded));
+    let joined = |k: usize| joins_name(between(text, tokens, k, k + 1));
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let continues = i > 0 && name_word(i - 1) && joined(i - 1);
+        let opens = !covered[i] && name_word(i) && !tokens[i].all_caps && !continues;
+        if !opens {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        while last < i + 2 && name_word(last + 1) && joined(last) && !covered[last + 1] {
+            last += 1;
+        }
+        if name_word(last + 1) && joined(last) {
+            i = last + 1;
+            continue;
+        }
+        let key: Vec<&str> = tokens[i..=last].iter().map(|t| t.folded.as_str()).collect();
+        let key = key.join(" ");
+        let after_institution = i >= 2
+            && matches!(tokens[i - 1].folded.as_str(), "of" | "de" | "d")
+            && is_in(INSTITUTION_WORDS, &tokens[i - 2].folded);
+        let c = cues(text, tokens, i, last);
+        let introduced = c.locative || c.settlement || after_institution;
+        let possessive = last == i
+            && key.len() >= 6
+            && key.ends_with('s')
+            && !sentence_initial(text, tokens, i)
+            && tokens.get(i + 1).is_some_and(|t| !t.capitalised && !is_stop(&t.folded))
+            && between(text, tokens, i, i + 1) == " ";
+        let mut hits: Vec<(u32, f64)> = Vec::new();
+        if possessive {
+            let stem = &key[..key.len() - 1];
+            hits = gazetteer.lookup(stem).into_iter().map(|(id, _)| (id, 1.0)).collect();
+        }
+        // A name of several words must be long, and close letter for letter (two letters
+        // swapped count as one change): `Goz Beina` is a village of its own, not `Goz Beida`.
+        let guess =
+            introduced && (last > i && key.len() >= 10 || after_institution && key.len() >= 6);
+        if hits.is_empty() && guess {
+            hits = gazetteer.fuzzy_lookup(&key, None, TOWN_GUESS_SIMILARITY);
+            hits.retain(|&(id, _)| {
+                gazetteer.entries.get(id as usize).is_some_and(|e| {
+                    strsim::normalized_damerau_levenshtein(&fold(e.name), &key)
+                        >= TOWN_GUESS_SIMILARITY
+                })
+            });
+        }
+        hits.retain(|&(id, _)| gazetteer.entries.get(id as usize).is_some_and(big_town));
+        for hit in hits.iter_mut() {
+            if gazetteer.entries.get(hit.0 as usize).is_some_and(|e| Some(e.cc) == top) {
+                hit.1 += 0.02;
+            }
+        }
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let Some(&(id, similarity)) = hits.first() else {
+            i = last + 1;
+            continue;
+        };
+        let rival = hits.iter().skip(1).any(|&(other, s)| {
+            s >= similarity - 0.02
+                && gazetteer.entries.get(other as usize).map(|e| fold(e.name))
+                    != gazetteer.entries.get(id as usize).map(|e| fold(e.name))
+        });
+        if !rival {
+            let score = prior(&gazetteer.entries[id as usize], true) + 2.0 * similarity as f32;
+            // A possessive is named as the gazetteer spells the town; a guess at a spelling
+            // is named as the report writes it.
+            let respelled = possessive;
+            added.push(Mention {
+                first: i,
+                last,
+                span: Span::new(tokens[i].start, tokens[last].end),
+                folded: key,
+                candidates: vec![(id, true)],
+                hints: Vec::new(),
+                hint_of: None,
+                best: Some((id, score)),
+                fuzzy: true,
+                respelled,
+            });
+        }
+        i = last + 1;
     }
     mentions.extend(added);
     mentions.sort_by_key(|m| m.first);
@@ -1944,7 +2267,15 @@ fn rank(
             && between(text, tokens, m.first - 1, m.first).contains('(')
             && tokens.get(m.first - 1).is_some_and(|t| t.capitalised && !is_stop(&t.folded));
         let paren_after = between(text, tokens, m.last, m.last + 1).contains('(');
-        if m.hint_of.is_some() || name_before_paren {
+        // A unit inside a parenthesis (`X (Nkwo/Oguta LGA, Imo)`) qualifies a name before it.
+        let unit_in_paren = c.unit && {
+            let gaps: Vec<&str> = (m.first.saturating_sub(3)..m.first)
+                .map(|k| between(text, tokens, k, k + 1))
+                .collect();
+            let open = gaps.iter().rposition(|g| g.contains('('));
+            open.is_some_and(|o| gaps[o..].iter().all(|g| !g.contains([')', ',', '.', ';'])))
+        };
+        if m.hint_of.is_some() || name_before_paren || unit_in_paren {
             score -= 2.5;
         } else if !m.hints.is_empty() || paren_after {
             score += 1.5;
@@ -1997,7 +2328,8 @@ fn rank(
         // The place is named as the report writes it (`Arbinda` for GeoNames' `Aribinda`),
         // even when the entry is a guess at its spelling (`Tanwalbougou` for `Tanwolbougou`),
         // unless the words are in capitals.
-        let surface = m.span.text(text).filter(|s| !s.chars().all(|c| !c.is_lowercase()));
+        let surface =
+            m.span.text(text).filter(|s| !m.respelled && !s.chars().all(|c| !c.is_lowercase()));
         let own_name = match (surface, entry.admin_level()) {
             (Some(s), _) => Some(s.to_string()),
             (_, Some(_)) => Some(entry.name.to_string()),
@@ -2017,8 +2349,15 @@ fn rank(
                 .hint_of
                 .and_then(|p| mentions.get(p))
                 .filter(|p| p.best.is_none() && !tokens.get(p.last).is_some_and(is_facility));
-            let parent = parent
-                .and_then(|p| Some((p.span, p.span.text(text)?.to_string(), p.first, p.last)));
+            // A name opening a parenthesis (`Kobadjiri (Apa LGA, Benue)`) is a hint itself: the
+            // place is the unknown name before the parenthesis.
+            let parent = parent.and_then(|p| {
+                let opens =
+                    p.first > 0 && between(text, tokens, p.first - 1, p.first).contains('(');
+                let before =
+                    if opens { unknown_name_before(text, tokens, p, mentions) } else { None };
+                before.or_else(|| Some((p.span, p.span.text(text)?.to_string(), p.first, p.last)))
+            });
             let from_parent = parent.is_some();
             if let Some(name) = parent.or_else(|| unknown_name_before(text, tokens, m, mentions)) {
                 let nc = cues(text, tokens, name.2, name.3);

@@ -227,6 +227,115 @@ fn part_of_a_longer_name_is_not_a_place() {
 }
 
 #[test]
+fn a_country_word_inside_a_towns_name_names_the_town() {
+    for (text, location, cc) in [
+        ("Dock workers went on strike in Port Sudan on Monday.", "Port Sudan", "SD"),
+        ("Residents blocked a road in Mali Zvornik, Serbia.", "Mali Zvornik", "RS"),
+        ("A trader was robbed in Benin City (Edo) at night.", "Benin City", "NG"),
+        ("Two men were shot in Port of Spain on Friday.", "Port of Spain", "TT"),
+        ("Taxi drivers marched in Mexico City.", "Mexico City", "MX"),
+    ] {
+        check(text, Language::En, town(location, cc));
+    }
+    // The country word alone is still the country.
+    let text = "Gunmen killed two soldiers in Mali on Sunday.";
+    let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+    assert_eq!(places.first().map(|p| p.value.country_code.as_str()), Some("ML"));
+}
+
+#[test]
+fn admin_hints_place_the_name_in_their_country() {
+    let at = |location, cc, admin1, precision| Expect {
+        location,
+        cc,
+        admin1: Some(admin1),
+        admin2: None,
+        precision,
+    };
+    // Hints that disagree: the last, largest unit says the country (Apa is Romanian too).
+    check(
+        "Gunmen raided Kobadjiri (Apa, Segou) at dawn.",
+        Language::En,
+        at("Kobadjiri", "ML", "Ségou", 1),
+    );
+    // A local unit word (`LGA`) inside the hint list; the place is the name before it.
+    check(
+        "Gunmen abducted a farmer in Kobadjiri (Apa LGA, Benue).",
+        Language::En,
+        at("Kobadjiri", "NG", "Benue", 1),
+    );
+    check(
+        "Youths burned a shrine in Kobadjiri (Nkwo/Oguta LGA, Imo) on Monday.",
+        Language::En,
+        at("Kobadjiri", "NG", "Imo", 1),
+    );
+    // Part of a hyphenated unit's name is no hint (Italy's Como is not the unit).
+    check(
+        "Traders protested in Libreville (Como-Akanda, Estuaire).",
+        Language::En,
+        at("Libreville", "GA", "Estuaire", 1),
+    );
+    // A unit the gazetteer lacks, of three words, before the region.
+    check(
+        "Taxi owners blocked roads in Motherwell (Nelson Mandela Bay, Eastern Cape).",
+        Language::En,
+        at("Motherwell", "ZA", "Eastern Cape", 1),
+    );
+    // One name is one place: its hinted mention rules the homonym out for the other.
+    check(
+        "Gunmen attacked a shop in Apa, Apa commune (Bla, Segou), on Friday.",
+        Language::En,
+        at("Apa", "ML", "Ségou", 2),
+    );
+}
+
+#[test]
+fn a_first_level_hint_outweighs_a_homonyms_own_municipality() {
+    // Mexico's Córdoba lies in a municipality of its name; Argentina's in the province.
+    check("Taxi drivers went on strike in Cordoba (Cordoba).", Language::En, town("Cordoba", "AR"));
+    check(
+        "Taxi drivers went on strike in Cordoba (Veracruz).",
+        Language::En,
+        town("Cordoba", "MX"),
+    );
+}
+
+#[test]
+fn a_town_opening_an_institutions_name_is_the_place() {
+    for (text, location, cc) in [
+        ("Students of the Koudougou Polytechnic University boycotted classes.", "Koudougou", "BF"),
+        ("Nurses of the Kaya Regional Hospital held a sit-in.", "Kaya", "BF"),
+        ("A drone struck Tabqa Airbase overnight.", "Tabqa", "SY"),
+    ] {
+        check(text, Language::En, town(location, cc));
+    }
+    // A company named for a town is no institution of it: the place is where it happened.
+    check(
+        "Workers of the Kaya Cotton Company protested in Kongoussi.",
+        Language::En,
+        town("Kongoussi", "BF"),
+    );
+}
+
+#[test]
+fn big_towns_misspelled_names_are_guessed() {
+    // A name of several words, misspelled; named as the report writes it.
+    check("Traders marched in Bobo-Diulasso on Monday.", Language::En, town("Bobo-Diulasso", "BF"));
+    // After an institution's `of`.
+    check(
+        "Lecturers at the University of Ouagadugou went on strike.",
+        Language::En,
+        town("Ouagadugou", "BF"),
+    );
+    // A possessive without its apostrophe: the town, as the gazetteer spells it.
+    check("Residents of Niameys fourth district protested.", Language::En, town("Niamey", "NE"));
+    // A short name a letter away from a town is a village of its own, not a guess.
+    let text = "Gunmen attacked Goz Beina village on Friday.";
+    let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+    assert!(places.iter().all(|p| fold(&p.value.location) != "goz beida"), "{places:#?}");
+}
+
+#[test]
 fn a_persons_name_is_no_place() {
     // A given name makes its neighbours a person's name, at a sentence's start and in
     // capitals too; the place is the one the sentence names after it.
