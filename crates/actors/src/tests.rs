@@ -1849,3 +1849,26 @@ fn foreign_forces_point_where_they_fight() {
         Some("BF")
     );
 }
+
+#[test]
+fn syrian_opposition_factions_by_their_own_names() {
+    check(
+        "Looting/property destruction",
+        "SY",
+        "2020-05-01",
+        "Fighters of the Sultan Suleiman Shah Brigade seized olive groves of villagers near Afrin.",
+        ("Sultan Suleiman Shah Brigade (Syria)", "Civilians (Syria)", &[]),
+    );
+    let roles = roles_of(
+        "Armed clash",
+        "SY",
+        "2020-05-02",
+        "Faylaq al-Sham clashed with Hurras al-Din near Idleb.",
+    )
+    .expect("roles");
+    let pair = [
+        roles.actor1.value.name.as_str(),
+        roles.actor2.as_ref().map_or("", |a| a.value.name.as_str()),
+    ];
+    assert!(pair.contains(&"Al Sham Corps") && pair.contains(&"Hurras al Din"), "{pair:?}");
+}
