@@ -402,8 +402,28 @@ pub fn locate(
     for &(_, cc, vote) in &groups {
         *context.entry(cc).or_default() += vote;
     }
-    for &cc in &priors {
+    // Countries the text names only by a demonym before a force word: who fought, not
+    // where (`French forces ... in the area of X`). The caller's country may come from the
+    // same words.
+    let force_only = force_countries(&tokens, &countries);
+    for &cc in priors.iter().filter(|cc| !force_only.contains(cc)) {
         *context.entry(cc).or_default() += 1.0;
+    }
+    // A force's nationality says where the event is when nothing else does (a home army's
+    // `Burkinabe soldiers` in a village the gazetteer lacks), or when other words point to
+    // its country too (`Malian army` beside JNIM); against a group, a country word or a
+    // sizeable place pointing elsewhere, it names a foreign army (`US forces` in Al-Hasakeh).
+    let evidence = firm_votes(gazetteer, &context, &mentions);
+    let foreign = |cc: [u8; 2]| {
+        evidence.get(&cc).is_none_or(|v| *v < 1e-3)
+            && evidence.iter().any(|(other, v)| *other != cc && *v >= FIRM_VOTE)
+    };
+    let force_vote = |cc: [u8; 2]| if foreign(cc) { FORCE_VOTE_BESIDE_PLACES } else { FORCE_VOTE };
+    for c in countries.iter().filter(|c| names_a_force(&tokens, c)) {
+        *context.entry(c.cc).or_default() += force_vote(c.cc);
+    }
+    for &cc in priors.iter().filter(|cc| force_only.contains(cc)) {
+        *context.entry(cc).or_default() += force_vote(cc);
     }
     // Countries the report's groups act in.
     let mut named_groups: BTreeMap<[u8; 2], f32> = BTreeMap::new();
@@ -1047,11 +1067,10 @@ fn country_votes(
     mentions: &[Mention],
 ) -> BTreeMap<[u8; 2], f32> {
     let mut votes: BTreeMap<[u8; 2], f32> = BTreeMap::new();
-    for c in countries {
-        // A demonym before a force (`French forces`, `Turkish drones`) often names a
-        // foreign army: a weaker sign of where the event is.
-        let force = !c.is_name && before_force_word(tokens, c.last);
-        *votes.entry(c.cc).or_default() += if force { FORCE_VOTE } else { 2.0 };
+    // A demonym before a force (`French forces`, `Turkish drones`) often names a foreign
+    // army: a weaker sign of where the event is, counted by the caller.
+    for c in countries.iter().filter(|c| !names_a_force(tokens, c)) {
+        *votes.entry(c.cc).or_default() += 2.0;
     }
     for m in mentions {
         for (cc, vote) in mention_votes(gazetteer, m) {
@@ -1059,6 +1078,61 @@ fn country_votes(
         }
     }
     votes
+}
+
+/// The votes that firmly place a report: `context` (country words, groups, the caller's
+/// countries and names) less what names of no sizeable place (a village, a homonym) give.
+fn firm_votes(
+    gazetteer: &Gazetteer,
+    context: &BTreeMap<[u8; 2], f32>,
+    mentions: &[Mention],
+) -> BTreeMap<[u8; 2], f32> {
+    let mut firm = context.clone();
+    for m in mentions {
+        let sizeable = m.candidates.iter().any(|&(id, _)| {
+            gazetteer
+                .entries
+                .get(id as usize)
+                .is_some_and(|e| e.fclass == b'A' || e.population >= SIZEABLE_POPULATION)
+        });
+        if sizeable {
+            continue;
+        }
+        for (cc, vote) in mention_votes(gazetteer, m) {
+            if let Some(v) = firm.get_mut(&cc) {
+                *v -= vote;
+            }
+        }
+    }
+    firm
+}
+
+/// The least firm vote for another country that makes a force's nationality foreign: a
+/// group or place of one country or a few, not a name shared by many.
+const FIRM_VOTE: f32 = 0.5;
+
+/// The population from which a town's name firmly places a report.
+const SIZEABLE_POPULATION: u32 = 20_000;
+
+/// Whether a country mention is a demonym, or a name used as one (`US forces`), naming a
+/// force (`French forces`).
+fn names_a_force(tokens: &[Token], c: &CountryMention) -> bool {
+    let attributive = !c.is_name
+        || tokens.get(c.last..=c.last + 1).is_some_and(|pair| pair[0].end + 1 == pair[1].start);
+    attributive && before_force_word(tokens, c.last)
+}
+
+/// The countries the text names only by demonyms of forces.
+fn force_countries(tokens: &[Token], countries: &[CountryMention]) -> Vec<[u8; 2]> {
+    let mut out: Vec<[u8; 2]> = countries
+        .iter()
+        .filter(|c| names_a_force(tokens, c))
+        .map(|c| c.cc)
+        .filter(|cc| !countries.iter().any(|o| o.cc == *cc && !names_a_force(tokens, o)))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Whether a force word ends the noun phrase after token `last`, across a few names,
@@ -1100,6 +1174,10 @@ const FORCE_WORDS: &[&str] = &[
 
 /// The vote of a demonym before a force word.
 const FORCE_VOTE: f32 = 1.0;
+
+/// The vote of a demonym before a force word when a place, group or country word of the
+/// text already points somewhere.
+const FORCE_VOTE_BESIDE_PLACES: f32 = 0.25;
 
 /// Longest group name in [`crate::countries::GROUP_COUNTRIES`], in words.
 const MAX_GROUP_WORDS: usize = 7;
@@ -2462,7 +2540,13 @@ fn rank(
         if parts.iter().any(|p| p.0 <= c.first && c.last <= p.1) {
             continue;
         }
-        let Some((mut place, region)) = country_or_region(c.cc) else { continue };
+        // A force's nationality stands for the country the report's votes favour, when
+        // that is another (`French forces` fighting JNIM: Mali).
+        let cc = match top_country(context) {
+            Some(top) if top != c.cc && names_a_force(tokens, c) => top,
+            _ => c.cc,
+        };
+        let Some((mut place, region)) = country_or_region(cc) else { continue };
         let cue = cues(text, tokens, c.first, c.last);
         if cue.in_name {
             continue;

@@ -861,3 +861,28 @@ fn a_possessor_before_a_name_contains_it() {
     let top = places.first().map(|p| (p.value.location.as_str(), p.value.geo_precision.code()));
     assert_eq!(top, Some(("Henan", 3)), "{places:#?}");
 }
+
+#[test]
+fn a_foreign_forces_nationality_does_not_place_the_event() {
+    // The caller infers the force's country from the same words; a group, a sizeable
+    // town or a region named in the report says where the event is.
+    let country = |text: &str, prior: &str| {
+        let options =
+            crate::LocateOptions { prior_countries: vec![prior.into()], ..Default::default() };
+        let places =
+            gazetteer().locate_with(text, Span::new(0, text.len()), Language::En, &options);
+        places.first().map(|p| p.value.country_code.clone())
+    };
+    let cases = [
+        ("American troops reinforced their outpost in Deir ez-Zor.", "US", "SY"),
+        ("French soldiers fought Katiba Macina fighters around Tarbakoune.", "FR", "ML"),
+        ("French forces struck Katiba Macina militants, killing twelve.", "FR", "ML"),
+        // A home army, with nothing else: its own country.
+        ("Burkinabe soldiers repelled assailants around Tarbakoune.", "BF", "BF"),
+        // A home army beside a group of its country.
+        ("Malian soldiers fought Katiba Macina fighters around Tarbakoune.", "ML", "ML"),
+    ];
+    for (text, prior, expected) in cases {
+        assert_eq!(country(text, prior).as_deref(), Some(expected), "{text}");
+    }
+}
