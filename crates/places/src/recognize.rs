@@ -1501,7 +1501,12 @@ fn resolve(
         if cues.settlement && entry.admin_level() == Some(1) {
             continue;
         }
-        let strict = far;
+        // The groups the text names hold out for a city known the world over; the caller's
+        // country alone (often guessed from a foreign force's name) does not, against a
+        // city written in full (`Al-Hasakeh`).
+        let city_in_full =
+            entry.population >= CITY_POPULATION && m.folded.len() >= CITY_SPELLING_LETTERS;
+        let strict = far && (!frame.groups.is_empty() || !city_in_full);
         if !plausible(entry, alternate, in_context, total > 0.0, strict, &cues, m, tokens) {
             continue;
         }
@@ -1587,6 +1592,13 @@ const FOCUS_WEIGHT: f32 = 0.35;
 /// another part of the world.
 const FAR_KM: f64 = 1500.0;
 
+/// The population from which a city's other spellings place it out of the report's
+/// countries.
+const CITY_POPULATION: u32 = 100_000;
+
+/// The fewest letters of such a spelling: a short one is too often a word or another name.
+const CITY_SPELLING_LETTERS: usize = 7;
+
 /// The absurd-match guard: whether an entry may stand for this mention at all.
 #[allow(clippy::too_many_arguments)]
 fn plausible(
@@ -1610,8 +1622,11 @@ fn plausible(
     // Against a country the report's groups vouch for, only a city known the world over.
     let big = entry.fcode == "PPLC" || entry.population >= if strict { 500_000 } else { 50_000 };
     if has_context {
-        // Out of the report's countries: only well-known towns, by their own names.
-        return big && !alternate && entry.fclass == b'P';
+        // Out of the report's countries: only well-known towns, by their own names or, for a
+        // city, a long spelling of one (`Al-Hasakeh` for Al Hasakah).
+        let known_spelling = !alternate
+            || entry.population >= CITY_POPULATION && m.folded.len() >= CITY_SPELLING_LETTERS;
+        return big && known_spelling && entry.fclass == b'P';
     }
     if sentence_start && !cues.locative {
         return big;

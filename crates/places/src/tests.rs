@@ -886,3 +886,19 @@ fn a_foreign_forces_nationality_does_not_place_the_event() {
         assert_eq!(country(text, prior).as_deref(), Some(expected), "{text}");
     }
 }
+
+#[test]
+fn a_city_written_in_full_beats_the_callers_country() {
+    // The caller guessed the United States from `US troops`; Al-Hasakeh, a Syrian city of
+    // 400,000 under another spelling, says where the event is, and the unknown name beside
+    // it lies there too.
+    let text = "US troops reinforced a checkpoint at Zarbakhiyeh in Al-Hasakeh.";
+    let options = crate::LocateOptions { prior_countries: vec!["US".into()], ..Default::default() };
+    let places = gazetteer().locate_with(text, Span::new(0, text.len()), Language::En, &options);
+    assert_eq!(places.first().map(|p| p.value.country_code.as_str()), Some("SY"), "{places:#?}");
+    // A short spelling of a town far away does not overrule the caller.
+    let text = "Soldiers fought rebels at a checkpoint in Samar.";
+    let options = crate::LocateOptions { prior_countries: vec!["PH".into()], ..Default::default() };
+    let places = gazetteer().locate_with(text, Span::new(0, text.len()), Language::En, &options);
+    assert!(places.iter().all(|p| p.value.country_code != "UA"), "{places:#?}");
+}
