@@ -18,8 +18,8 @@ use crate::data::Entry;
 use crate::regions::Part;
 use crate::text::{between, fold, joins_name, tokenize, Token};
 use crate::words::{
-    is_given_name, is_in, is_part_unit, is_stop, is_unit, DIRECTIONS, FACILITY_WORDS,
-    LOCAL_UNIT_WORDS, PART_UNIT_WORDS, SETTLEMENT_WORDS,
+    is_english_word, is_given_name, is_in, is_part_unit, is_stop, is_unit, DIRECTIONS,
+    FACILITY_WORDS, LOCAL_UNIT_WORDS, PART_UNIT_WORDS, SETTLEMENT_WORDS,
 };
 use crate::Gazetteer;
 
@@ -1350,6 +1350,11 @@ fn resolve(
             .find(|ccs| !ccs.is_empty())
             .unwrap_or_default();
     }
+    let english_words = !(cues.locative || cues.settlement || cues.unit || cues.coded)
+        && m.hint_of.is_none()
+        && m.hints.is_empty()
+        && m.first == m.last
+        && tokens.get(m.first).is_some_and(|t| is_english_word(&t.folded));
     let mut best: Option<(u32, f32, f32)> = None;
     for &(id, alternate) in &m.candidates {
         let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
@@ -1507,6 +1512,16 @@ fn resolve(
         let city_in_full =
             entry.population >= CITY_POPULATION && m.folded.len() >= CITY_SPELLING_LETTERS;
         let strict = far && (!frame.groups.is_empty() || !city_in_full);
+        // A common English word (`Ministry of Economy`, `Supreme Court`) is a town, short
+        // of a city, only where other words of the report point, in the focus region, or
+        // after a place cue.
+        if english_words
+            && entry.population < CITY_POPULATION
+            && others(&entry.cc) < 1e-3
+            && !frame.focus.contains(&entry.cc)
+        {
+            continue;
+        }
         if !plausible(entry, alternate, in_context, total > 0.0, strict, &cues, m, tokens) {
             continue;
         }

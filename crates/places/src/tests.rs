@@ -902,3 +902,19 @@ fn a_city_written_in_full_beats_the_callers_country() {
     let places = gazetteer().locate_with(text, Span::new(0, text.len()), Language::En, &options);
     assert!(places.iter().all(|p| p.value.country_code != "UA"), "{places:#?}");
 }
+
+#[test]
+fn common_english_words_in_names_are_no_towns_abroad() {
+    // Economy and Industry are towns of Pennsylvania; inside a ministry's or a union's
+    // name, with nothing else placing them there, they are words.
+    let not_us = [
+        "Staff of the Ministry of Economy went on strike over unpaid bonuses.",
+        "Members of the Union of Industry Workers marched to demand better pay.",
+    ];
+    for text in not_us {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        assert!(places.iter().all(|p| p.value.country_code != "US"), "{text}: {places:#?}");
+    }
+    // After a place cue the word is a place again.
+    check("Gunmen robbed a bank in Economy.", Language::En, town("Economy", "US"));
+}
