@@ -1355,6 +1355,12 @@ fn resolve(
         && m.hints.is_empty()
         && m.first == m.last
         && tokens.get(m.first).is_some_and(|t| is_english_word(&t.folded));
+    // The name is a village of the focus region, and nothing else in the text points
+    // anywhere: a village of that name abroad is another place (Burkina Faso's Kain, not
+    // Belgium's).
+    let focus_village = m.candidates.iter().any(|&(id, _)| {
+        gazetteer.entries.get(id as usize).is_some_and(|e| frame.focus.contains(&e.cc))
+    }) && context.keys().all(|cc| others(cc) < FIRM_VOTE);
     let mut best: Option<(u32, f32, f32)> = None;
     for &(id, alternate) in &m.candidates {
         let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
@@ -1512,6 +1518,13 @@ fn resolve(
         let city_in_full =
             entry.population >= CITY_POPULATION && m.folded.len() >= CITY_SPELLING_LETTERS;
         let strict = far && (!frame.groups.is_empty() || !city_in_full);
+        if focus_village
+            && !frame.focus.contains(&entry.cc)
+            && entry.fclass == b'P'
+            && entry.population < VILLAGE_ABROAD_POPULATION
+        {
+            continue;
+        }
         // A common English word (`Ministry of Economy`, `Supreme Court`) is a town, short
         // of a city, only where other words of the report point, in the focus region, or
         // after a place cue.
@@ -1522,7 +1535,9 @@ fn resolve(
         {
             continue;
         }
-        if !plausible(entry, alternate, in_context, total > 0.0, strict, &cues, m, tokens) {
+        // Such a village's only rival is the name's own vote for the country abroad.
+        let has_context = total > 0.0 && !(focus_village && frame.focus.contains(&entry.cc));
+        if !plausible(entry, alternate, in_context, has_context, strict, &cues, m, tokens) {
             continue;
         }
         // A name with admin hints must lie in the hints' country.
@@ -1606,6 +1621,10 @@ const FOCUS_WEIGHT: f32 = 0.35;
 /// How far (km) from the capitals of the countries a report's groups act in a place is
 /// another part of the world.
 const FAR_KM: f64 = 1500.0;
+
+/// The population below which a town abroad yields its name to a village of the focus
+/// region when nothing in the text points out of it.
+const VILLAGE_ABROAD_POPULATION: u32 = 20_000;
 
 /// The population from which a city's other spellings place it out of the report's
 /// countries.

@@ -918,3 +918,22 @@ fn common_english_words_in_names_are_no_towns_abroad() {
     // After a place cue the word is a place again.
     check("Gunmen robbed a bank in Economy.", Language::En, town("Economy", "US"));
 }
+
+#[test]
+fn a_village_abroad_yields_to_the_focus_regions_village() {
+    // Kain and Silly are towns of Belgium of some 7,000 people and villages of Burkina
+    // Faso; with nothing else placing them, the focus region's village is meant.
+    let country = |text: &str| {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        places.first().map(|p| p.value.country_code.clone())
+    };
+    let cases = [
+        ("Unknown gunmen burned a shop in Kain.", "BF"),
+        ("Armed men looted shops in Silly at dawn.", "BF"),
+        // A country word pointing abroad still places it there.
+        ("Police dispersed a crowd in Silly, Belgium.", "BE"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(country(text).as_deref(), Some(expected), "{text}");
+    }
+}
