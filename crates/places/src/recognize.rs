@@ -58,6 +58,8 @@ struct Mention {
     hints: Vec<usize>,
     /// This mention is an admin hint of another.
     hint_of: Option<usize>,
+    /// The town or unit this mention is an area of (`X area of Y`): it lies in its country.
+    part_of: Option<usize>,
     /// The resolved entry and its score.
     best: Option<(u32, f32)>,
     /// The name comes from a fuzzy match of an unknown word.
@@ -659,6 +661,7 @@ fn find_mentions(
                     candidates,
                     hints: Vec::new(),
                     hint_of: None,
+                    part_of: None,
                     best: None,
                     fuzzy: false,
                     respelled: false,
@@ -964,12 +967,17 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
                     .all(|t| t.capitalised && !is_stop(&t.folded))
                 && gap.trim_end().ends_with(',');
             // `X in the countryside of Y`, `X in Y`: a unit (or a city) containing X.
+            // `X area of Y`, `X neighbourhood of Y`: a part of Y, as `X in Y`.
+            let part_of = matches!(
+                gap_words.as_slice(),
+                ["area" | "neighbourhood" | "neighborhood" | "quarter" | "suburb", "of"]
+            );
             let inside = !in_paren
                 && !opens
                 && !closes
                 && !gap.contains([',', '.', ';', ':', '\n'])
                 && words_between <= 6
-                && gap_words.first() == Some(&"in")
+                && (gap_words.first() == Some(&"in") || part_of)
                 && gap_words.iter().all(|w| {
                     is_unit(w)
                         || is_in(DIRECTIONS, w)
@@ -977,6 +985,11 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
                             *w,
                             "in" | "of"
                                 | "the"
+                                | "area"
+                                | "neighbourhood"
+                                | "neighborhood"
+                                | "quarter"
+                                | "suburb"
                                 | "countryside"
                                 | "rural"
                                 | "northern"
@@ -1013,6 +1026,11 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
             };
             let unit = is_admin(&mentions[next]) || inside && is_seat(&mentions[next]);
             if !linked || !unit && !opens && !in_paren {
+                break;
+            }
+            // An area of a town is coded to the town: it only says the country.
+            if part_of && hints.is_empty() {
+                mentions[idx].part_of = Some(next);
                 break;
             }
             if opens {
@@ -1340,6 +1358,11 @@ fn resolve(
     if hint_countries.is_empty() {
         if let Some(p) = parent {
             hint_countries = list_countries(gazetteer, text, mentions, &p.hints);
+        }
+    }
+    if hint_countries.is_empty() {
+        if let Some(p) = m.part_of {
+            hint_countries = list_countries(gazetteer, text, mentions, &[p]);
         }
     }
     if hint_countries.is_empty() {
@@ -2211,6 +2234,7 @@ fn add_fuzzy_mentions(
             candidates: vec![(id, true)],
             hints: Vec::new(),
             hint_of: None,
+            part_of: None,
             best: Some((id, score)),
             fuzzy: true,
             respelled: false,
@@ -2326,6 +2350,7 @@ fn add_town_guesses(
                 candidates: vec![(id, true)],
                 hints: Vec::new(),
                 hint_of: None,
+                part_of: None,
                 best: Some((id, score)),
                 fuzzy: true,
                 respelled,

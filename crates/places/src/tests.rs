@@ -937,3 +937,18 @@ fn a_village_abroad_yields_to_the_focus_regions_village() {
         assert_eq!(country(text).as_deref(), Some(expected), "{text}");
     }
 }
+
+#[test]
+fn an_area_of_a_town_lies_in_the_towns_country() {
+    // Chateau names French villages and Tombo a Burkinabe one; an area of Gao or of
+    // Freetown lies in Mali or Sierra Leone.
+    let cases = [
+        ("Thieves robbed a shop near the Chateau area of Gao overnight.", "ML"),
+        ("Fishermen marched in the Tombo neighbourhood of Freetown on Monday.", "SL"),
+    ];
+    for (text, expected) in cases {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        let top = places.first().map(|p| p.value.country_code.as_str());
+        assert_eq!(top, Some(expected), "{text}: {places:#?}");
+    }
+}
