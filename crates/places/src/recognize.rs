@@ -18,8 +18,8 @@ use crate::data::Entry;
 use crate::regions::Part;
 use crate::text::{between, fold, joins_name, tokenize, Token};
 use crate::words::{
-    is_given_name, is_in, is_part_unit, is_stop, is_unit, DIRECTIONS, FACILITY_WORDS,
-    LOCAL_UNIT_WORDS, PART_UNIT_WORDS, SETTLEMENT_WORDS,
+    is_english_word, is_given_name, is_in, is_part_unit, is_stop, is_unit, DIRECTIONS,
+    FACILITY_WORDS, LOCAL_UNIT_WORDS, PART_UNIT_WORDS, SETTLEMENT_WORDS,
 };
 use crate::Gazetteer;
 
@@ -58,6 +58,8 @@ struct Mention {
     hints: Vec<usize>,
     /// This mention is an admin hint of another.
     hint_of: Option<usize>,
+    /// The town or unit this mention is an area of (`X area of Y`): it lies in its country.
+    part_of: Option<usize>,
     /// The resolved entry and its score.
     best: Option<(u32, f32)>,
     /// The name comes from a fuzzy match of an unknown word.
@@ -402,8 +404,28 @@ pub fn locate(
     for &(_, cc, vote) in &groups {
         *context.entry(cc).or_default() += vote;
     }
-    for &cc in &priors {
+    // Countries the text names only by a demonym before a force word: who fought, not
+    // where (`French forces ... in the area of X`). The caller's country may come from the
+    // same words.
+    let force_only = force_countries(&tokens, &countries);
+    for &cc in priors.iter().filter(|cc| !force_only.contains(cc)) {
         *context.entry(cc).or_default() += 1.0;
+    }
+    // A force's nationality says where the event is when nothing else does (a home army's
+    // `Burkinabe soldiers` in a village the gazetteer lacks), or when other words point to
+    // its country too (`Malian army` beside JNIM); against a group, a country word or a
+    // sizeable place pointing elsewhere, it names a foreign army (`US forces` in Al-Hasakeh).
+    let evidence = firm_votes(gazetteer, &context, &mentions);
+    let foreign = |cc: [u8; 2]| {
+        evidence.get(&cc).is_none_or(|v| *v < 1e-3)
+            && evidence.iter().any(|(other, v)| *other != cc && *v >= FIRM_VOTE)
+    };
+    let force_vote = |cc: [u8; 2]| if foreign(cc) { FORCE_VOTE_BESIDE_PLACES } else { FORCE_VOTE };
+    for c in countries.iter().filter(|c| names_a_force(&tokens, c)) {
+        *context.entry(c.cc).or_default() += force_vote(c.cc);
+    }
+    for &cc in priors.iter().filter(|cc| force_only.contains(cc)) {
+        *context.entry(cc).or_default() += force_vote(cc);
     }
     // Countries the report's groups act in.
     let mut named_groups: BTreeMap<[u8; 2], f32> = BTreeMap::new();
@@ -639,6 +661,7 @@ fn find_mentions(
                     candidates,
                     hints: Vec::new(),
                     hint_of: None,
+                    part_of: None,
                     best: None,
                     fuzzy: false,
                     respelled: false,
@@ -944,12 +967,17 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
                     .all(|t| t.capitalised && !is_stop(&t.folded))
                 && gap.trim_end().ends_with(',');
             // `X in the countryside of Y`, `X in Y`: a unit (or a city) containing X.
+            // `X area of Y`, `X neighbourhood of Y`: a part of Y, as `X in Y`.
+            let part_of = matches!(
+                gap_words.as_slice(),
+                ["area" | "neighbourhood" | "neighborhood" | "quarter" | "suburb", "of"]
+            );
             let inside = !in_paren
                 && !opens
                 && !closes
                 && !gap.contains([',', '.', ';', ':', '\n'])
                 && words_between <= 6
-                && gap_words.first() == Some(&"in")
+                && (gap_words.first() == Some(&"in") || part_of)
                 && gap_words.iter().all(|w| {
                     is_unit(w)
                         || is_in(DIRECTIONS, w)
@@ -957,6 +985,11 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
                             *w,
                             "in" | "of"
                                 | "the"
+                                | "area"
+                                | "neighbourhood"
+                                | "neighborhood"
+                                | "quarter"
+                                | "suburb"
                                 | "countryside"
                                 | "rural"
                                 | "northern"
@@ -993,6 +1026,11 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
             };
             let unit = is_admin(&mentions[next]) || inside && is_seat(&mentions[next]);
             if !linked || !unit && !opens && !in_paren {
+                break;
+            }
+            // An area of a town is coded to the town: it only says the country.
+            if part_of && hints.is_empty() {
+                mentions[idx].part_of = Some(next);
                 break;
             }
             if opens {
@@ -1047,11 +1085,10 @@ fn country_votes(
     mentions: &[Mention],
 ) -> BTreeMap<[u8; 2], f32> {
     let mut votes: BTreeMap<[u8; 2], f32> = BTreeMap::new();
-    for c in countries {
-        // A demonym before a force (`French forces`, `Turkish drones`) often names a
-        // foreign army: a weaker sign of where the event is.
-        let force = !c.is_name && before_force_word(tokens, c.last);
-        *votes.entry(c.cc).or_default() += if force { FORCE_VOTE } else { 2.0 };
+    // A demonym before a force (`French forces`, `Turkish drones`) often names a foreign
+    // army: a weaker sign of where the event is, counted by the caller.
+    for c in countries.iter().filter(|c| !names_a_force(tokens, c)) {
+        *votes.entry(c.cc).or_default() += 2.0;
     }
     for m in mentions {
         for (cc, vote) in mention_votes(gazetteer, m) {
@@ -1059,6 +1096,61 @@ fn country_votes(
         }
     }
     votes
+}
+
+/// The votes that firmly place a report: `context` (country words, groups, the caller's
+/// countries and names) less what names of no sizeable place (a village, a homonym) give.
+fn firm_votes(
+    gazetteer: &Gazetteer,
+    context: &BTreeMap<[u8; 2], f32>,
+    mentions: &[Mention],
+) -> BTreeMap<[u8; 2], f32> {
+    let mut firm = context.clone();
+    for m in mentions {
+        let sizeable = m.candidates.iter().any(|&(id, _)| {
+            gazetteer
+                .entries
+                .get(id as usize)
+                .is_some_and(|e| e.fclass == b'A' || e.population >= SIZEABLE_POPULATION)
+        });
+        if sizeable {
+            continue;
+        }
+        for (cc, vote) in mention_votes(gazetteer, m) {
+            if let Some(v) = firm.get_mut(&cc) {
+                *v -= vote;
+            }
+        }
+    }
+    firm
+}
+
+/// The least firm vote for another country that makes a force's nationality foreign: a
+/// group or place of one country or a few, not a name shared by many.
+const FIRM_VOTE: f32 = 0.5;
+
+/// The population from which a town's name firmly places a report.
+const SIZEABLE_POPULATION: u32 = 20_000;
+
+/// Whether a country mention is a demonym, or a name used as one (`US forces`), naming a
+/// force (`French forces`).
+fn names_a_force(tokens: &[Token], c: &CountryMention) -> bool {
+    let attributive = !c.is_name
+        || tokens.get(c.last..=c.last + 1).is_some_and(|pair| pair[0].end + 1 == pair[1].start);
+    attributive && before_force_word(tokens, c.last)
+}
+
+/// The countries the text names only by demonyms of forces.
+fn force_countries(tokens: &[Token], countries: &[CountryMention]) -> Vec<[u8; 2]> {
+    let mut out: Vec<[u8; 2]> = countries
+        .iter()
+        .filter(|c| names_a_force(tokens, c))
+        .map(|c| c.cc)
+        .filter(|cc| !countries.iter().any(|o| o.cc == *cc && !names_a_force(tokens, o)))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Whether a force word ends the noun phrase after token `last`, across a few names,
@@ -1100,6 +1192,10 @@ const FORCE_WORDS: &[&str] = &[
 
 /// The vote of a demonym before a force word.
 const FORCE_VOTE: f32 = 1.0;
+
+/// The vote of a demonym before a force word when a place, group or country word of the
+/// text already points somewhere.
+const FORCE_VOTE_BESIDE_PLACES: f32 = 0.25;
 
 /// Longest group name in [`crate::countries::GROUP_COUNTRIES`], in words.
 const MAX_GROUP_WORDS: usize = 7;
@@ -1265,6 +1361,11 @@ fn resolve(
         }
     }
     if hint_countries.is_empty() {
+        if let Some(p) = m.part_of {
+            hint_countries = list_countries(gazetteer, text, mentions, &[p]);
+        }
+    }
+    if hint_countries.is_empty() {
         hint_countries = mentions
             .iter()
             .filter(|o| o.folded == m.folded && o.hint_of.is_none())
@@ -1272,6 +1373,17 @@ fn resolve(
             .find(|ccs| !ccs.is_empty())
             .unwrap_or_default();
     }
+    let english_words = !(cues.locative || cues.settlement || cues.unit || cues.coded)
+        && m.hint_of.is_none()
+        && m.hints.is_empty()
+        && m.first == m.last
+        && tokens.get(m.first).is_some_and(|t| is_english_word(&t.folded));
+    // The name is a village of the focus region, and nothing else in the text points
+    // anywhere: a village of that name abroad is another place (Burkina Faso's Kain, not
+    // Belgium's).
+    let focus_village = m.candidates.iter().any(|&(id, _)| {
+        gazetteer.entries.get(id as usize).is_some_and(|e| frame.focus.contains(&e.cc))
+    }) && context.keys().all(|cc| others(cc) < FIRM_VOTE);
     let mut best: Option<(u32, f32, f32)> = None;
     for &(id, alternate) in &m.candidates {
         let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
@@ -1423,8 +1535,32 @@ fn resolve(
         if cues.settlement && entry.admin_level() == Some(1) {
             continue;
         }
-        let strict = far;
-        if !plausible(entry, alternate, in_context, total > 0.0, strict, &cues, m, tokens) {
+        // The groups the text names hold out for a city known the world over; the caller's
+        // country alone (often guessed from a foreign force's name) does not, against a
+        // city written in full (`Al-Hasakeh`).
+        let city_in_full =
+            entry.population >= CITY_POPULATION && m.folded.len() >= CITY_SPELLING_LETTERS;
+        let strict = far && (!frame.groups.is_empty() || !city_in_full);
+        if focus_village
+            && !frame.focus.contains(&entry.cc)
+            && entry.fclass == b'P'
+            && entry.population < VILLAGE_ABROAD_POPULATION
+        {
+            continue;
+        }
+        // A common English word (`Ministry of Economy`, `Supreme Court`) is a town, short
+        // of a city, only where other words of the report point, in the focus region, or
+        // after a place cue.
+        if english_words
+            && entry.population < CITY_POPULATION
+            && others(&entry.cc) < 1e-3
+            && !frame.focus.contains(&entry.cc)
+        {
+            continue;
+        }
+        // Such a village's only rival is the name's own vote for the country abroad.
+        let has_context = total > 0.0 && !(focus_village && frame.focus.contains(&entry.cc));
+        if !plausible(entry, alternate, in_context, has_context, strict, &cues, m, tokens) {
             continue;
         }
         // A name with admin hints must lie in the hints' country.
@@ -1509,6 +1645,17 @@ const FOCUS_WEIGHT: f32 = 0.35;
 /// another part of the world.
 const FAR_KM: f64 = 1500.0;
 
+/// The population below which a town abroad yields its name to a village of the focus
+/// region when nothing in the text points out of it.
+const VILLAGE_ABROAD_POPULATION: u32 = 20_000;
+
+/// The population from which a city's other spellings place it out of the report's
+/// countries.
+const CITY_POPULATION: u32 = 100_000;
+
+/// The fewest letters of such a spelling: a short one is too often a word or another name.
+const CITY_SPELLING_LETTERS: usize = 7;
+
 /// The absurd-match guard: whether an entry may stand for this mention at all.
 #[allow(clippy::too_many_arguments)]
 fn plausible(
@@ -1532,8 +1679,11 @@ fn plausible(
     // Against a country the report's groups vouch for, only a city known the world over.
     let big = entry.fcode == "PPLC" || entry.population >= if strict { 500_000 } else { 50_000 };
     if has_context {
-        // Out of the report's countries: only well-known towns, by their own names.
-        return big && !alternate && entry.fclass == b'P';
+        // Out of the report's countries: only well-known towns, by their own names or, for a
+        // city, a long spelling of one (`Al-Hasakeh` for Al Hasakah).
+        let known_spelling = !alternate
+            || entry.population >= CITY_POPULATION && m.folded.len() >= CITY_SPELLING_LETTERS;
+        return big && known_spelling && entry.fclass == b'P';
     }
     if sentence_start && !cues.locative {
         return big;
@@ -2084,6 +2234,7 @@ fn add_fuzzy_mentions(
             candidates: vec![(id, true)],
             hints: Vec::new(),
             hint_of: None,
+            part_of: None,
             best: Some((id, score)),
             fuzzy: true,
             respelled: false,
@@ -2199,6 +2350,7 @@ fn add_town_guesses(
                 candidates: vec![(id, true)],
                 hints: Vec::new(),
                 hint_of: None,
+                part_of: None,
                 best: Some((id, score)),
                 fuzzy: true,
                 respelled,
@@ -2462,7 +2614,13 @@ fn rank(
         if parts.iter().any(|p| p.0 <= c.first && c.last <= p.1) {
             continue;
         }
-        let Some((mut place, region)) = country_or_region(c.cc) else { continue };
+        // A force's nationality stands for the country the report's votes favour, when
+        // that is another (`French forces` fighting JNIM: Mali).
+        let cc = match top_country(context) {
+            Some(top) if top != c.cc && names_a_force(tokens, c) => top,
+            _ => c.cc,
+        };
+        let Some((mut place, region)) = country_or_region(cc) else { continue };
         let cue = cues(text, tokens, c.first, c.last);
         if cue.in_name {
             continue;

@@ -861,3 +861,94 @@ fn a_possessor_before_a_name_contains_it() {
     let top = places.first().map(|p| (p.value.location.as_str(), p.value.geo_precision.code()));
     assert_eq!(top, Some(("Henan", 3)), "{places:#?}");
 }
+
+#[test]
+fn a_foreign_forces_nationality_does_not_place_the_event() {
+    // The caller infers the force's country from the same words; a group, a sizeable
+    // town or a region named in the report says where the event is.
+    let country = |text: &str, prior: &str| {
+        let options =
+            crate::LocateOptions { prior_countries: vec![prior.into()], ..Default::default() };
+        let places =
+            gazetteer().locate_with(text, Span::new(0, text.len()), Language::En, &options);
+        places.first().map(|p| p.value.country_code.clone())
+    };
+    let cases = [
+        ("American troops reinforced their outpost in Deir ez-Zor.", "US", "SY"),
+        ("French soldiers fought Katiba Macina fighters around Tarbakoune.", "FR", "ML"),
+        ("French forces struck Katiba Macina militants, killing twelve.", "FR", "ML"),
+        // A home army, with nothing else: its own country.
+        ("Burkinabe soldiers repelled assailants around Tarbakoune.", "BF", "BF"),
+        // A home army beside a group of its country.
+        ("Malian soldiers fought Katiba Macina fighters around Tarbakoune.", "ML", "ML"),
+    ];
+    for (text, prior, expected) in cases {
+        assert_eq!(country(text, prior).as_deref(), Some(expected), "{text}");
+    }
+}
+
+#[test]
+fn a_city_written_in_full_beats_the_callers_country() {
+    // The caller guessed the United States from `US troops`; Al-Hasakeh, a Syrian city of
+    // 400,000 under another spelling, says where the event is, and the unknown name beside
+    // it lies there too.
+    let text = "US troops reinforced a checkpoint at Zarbakhiyeh in Al-Hasakeh.";
+    let options = crate::LocateOptions { prior_countries: vec!["US".into()], ..Default::default() };
+    let places = gazetteer().locate_with(text, Span::new(0, text.len()), Language::En, &options);
+    assert_eq!(places.first().map(|p| p.value.country_code.as_str()), Some("SY"), "{places:#?}");
+    // A short spelling of a town far away does not overrule the caller.
+    let text = "Soldiers fought rebels at a checkpoint in Samar.";
+    let options = crate::LocateOptions { prior_countries: vec!["PH".into()], ..Default::default() };
+    let places = gazetteer().locate_with(text, Span::new(0, text.len()), Language::En, &options);
+    assert!(places.iter().all(|p| p.value.country_code != "UA"), "{places:#?}");
+}
+
+#[test]
+fn common_english_words_in_names_are_no_towns_abroad() {
+    // Economy and Industry are towns of Pennsylvania; inside a ministry's or a union's
+    // name, with nothing else placing them there, they are words.
+    let not_us = [
+        "Staff of the Ministry of Economy went on strike over unpaid bonuses.",
+        "Members of the Union of Industry Workers marched to demand better pay.",
+    ];
+    for text in not_us {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        assert!(places.iter().all(|p| p.value.country_code != "US"), "{text}: {places:#?}");
+    }
+    // After a place cue the word is a place again.
+    check("Gunmen robbed a bank in Economy.", Language::En, town("Economy", "US"));
+}
+
+#[test]
+fn a_village_abroad_yields_to_the_focus_regions_village() {
+    // Kain and Silly are towns of Belgium of some 7,000 people and villages of Burkina
+    // Faso; with nothing else placing them, the focus region's village is meant.
+    let country = |text: &str| {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        places.first().map(|p| p.value.country_code.clone())
+    };
+    let cases = [
+        ("Unknown gunmen burned a shop in Kain.", "BF"),
+        ("Armed men looted shops in Silly at dawn.", "BF"),
+        // A country word pointing abroad still places it there.
+        ("Police dispersed a crowd in Silly, Belgium.", "BE"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(country(text).as_deref(), Some(expected), "{text}");
+    }
+}
+
+#[test]
+fn an_area_of_a_town_lies_in_the_towns_country() {
+    // Chateau names French villages and Tombo a Burkinabe one; an area of Gao or of
+    // Freetown lies in Mali or Sierra Leone.
+    let cases = [
+        ("Thieves robbed a shop near the Chateau area of Gao overnight.", "ML"),
+        ("Fishermen marched in the Tombo neighbourhood of Freetown on Monday.", "SL"),
+    ];
+    for (text, expected) in cases {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        let top = places.first().map(|p| p.value.country_code.as_str());
+        assert_eq!(top, Some(expected), "{text}: {places:#?}");
+    }
+}

@@ -725,6 +725,16 @@ pub fn is_given_name(word: &str) -> bool {
     GIVEN_NAMES.binary_search_by(|name| name.as_str().cmp(word)).is_ok()
 }
 
+/// English words, lowercase and sorted (`data/words/english.txt`, from SCOWL).
+const ENGLISH_WORDS: &str = include_str!("../../../data/words/english.txt");
+
+/// Whether a folded word is a common English word (`economy`, `industry`, `supreme`).
+pub fn is_english_word(word: &str) -> bool {
+    static WORDS: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| ENGLISH_WORDS.lines().collect());
+    WORDS.binary_search(&word).is_ok()
+}
+
 /// Whether a folded word is in a list.
 pub fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word)
