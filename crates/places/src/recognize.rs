@@ -1384,6 +1384,15 @@ fn resolve(
     let focus_village = m.candidates.iter().any(|&(id, _)| {
         gazetteer.entries.get(id as usize).is_some_and(|e| frame.focus.contains(&e.cc))
     }) && context.keys().all(|cc| others(cc) < FIRM_VOTE);
+    // Other words of the report point firmly to a country of the focus region (a Sahel
+    // group, a home army) and no hint places the name: a village of that name abroad that
+    // nothing else supports is another place too (Burkinabe soldiers in the village of X: not Israel's X).
+    let focus_backed = context
+        .keys()
+        .max_by(|a, b| others(a).total_cmp(&others(b)))
+        .is_some_and(|cc| frame.focus.contains(cc) && others(cc) >= 1.0)
+        && m.hints.is_empty()
+        && m.hint_of.is_none();
     let mut best: Option<(u32, f32, f32)> = None;
     for &(id, alternate) in &m.candidates {
         let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
@@ -1541,7 +1550,7 @@ fn resolve(
         let city_in_full =
             entry.population >= CITY_POPULATION && m.folded.len() >= CITY_SPELLING_LETTERS;
         let strict = far && (!frame.groups.is_empty() || !city_in_full);
-        if focus_village
+        if (focus_village || focus_backed && others(&entry.cc) < 1e-3)
             && !frame.focus.contains(&entry.cc)
             && entry.fclass == b'P'
             && entry.population < VILLAGE_ABROAD_POPULATION

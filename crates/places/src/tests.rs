@@ -952,3 +952,28 @@ fn an_area_of_a_town_lies_in_the_towns_country() {
         assert_eq!(top, Some(expected), "{text}: {places:#?}");
     }
 }
+
+#[test]
+fn a_village_abroad_yields_when_the_report_points_to_the_focus_region() {
+    // Kain is a town of Belgium and a village of Burkina Faso, Konna a village of Ireland
+    // and a town of Mali: a Burkinabe army and a Malian group place them at home.
+    let cases = [
+        ("Burkinabe soldiers shot five herders near Kain.", "BF"),
+        ("Katiba Macina fighters seized cattle in Konna.", "ML"),
+    ];
+    for (text, expected) in cases {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        let top = places.first().map(|p| p.value.country_code.as_str());
+        assert_eq!(top, Some(expected), "{text}: {places:#?}");
+    }
+}
+
+#[test]
+fn a_local_government_area_is_a_unit_word() {
+    // `X local government area`, as `X LGA`, names a unit: Sanga, a town of Mali too, is
+    // Kaduna's local government area here, under its own name.
+    let text = "Herders raided three villages in Sanga local government area of Kaduna state.";
+    let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+    let top = places.first().map(|p| (p.value.location.as_str(), p.value.country_code.as_str()));
+    assert_eq!(top, Some(("Sanga", "NG")), "{places:#?}");
+}

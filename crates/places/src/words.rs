@@ -585,11 +585,12 @@ pub const PART_UNIT_WORDS: &[&str] = &[
 ];
 
 /// Second- and third-level units by their local names, written after a name (`Rafi LGA`):
-/// Nigeria's local government areas, Bangladesh's upazilas, Pakistan's and India's tehsils,
-/// the raions of the former Soviet Union, Ethiopia's woredas. A part of a region, as the
-/// words of [`PART_UNIT_WORDS`] are, but no cue for reading names.
+/// Nigeria's local government areas (`X LGA`, `X local government area`), Bangladesh's
+/// upazilas, Pakistan's and India's tehsils, the raions of the former Soviet Union,
+/// Ethiopia's woredas. A part of a region, as the words of [`PART_UNIT_WORDS`] are, but
+/// no cue for reading names.
 pub const LOCAL_UNIT_WORDS: &[&str] =
-    &["lga", "upazila", "upazilla", "tehsil", "raion", "rayon", "woreda"];
+    &["lga", "local", "upazila", "upazilla", "tehsil", "raion", "rayon", "woreda"];
 
 /// Folded words that end the name of a building, an institution or a street: such a name
 /// (`the Labour Exchange`, `Khulna Press Club`, `their HQ`) is a site inside a town,
