@@ -172,6 +172,35 @@ const PLACE_VERBS: &[&str] = &[
     "occupe",
 ];
 
+/// Nouns after which `in ... of X` names a person or a cause, not a place (`in memory of`,
+/// `in support of`, `en hommage de`).
+const NON_PLACE_HEADS: &[&str] = &[
+    "memory",
+    "honour",
+    "honor",
+    "support",
+    "favour",
+    "favor",
+    "solidarity",
+    "defence",
+    "defense",
+    "name",
+    "charge",
+    "pursuit",
+    "search",
+    "violation",
+    "retaliation",
+    "response",
+    "reaction",
+    "protest",
+    "tribute",
+    "hommage",
+    "memoire",
+    "soutien",
+    "faveur",
+    "solidarite",
+];
+
 /// Whether only lowercase words (articles, adjectives, directions) and a possessor (`in
 /// central China's Henan`) separate the name at `first` from an `in/at/near/dans` before
 /// it, within the clause.
@@ -197,7 +226,11 @@ fn skipped_to_preposition(text: &str, tokens: &[Token], first: usize) -> bool {
         if matches!(prev.folded.as_str(), "in" | "at" | "dans" | "inside" | "near") && i < first {
             return true;
         }
-        if prev.capitalised || prev.folded.chars().any(|c| c.is_ascii_digit()) {
+        // `in memory of Norbert Zongo`, `in support of X`: what follows is no place.
+        let not_a_place = matches!(prev.folded.as_str(), "of" | "de" | "du")
+            && i >= 2
+            && is_in(NON_PLACE_HEADS, &tokens[i - 2].folded);
+        if prev.capitalised || not_a_place || prev.folded.chars().any(|c| c.is_ascii_digit()) {
             return false;
         }
         i -= 1;

@@ -977,3 +977,19 @@ fn a_local_government_area_is_a_unit_word() {
     let top = places.first().map(|p| (p.value.location.as_str(), p.value.country_code.as_str()));
     assert_eq!(top, Some(("Sanga", "NG")), "{places:#?}");
 }
+
+#[test]
+fn a_cause_after_in_is_no_place() {
+    // A person the marchers honour is no unknown village of the report's country.
+    let options = crate::LocateOptions { prior_countries: vec!["BF".into()], ..Default::default() };
+    for text in [
+        "Students marched in memory of Norbert Zongo.",
+        "Teachers held a sit-in in support of Boureima Sawadogo.",
+    ] {
+        let places =
+            gazetteer().locate_with(text, Span::new(0, text.len()), Language::En, &options);
+        assert!(places.is_empty(), "{text}: {places:#?}");
+    }
+    // A place after a place noun still is one.
+    check("Gunmen attacked a market in the town of Djibo.", Language::En, town("Djibo", "BF"));
+}
