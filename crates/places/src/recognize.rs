@@ -2125,6 +2125,15 @@ const WORLD_GUESS_SIMILARITY: f64 = 0.88;
 /// The share of the first country's votes another country needs for spelling guesses there.
 const FUZZY_SHARE: f32 = 0.3;
 
+/// The tokens a taken word or a mention already covers: no guess starts there.
+fn covered_tokens(taken: &[bool], mentions: &[Mention]) -> Vec<bool> {
+    let mut covered = taken.to_vec();
+    for m in mentions {
+        mark(&mut covered, m.first, m.last);
+    }
+    covered
+}
+
 /// Guesses spelling variants of unknown capitalised names introduced like places.
 fn add_fuzzy_mentions(
     gazetteer: &Gazetteer,
@@ -2147,10 +2156,7 @@ fn add_fuzzy_mentions(
         .collect();
     searched.sort_by(|a, b| b.1.total_cmp(&a.1).then((Some(a.0) != top).cmp(&(Some(b.0) != top))));
     searched.truncate(3);
-    let mut covered = taken.to_vec();
-    for m in mentions.iter() {
-        mark(&mut covered, m.first, m.last);
-    }
+    let covered = covered_tokens(taken, mentions);
     let mut added = Vec::new();
     for (i, tok) in tokens.iter().enumerate() {
         if covered[i]
@@ -2309,10 +2315,7 @@ fn add_town_guesses(
     context: &BTreeMap<[u8; 2], f32>,
 ) {
     let top = top_country(context);
-    let mut covered = taken.to_vec();
-    for m in mentions.iter() {
-        mark(&mut covered, m.first, m.last);
-    }
+    let covered = covered_tokens(taken, mentions);
     let name_word = |k: usize| tokens.get(k).is_some_and(|t| t.capitalised && !is_stop(&t.folded));
     let joined = |k: usize| joins_name(between(text, tokens, k, k + 1));
     let mut added = Vec::new();
