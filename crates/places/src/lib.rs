@@ -165,6 +165,15 @@ const TOWN_POPULATION_FOR_UNIT: u32 = 1_000;
 /// The key of [`Gazetteer::folded_names`] for every country at once.
 const ALL_COUNTRIES: [u8; 2] = [0, 0];
 
+/// The key of every country's [`big_town`]s among the folded names.
+const BIG_TOWNS: [u8; 2] = [0, 1];
+
+/// Whether an entry is a big town: a capital, a region's seat or a city of 50,000 people,
+/// whose misspellings are worth guessing anywhere.
+fn big_town(entry: &Entry) -> bool {
+    entry.fclass == b'P' && (matches!(entry.fcode, "PPLC" | "PPLA") || entry.population >= 50_000)
+}
+
 /// Folded preferred names by their length in bytes, with their entries and letters.
 type FoldedNames = HashMap<usize, Vec<(u32, Cow<'static, str>, Option<Letters>)>>;
 
@@ -666,6 +675,22 @@ impl Gazetteer {
 
     /// Entries of `country` (or all) whose preferred name is close to `folded`.
     fn fuzzy_lookup(&self, folded: &str, country: Option<&str>, threshold: f64) -> Vec<(u32, f64)> {
+        // Every country's names under the key no country has.
+        let key = match country.map(|c| c.as_bytes()) {
+            Some(&[a, b]) => [a, b],
+            _ => ALL_COUNTRIES,
+        };
+        self.fuzzy_in(key, folded, threshold)
+    }
+
+    /// The [`big_town`]s of every country whose preferred name is close to `folded`.
+    fn fuzzy_lookup_big_towns(&self, folded: &str, threshold: f64) -> Vec<(u32, f64)> {
+        self.fuzzy_in(BIG_TOWNS, folded, threshold)
+    }
+
+    /// Entries under a [`Gazetteer::folded_names`] key whose preferred name is close to
+    /// `folded`, best first.
+    fn fuzzy_in(&self, key: [u8; 2], folded: &str, threshold: f64) -> Vec<(u32, f64)> {
         let mut out = Vec::new();
         let wanted = Letters::of(folded);
         let mut consider = |id: u32, name: &str, letters: Option<&Letters>| {
@@ -685,11 +710,6 @@ impl Gazetteer {
                 out.push((id, similarity));
             }
         };
-        // Every country's names under the key no country has.
-        let key = match country.map(|c| c.as_bytes()) {
-            Some(&[a, b]) => [a, b],
-            _ => ALL_COUNTRIES,
-        };
         let names = self.folded_names(key);
         let lengths = folded.len().saturating_sub(3)..=folded.len() + 3;
         for bucket in lengths.filter_map(|len| names.get(&len)) {
@@ -703,18 +723,24 @@ impl Gazetteer {
     }
 
     /// A country's folded preferred names by length (every country's under
-    /// [`ALL_COUNTRIES`]), folded once and kept for later spelling guesses.
+    /// [`ALL_COUNTRIES`], the big towns' under [`BIG_TOWNS`]), folded once and kept for
+    /// later spelling guesses.
     fn folded_names(&self, cc: [u8; 2]) -> std::sync::Arc<FoldedNames> {
         let mut cache = self.folded.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         cache
             .entry(cc)
             .or_insert_with(|| {
                 let mut names: FoldedNames = HashMap::new();
-                let ids: Box<dyn Iterator<Item = u32>> = if cc == ALL_COUNTRIES {
-                    Box::new(0..self.entries.len() as u32)
-                } else {
-                    Box::new(self.by_country.get(&cc).into_iter().flatten().copied())
-                };
+                let ids: Box<dyn Iterator<Item = u32>> =
+                    if cc == ALL_COUNTRIES {
+                        Box::new(0..self.entries.len() as u32)
+                    } else if cc == BIG_TOWNS {
+                        Box::new((0..self.entries.len() as u32).filter(|&id| {
+                            self.entries.get(id as usize).is_some_and(|e| big_town(e))
+                        }))
+                    } else {
+                        Box::new(self.by_country.get(&cc).into_iter().flatten().copied())
+                    };
                 for id in ids {
                     let Some(entry) = self.entries.get(id as usize) else { continue };
                     let name = match self.prefolded.get(id as usize).copied().flatten() {

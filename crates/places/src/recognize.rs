@@ -2295,12 +2295,6 @@ fn add_fuzzy_mentions(
 /// How close a guess at a big town's misspelled name must be ([`add_town_guesses`]).
 const TOWN_GUESS_SIMILARITY: f64 = 0.88;
 
-/// Whether an entry is a big town: a capital, a region's seat or a city of 50,000 people,
-/// whose misspellings are worth guessing anywhere.
-fn big_town(entry: &Entry) -> bool {
-    entry.fclass == b'P' && (matches!(entry.fcode, "PPLC" | "PPLA") || entry.population >= 50_000)
-}
-
 /// Guesses big towns behind names [`add_fuzzy_mentions`] leaves alone: a misspelled name of
 /// several words (`in Bobo-Diulasso`), one after an institution's `of` (`the University of
 /// Ouagadugou`), and a possessive written without its apostrophe (`Niameys fourth
@@ -2358,7 +2352,7 @@ fn add_town_guesses(
         let guess =
             introduced && (last > i && key.len() >= 10 || after_institution && key.len() >= 6);
         if hits.is_empty() && guess {
-            hits = gazetteer.fuzzy_lookup(&key, None, TOWN_GUESS_SIMILARITY);
+            hits = gazetteer.fuzzy_lookup_big_towns(&key, TOWN_GUESS_SIMILARITY);
             hits.retain(|&(id, _)| {
                 gazetteer.entries.get(id as usize).is_some_and(|e| {
                     strsim::normalized_damerau_levenshtein(&fold(e.name), &key)
@@ -2366,7 +2360,7 @@ fn add_town_guesses(
                 })
             });
         }
-        hits.retain(|&(id, _)| gazetteer.entries.get(id as usize).is_some_and(big_town));
+        hits.retain(|&(id, _)| gazetteer.entries.get(id as usize).is_some_and(crate::big_town));
         for hit in hits.iter_mut() {
             if gazetteer.entries.get(hit.0 as usize).is_some_and(|e| Some(e.cc) == top) {
                 hit.1 += 0.02;
