@@ -731,16 +731,16 @@ impl Gazetteer {
             .entry(cc)
             .or_insert_with(|| {
                 let mut names: FoldedNames = HashMap::new();
-                let ids: Box<dyn Iterator<Item = u32>> =
-                    if cc == ALL_COUNTRIES {
-                        Box::new(0..self.entries.len() as u32)
-                    } else if cc == BIG_TOWNS {
-                        Box::new((0..self.entries.len() as u32).filter(|&id| {
-                            self.entries.get(id as usize).is_some_and(|e| big_town(e))
-                        }))
-                    } else {
-                        Box::new(self.by_country.get(&cc).into_iter().flatten().copied())
-                    };
+                let ids: Box<dyn Iterator<Item = u32>> = if cc == ALL_COUNTRIES {
+                    Box::new(0..self.entries.len() as u32)
+                } else if cc == BIG_TOWNS {
+                    Box::new(
+                        (0..self.entries.len() as u32)
+                            .filter(|&id| self.entries.get(id as usize).is_some_and(big_town)),
+                    )
+                } else {
+                    Box::new(self.by_country.get(&cc).into_iter().flatten().copied())
+                };
                 for id in ids {
                     let Some(entry) = self.entries.get(id as usize) else { continue };
                     let name = match self.prefolded.get(id as usize).copied().flatten() {
