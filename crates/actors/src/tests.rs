@@ -1764,15 +1764,15 @@ fn later_militants_are_the_rebel_group_beside_a_militia_named_as_victim() {
 #[test]
 fn a_hedge_after_unknown_gunmen_names_them() {
     for text in [
-        "Unknown gunmen, presumably JNIM militants, attacked the gendarmerie in Ouo.",
-        "Unidentified gunmen believed to be JNIM militants attacked the gendarmerie in Ouo.",
-        "Unknown gunmen [suspected to be JNIM] attacked the gendarmerie in Ouo.",
+        "Unknown gunmen, presumably JNIM fighters, raided a customs post near Tiou.",
+        "Unidentified gunmen believed to be JNIM fighters raided a customs post near Tiou.",
+        "Armed men [thought to be JNIM] raided a customs post near Tiou.",
     ] {
         let roles = roles_of("Armed clash", "BF", "2019-08-05", text).expect("roles");
         assert_eq!(roles.actor1.value.name, JNIM, "{text}");
     }
     // Gunmen who killed a suspected member are not that group.
-    let text = "Unknown gunmen killed a suspected JNIM militant near Ouo.";
+    let text = "Unknown gunmen shot a suspected JNIM fighter near Tiou.";
     let roles = roles_of("Attack", "BF", "2019-08-05", text).expect("roles");
     assert_eq!(roles.actor1.value.name, "Unidentified Armed Group (Burkina Faso)", "{text}");
 }

@@ -1419,7 +1419,7 @@ fn resolve(
     }) && context.keys().all(|cc| others(cc) < FIRM_VOTE);
     // Other words of the report point firmly to a country of the focus region (a Sahel
     // group, a home army) and no hint places the name: a village of that name abroad that
-    // nothing else supports is another place too (Burkinabe soldiers in the village of X: not Israel's X).
+    // nothing else supports is another place too (Burkinabe troops fighting in a village X: not Israel's X).
     let focus_backed = context
         .keys()
         .max_by(|a, b| others(a).total_cmp(&others(b)))
