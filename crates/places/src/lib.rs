@@ -45,7 +45,7 @@ pub use countries::acled_country_name;
 use data::{Admins, Entry, ALT_FLAG};
 pub use import::{import_geonames, imports, keep_feature, ImportSummary, LayerInfo};
 pub use learned::{learn_places, learned_counts, LearnedPlace};
-pub use words::is_given_name;
+pub use words::{is_english_word, is_given_name};
 
 /// An error loading gazetteer data.
 #[derive(Debug, thiserror::Error)]

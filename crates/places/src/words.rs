@@ -726,14 +726,15 @@ pub fn is_given_name(word: &str) -> bool {
     GIVEN_NAMES.binary_search_by(|name| name.as_str().cmp(word)).is_ok()
 }
 
-/// English words, lowercase and sorted (`data/words/english.txt`, from SCOWL).
-const ENGLISH_WORDS: &str = include_str!("../../../data/words/english.txt");
+/// SCOWL's lowercase English words, sorted bytewise (`data/words/english.txt`; its origin
+/// is in `data/words/SOURCES.md`).
+static ENGLISH_WORDS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| include_str!("../../../data/words/english.txt").lines().collect());
 
-/// Whether a folded word is a common English word (`economy`, `industry`, `supreme`).
+/// Whether a lowercase or folded word is a common English word (`economy`, `industry`,
+/// `supreme`).
 pub fn is_english_word(word: &str) -> bool {
-    static WORDS: std::sync::LazyLock<Vec<&'static str>> =
-        std::sync::LazyLock::new(|| ENGLISH_WORDS.lines().collect());
-    WORDS.binary_search(&word).is_ok()
+    ENGLISH_WORDS.binary_search(&word).is_ok()
 }
 
 /// Whether a folded word is in a list.
@@ -757,4 +758,16 @@ pub fn is_part_unit(word: &str) -> bool {
 /// Whether a folded word is no place name by itself: a stop word, a month or a weekday.
 pub fn is_stop(word: &str) -> bool {
     is_in(STOP_WORDS, word) || tocsin_model::is_calendar_name(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ENGLISH_WORDS;
+
+    #[test]
+    fn the_english_word_list_is_sorted_and_lowercase() {
+        assert!(ENGLISH_WORDS.len() > 50_000);
+        assert!(ENGLISH_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(ENGLISH_WORDS.iter().all(|w| w.bytes().all(|b| b.is_ascii_lowercase())));
+    }
 }
