@@ -764,7 +764,8 @@ fn town_institution(
     ends && candidates.iter().any(|&(id, _)| {
         gazetteer.entries.get(id as usize).is_some_and(|e| {
             e.fclass == b'P'
-                && (e.population >= 20_000 || matches!(e.fcode, "PPLC" | "PPLA" | "PPLA2"))
+                && (e.population >= SIZEABLE_POPULATION
+                    || matches!(e.fcode, "PPLC" | "PPLA" | "PPLA2"))
         })
     })
 }
@@ -1430,26 +1431,22 @@ fn resolve(
     for &(id, alternate) in &m.candidates {
         let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
         let admins = gazetteer.admins.get(entry.admin as usize);
-        // The entry's admin names, as GeoNames and as ACLED write them (`Komandjari`).
+        // A unit's name as GeoNames and as ACLED write it (`Komandjari`).
+        let forms = |s: &str| {
+            let acled = crate::countries::acled_admin_name_in(entry.country_code(), s);
+            [crate::text::fold(s), crate::text::fold(&acled)]
+        };
         let admin_names: Vec<String> = admins
             .map(|a| {
                 [&a.admin1, &a.admin2, &a.admin3]
                     .into_iter()
                     .flatten()
-                    .flat_map(|s| {
-                        let acled = crate::countries::acled_admin_name_in(entry.country_code(), s);
-                        [crate::text::fold(s), crate::text::fold(&acled)]
-                    })
+                    .flat_map(|s| forms(s))
                     .collect()
             })
             .unwrap_or_default();
-        let admin1_names: Vec<String> = admins
-            .and_then(|a| a.admin1.as_deref())
-            .map(|s| {
-                let acled = crate::countries::acled_admin_name_in(entry.country_code(), s);
-                vec![crate::text::fold(s), crate::text::fold(&acled)]
-            })
-            .unwrap_or_default();
+        let admin1_names: Vec<String> =
+            admins.and_then(|a| a.admin1.as_deref()).map(|s| forms(s).to_vec()).unwrap_or_default();
         let mut score = prior(entry, alternate);
         if unplaced && frame.focus.contains(&entry.cc) {
             score += FOCUS_WEIGHT;
