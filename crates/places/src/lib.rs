@@ -783,7 +783,8 @@ impl Gazetteer {
         Some(self.place(id, GeoPrecision::Region, None))
     }
 
-    /// A country-level place: the country's name, coded to its capital.
+    /// A country-level place: the country's capital, precision 3, as ACLED codes an event
+    /// known only to lie in the country.
     fn country_place(&self, cc: [u8; 2]) -> Option<Place> {
         let capital = self.entries.get(*self.capitals.get(&cc)? as usize)?;
         let code = std::str::from_utf8(&cc).ok()?.to_string();
@@ -792,7 +793,7 @@ impl Gazetteer {
         let round = |x: f64| (x * 1e4).round() / 1e4;
         Some(Place {
             country: acled_country_name(&code),
-            location: acled_country_name(&code),
+            location: capital.name.to_string(),
             country_code: code,
             admin1: admins.admin1.map(String::from),
             admin2: admins.admin2.map(String::from),

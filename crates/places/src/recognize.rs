@@ -520,6 +520,9 @@ pub fn locate(
     if places.is_empty() {
         places.extend(group_country(gazetteer, &groups, &regions));
     }
+    if places.is_empty() {
+        places.extend(caller_country(gazetteer, &priors, &regions));
+    }
     places
 }
 
@@ -601,12 +604,35 @@ fn group_country(
     if vote < 1.0 || vote < runner_up + 0.5 {
         return None;
     }
-    let place = regions
+    let (place, _) = country_or_region(gazetteer, cc, regions)?;
+    Some(Field::found(acled_admins(place), span, 0.2))
+}
+
+/// With no place named at all and no group pointing to a country, the caller's first
+/// country (the one its actors point to, else the desk's): coded like a country known
+/// only as a whole, at a lower confidence, with no words to show for it.
+fn caller_country(
+    gazetteer: &Gazetteer,
+    priors: &[[u8; 2]],
+    regions: &Regions,
+) -> Option<Field<Place>> {
+    let (place, _) = country_or_region(gazetteer, *priors.first()?, regions)?;
+    Some(Field::inferred(acled_admins(place), 0.1))
+}
+
+/// A country known only as a whole: the seat of the region its groups point to, if any
+/// (with whether it is that region), else its capital; precision 3 either way.
+fn country_or_region(
+    gazetteer: &Gazetteer,
+    cc: [u8; 2],
+    regions: &Regions,
+) -> Option<(Place, bool)> {
+    regions
         .get(&cc)
         .and_then(|names| names.first())
         .and_then(|name| gazetteer.region_place(cc, name))
-        .or_else(|| gazetteer.country_place(cc))?;
-    Some(Field::found(acled_admins(place), span, 0.2))
+        .map(|place| (place, true))
+        .or_else(|| gazetteer.country_place(cc).map(|place| (place, false)))
 }
 
 /// A name match: last token, folded name, entries.
@@ -2411,17 +2437,7 @@ fn rank(
     _language: Language,
 ) -> Vec<Field<Place>> {
     let context = frame.context;
-    // A country known only as a whole: the seat of the region its groups point to, if any
-    // (with whether it is that region), else its capital.
-    let country_or_region = |cc: [u8; 2]| {
-        frame
-            .regions
-            .get(&cc)
-            .and_then(|names| names.first())
-            .and_then(|name| gazetteer.region_place(cc, name))
-            .map(|place| (place, true))
-            .or_else(|| gazetteer.country_place(cc).map(|place| (place, false)))
-    };
+    let country_or_region = |cc: [u8; 2]| country_or_region(gazetteer, cc, frame.regions);
     let whole = focus.start == 0 && focus.end >= text.len();
     let quarters = town_parts(gazetteer, text, tokens, mentions, countries);
     let mut scored: Vec<(f32, Place, Span)> = Vec::new();
@@ -3642,7 +3658,7 @@ mod tests {
         // No place named: the country of a group known there alone, at the seat of the
         // region the group acts in (Mopti) or else the capital.
         check("Dogon hunters clashed with herders on Tuesday.", "Mopti", "ML", Some("Mopti"), 3);
-        check("Koglweogo members clashed with herders on Tuesday.", "Burkina Faso", "BF", None, 3);
+        check("Koglweogo members clashed with herders on Tuesday.", "Ouagadougou", "BF", None, 3);
         // A group of several countries places nothing by itself.
         let text = "JNIM fighters clashed with herders on Tuesday.";
         assert!(gazetteer().locate(text, Span::new(0, text.len()), Language::En).is_empty());

@@ -979,6 +979,26 @@ fn a_local_government_area_is_a_unit_word() {
 }
 
 #[test]
+fn a_report_naming_no_place_is_coded_to_the_callers_country() {
+    let text = "Nurses went on strike over unpaid bonuses.";
+    let locate = |prior: &[&str]| {
+        let options = crate::LocateOptions {
+            prior_countries: prior.iter().map(|c| c.to_string()).collect(),
+            ..Default::default()
+        };
+        gazetteer().locate_with(text, Span::new(0, text.len()), Language::En, &options)
+    };
+    assert!(locate(&[]).is_empty());
+    // The country as a whole: its capital, precision 3, shown by no words.
+    let places = locate(&["BF", "ML"]);
+    let top = places.first().map(|p| {
+        (p.value.location.as_str(), p.value.country_code.as_str(), p.value.geo_precision.code())
+    });
+    assert_eq!(top, Some(("Ouagadougou", "BF", 3)), "{places:#?}");
+    assert!(places.iter().all(|p| p.span.is_none() && p.confidence < 0.2), "{places:#?}");
+}
+
+#[test]
 fn a_cause_after_in_is_no_place() {
     // A person the marchers honour is no unknown village of the report's country.
     let options = crate::LocateOptions { prior_countries: vec!["BF".into()], ..Default::default() };
@@ -988,7 +1008,8 @@ fn a_cause_after_in_is_no_place() {
     ] {
         let places =
             gazetteer().locate_with(text, Span::new(0, text.len()), Language::En, &options);
-        assert!(places.is_empty(), "{text}: {places:#?}");
+        // Only the caller's country, which no words show.
+        assert!(places.iter().all(|p| p.span.is_none()), "{text}: {places:#?}");
     }
     // A place after a place noun still is one.
     check("Raiders torched stalls in the town of Djibo.", Language::En, town("Djibo", "BF"));
