@@ -30,7 +30,7 @@ const FRENCH: &str =
 struct Marches;
 
 impl Extract for Marches {
-    fn extract(&self, report: &Report) -> Output {
+    fn extract(&self, report: &Report, _desk_country: Option<&str>) -> Output {
         let Some(start) = report.text.find("marched") else { return Output::default() };
         let span = Span::new(start, start + "marched".len());
         let extraction = Extraction {

@@ -162,6 +162,36 @@ pub struct ExtractArgs {
     /// found.
     #[arg(long)]
     pub explain: bool,
+
+    /// Where reports that place an event nowhere are read.
+    #[command(flatten)]
+    pub desk: DeskArgs,
+}
+
+/// The desk's country, shared by `extract` and `ingest`.
+#[derive(Debug, Args)]
+pub struct DeskArgs {
+    /// The country of a report that names no place, no country and no group or figure
+    /// tied to one (a strike outside a ministry), coded to its capital at
+    /// precision 3: an ISO code (BF or BFA); `auto`, the country most of the run's placed
+    /// reports lie in, when one stands out; or `none`, leaving such events unplaced.
+    #[arg(long, value_name = "CODE|auto|none", default_value = "auto", value_parser = desk_country)]
+    pub desk_country: tocsin_ingest::DeskCountry,
+}
+
+/// Parses `--desk-country`.
+fn desk_country(value: &str) -> Result<tocsin_ingest::DeskCountry, String> {
+    use tocsin_ingest::DeskCountry;
+    match value.trim().to_ascii_lowercase().as_str() {
+        "auto" => Ok(DeskCountry::Auto),
+        "none" | "off" => Ok(DeskCountry::Off),
+        _ => match tocsin_model::Country::from_code(value.trim()) {
+            Some(country) => Ok(DeskCountry::Fixed(country.alpha2.to_string())),
+            None => {
+                Err(format!("{value:?} is no ISO country code (try BF or BFA), `auto` or `none`"))
+            }
+        },
+    }
 }
 
 /// An output format of `extract` and `export`.
@@ -238,6 +268,10 @@ pub struct IngestArgs {
     /// Store every extraction as an event of its own, merging nothing.
     #[arg(long)]
     pub no_merge: bool,
+
+    /// Where reports that place an event nowhere are read.
+    #[command(flatten)]
+    pub desk: DeskArgs,
 }
 
 /// Options of `tocsin events`.

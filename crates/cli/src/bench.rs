@@ -21,9 +21,9 @@ struct Timed {
 }
 
 impl Extract for Timed {
-    fn extract(&self, report: &Report) -> Output {
+    fn extract(&self, report: &Report, desk_country: Option<&str>) -> Output {
         let started = Instant::now();
-        let output = self.extractor.extract(report);
+        let output = self.extractor.extract_in(report, desk_country);
         let elapsed = started.elapsed();
         self.spent.set(self.spent.get() + elapsed);
         if self.first.get().is_none() {
@@ -50,12 +50,16 @@ pub fn run(args: &InputArgs, out: &mut dyn Write) -> Result<()> {
         n_bytes: Cell::new(0),
     };
     let run_started = Instant::now();
-    let summary =
-        tocsin_ingest::extract_paths(&inputs_or_stdin(&args.inputs), &timed, &mut |item| {
+    let summary = tocsin_ingest::extract_paths(
+        &inputs_or_stdin(&args.inputs),
+        &timed,
+        &Default::default(),
+        &mut |item| {
             if let Err(error) = item {
                 eprintln!("warning: {error}");
             }
-        });
+        },
+    );
     let total = run_started.elapsed();
     if summary.reports_read == 0 {
         bail!("no report could be read from the inputs: nothing to measure");

@@ -22,6 +22,7 @@ pub fn run(args: &ExtractArgs, home: &Home, quiet: bool, out: &mut dyn Write) ->
     let summary = tocsin_ingest::extract_paths(
         &inputs_or_stdin(&args.input.inputs),
         &extractor,
+        &args.desk.desk_country,
         &mut |item| {
             if failure.is_some() {
                 return;

@@ -21,7 +21,11 @@ pub fn run(args: &IngestArgs, home: &Home, quiet: bool, out: &mut dyn Write) -> 
         &inputs,
         &extractor,
         &mut store,
-        &IngestConfig { merge: !args.no_merge, ..IngestConfig::default() },
+        &IngestConfig {
+            merge: !args.no_merge,
+            desk_country: args.desk.desk_country.clone(),
+            ..IngestConfig::default()
+        },
         &mut |state| progress.set_position(state.reports_read),
     );
     progress.finish();

@@ -33,6 +33,8 @@ fn bad_arguments_fail_with_a_clear_message() {
     check(&["show"], "EVENT_ID");
     check(&["events", "--type", "Picnic"], "unknown event type");
     check(&["events", "--from", "2024-08-01", "--to", "2024-07-01"], "is after");
+    check(&["extract", "--desk-country", "Atlantis"], "no ISO country code");
+    check(&["ingest", "--desk-country", "XX"], "no ISO country code");
 }
 
 #[test]

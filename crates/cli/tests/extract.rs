@@ -113,3 +113,21 @@ fn explain_says_why_a_report_gave_no_event() {
     let plain = env.run_stdin(&["extract"], stdin.as_bytes()).success();
     assert!(!plain.stderr.contains("n-1:"), "{}", plain.stderr);
 }
+
+#[test]
+fn a_desk_country_places_reports_that_name_no_place() {
+    let env = Env::new();
+    let stdin = format!("{}\n", article("s-1", "Nurses went on strike over unpaid bonuses."));
+    let country = |desk: &str| {
+        let run = env.run_stdin(&["extract", "--desk-country", desk], stdin.as_bytes()).success();
+        let events = run.jsonl();
+        assert_eq!(events.len(), 1, "{}", run.stdout);
+        (events[0]["country"].as_str().map(String::from), events[0]["actor1"].clone())
+    };
+    let (placed, actor) = country("BFA");
+    assert_eq!(placed.as_deref(), Some("Burkina Faso"));
+    assert_eq!(actor, "Protesters (Burkina Faso)");
+    assert_eq!(country("none").0, None);
+    // One report is no run with a country of its own.
+    assert_eq!(country("auto").0, None);
+}

@@ -115,9 +115,17 @@ impl Extractor {
     /// and their spans moved back into the whole text: each event's actors and place are
     /// looked for across the text it is read in, so this keeps a huge input's cost linear.
     pub fn extract(&self, report: &Report) -> Output {
+        self.extract_in(report, None)
+    }
+
+    /// [`Extractor::extract`] for a report read at a desk that watches one country
+    /// (ISO code): an event the report places nowhere, not even in a country through the
+    /// groups or figures it names, lies in that country (its capital, precision 3, low
+    /// confidence; see `tocsin_places::LocateOptions::desk_country`).
+    pub fn extract_in(&self, report: &Report, desk_country: Option<&str>) -> Output {
         let windows = windows(&report.text, WINDOW_BYTES);
         if windows.len() <= 1 {
-            return self.extract_window(report);
+            return self.extract_window(report, desk_country);
         }
         let mut output = Output::default();
         let mut published = report.published;
@@ -136,7 +144,7 @@ impl Extractor {
                 let dates = dates::find_dates(&window.text, None);
                 published = dates.mentions.iter().find(|m| m.dateline).map(|m| m.date.date);
             }
-            let mut part = self.extract_window(&window);
+            let mut part = self.extract_window(&window, desk_country);
             for event in &mut part.events {
                 event.shift_spans(start);
             }
@@ -156,7 +164,7 @@ impl Extractor {
     }
 
     /// [`Extractor::extract`] for a text read as one piece.
-    fn extract_window(&self, report: &Report) -> Output {
+    fn extract_window(&self, report: &Report, desk_country: Option<&str>) -> Output {
         let mut output = Output::default();
         let text = report.text.as_str();
         let diagnostic =
@@ -180,6 +188,7 @@ impl Extractor {
         let actor_country = self.actors.infer_country(text);
         let locate = LocateOptions {
             prior_countries: actor_country.iter().cloned().collect(),
+            desk_country: desk_country.map(str::to_string),
             ..LocateOptions::default()
         };
         if segments.is_empty() && skipped.is_empty() {
@@ -211,11 +220,19 @@ impl Extractor {
                     .map(|(_, country)| country.alpha2.to_string())
                     .or_else(|| actor_country.clone()),
             };
-            if place.is_none() {
-                output.diagnostics.push(diagnostic(
+            match &place {
+                None => output.diagnostics.push(diagnostic(
                     Some(segment.trigger),
                     "no place found for the event".to_string(),
-                ));
+                )),
+                Some(place) if place.span.is_none() => output.diagnostics.push(diagnostic(
+                    Some(segment.trigger),
+                    format!(
+                        "no place named: coded to {} as a whole (its capital, precision 3)",
+                        place.value.country
+                    ),
+                )),
+                Some(_) => {}
             }
             let context = RoleContext {
                 text,

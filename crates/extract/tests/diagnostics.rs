@@ -49,3 +49,24 @@ fn an_event_does_not_claim_that_nothing_was_told() {
     assert_eq!(events, 1);
     assert!(!messages.iter().any(|m| m == NOTHING_TOLD), "{messages:?}");
 }
+
+#[test]
+fn a_desks_country_places_what_the_report_does_not_and_says_so() {
+    let extractor = extractor();
+    let report = Report::new("r", "On 4 May 2021, nurses marched to demand unpaid bonuses.");
+    let unplaced = extractor.extract(&report);
+    assert_eq!(unplaced.events.len(), 1);
+    assert!(unplaced.events[0].place.is_none());
+    assert!(unplaced.diagnostics.iter().any(|d| d.message == "no place found for the event"));
+
+    let output = extractor.extract_in(&report, Some("BF"));
+    let event = &output.events[0];
+    let place = event.place.as_ref().map(|p| (p.value.location.as_str(), p.value.geo_precision));
+    assert_eq!(place, Some(("Ouagadougou", tocsin_model::GeoPrecision::Region)));
+    assert_eq!(event.actor1.value.name, "Protesters (Burkina Faso)");
+    let said = output.diagnostics.iter().map(|d| d.message.as_str()).collect::<Vec<_>>();
+    assert!(
+        said.iter().any(|m| m.starts_with("no place named: coded to Burkina Faso")),
+        "{said:?}"
+    );
+}

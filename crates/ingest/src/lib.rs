@@ -30,7 +30,7 @@
 //! /// Finds nothing: enough to show the wiring.
 //! struct Nothing;
 //! impl Extract for Nothing {
-//!     fn extract(&self, _report: &Report) -> Output {
+//!     fn extract(&self, _report: &Report, _desk_country: Option<&str>) -> Output {
 //!         Output::default()
 //!     }
 //! }
@@ -45,6 +45,7 @@
 //! ```
 #![warn(missing_docs)]
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc;
 
@@ -81,18 +82,92 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 /// What the pipeline needs of an extractor: one report in, its events and diagnostics out.
 pub trait Extract {
-    /// Every event the report describes, and what could not be resolved.
-    fn extract(&self, report: &Report) -> Output;
+    /// Every event the report describes, and what could not be resolved; an event placed
+    /// nowhere lies in `desk_country` (ISO code) when one is given
+    /// (see `tocsin_extract::Extractor::extract_in`).
+    fn extract(&self, report: &Report, desk_country: Option<&str>) -> Output;
 }
 
 impl Extract for Extractor {
-    fn extract(&self, report: &Report) -> Output {
-        Extractor::extract(self, report)
+    fn extract(&self, report: &Report, desk_country: Option<&str>) -> Output {
+        Extractor::extract_in(self, report, desk_country)
     }
 }
 
+/// The country a run's reports are read in when they place an event nowhere: a report
+/// that names no place, no country and no group or figure tied to one (a strike outside
+/// a ministry) is still in the country the desk watches, as a coder reading that
+/// country's press would code it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum DeskCountry {
+    /// The run's own country, when its placed reports point to one clearly
+    /// ([`RunCountries::desk`]). Reports placing an event nowhere wait until the run's
+    /// other reports are read, and are then extracted again in that country.
+    #[default]
+    Auto,
+    /// This country (ISO alpha-2 or alpha-3 code).
+    Fixed(String),
+    /// None: such events keep no place.
+    Off,
+}
+
+/// How many reports of a run place their events in each country: what
+/// [`DeskCountry::Auto`] decides by.
+#[derive(Debug, Clone, Default)]
+pub struct RunCountries {
+    /// Reports with an event placed by the report's own words, by country code.
+    reports: HashMap<String, u64>,
+    /// Reports with an event placed by the report's own words.
+    placed: u64,
+}
+
+impl RunCountries {
+    /// Fewest placed reports a run needs before it has a country of its own.
+    pub const MIN_PLACED: u64 = 10;
+
+    /// Counts one report's events: each country that one of them is placed in by words of
+    /// the report (a place name, a country word, a group tied to the country).
+    pub fn count(&mut self, output: &Output) {
+        let mut countries: Vec<&str> = output
+            .events
+            .iter()
+            .filter_map(|event| event.place.as_ref())
+            .filter(|place| place.span.is_some())
+            .map(|place| place.value.country_code.as_str())
+            .collect();
+        countries.sort_unstable();
+        countries.dedup();
+        if countries.is_empty() {
+            return;
+        }
+        self.placed += 1;
+        for country in countries {
+            *self.reports.entry(country.to_string()).or_default() += 1;
+        }
+    }
+
+    /// The run's country: the one holding the most placed reports, when they are at
+    /// least [`RunCountries::MIN_PLACED`], a third of all placed reports and twice as
+    /// many as any other country's. A feed from one country's press has one; a world
+    /// feed has none.
+    pub fn desk(&self) -> Option<&str> {
+        let mut counts: Vec<(&str, u64)> =
+            self.reports.iter().map(|(country, n)| (country.as_str(), *n)).collect();
+        counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let &(country, top) = counts.first()?;
+        let runner_up = counts.get(1).map_or(0, |c| c.1);
+        (top >= Self::MIN_PLACED && 3 * top >= self.placed && top >= 2 * runner_up)
+            .then_some(country)
+    }
+}
+
+/// Whether extraction placed one of the report's events nowhere at all.
+fn places_an_event_nowhere(output: &Output) -> bool {
+    output.events.iter().any(|event| event.place.is_none())
+}
+
 /// How a run stores its reports.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct IngestConfig {
     /// Reports per transaction (at least 1; default 500).
     pub batch_size: usize,
@@ -101,11 +176,19 @@ pub struct IngestConfig {
     /// Whether reports of one incident join one event ([`IncidentMerge`], the default)
     /// or every extraction becomes its own event (`tocsin_store::NoMerge`).
     pub merge: bool,
+    /// Where reports that place an event nowhere are read (default: the run's own
+    /// country, [`DeskCountry::Auto`]).
+    pub desk_country: DeskCountry,
 }
 
 impl Default for IngestConfig {
     fn default() -> IngestConfig {
-        IngestConfig { batch_size: 500, clock: Utc::now, merge: true }
+        IngestConfig {
+            batch_size: 500,
+            clock: Utc::now,
+            merge: true,
+            desk_country: DeskCountry::Auto,
+        }
     }
 }
 
@@ -258,29 +341,85 @@ pub fn ingest_reports(
 
 /// Reads and extracts every input in `paths` without storing anything, calling
 /// `visit` with each report and what extraction found in it, or with each read error,
-/// in reading order.
+/// in reading order; under [`DeskCountry::Auto`], reports that place an event nowhere
+/// come last, once the run's country is known.
 pub fn extract_paths(
     paths: &[PathBuf],
     extractor: &dyn Extract,
+    desk_country: &DeskCountry,
     visit: &mut dyn FnMut(std::result::Result<(Report, Output), ReadError>),
 ) -> ExtractSummary {
     let mut summary = ExtractSummary::default();
-    for path in paths {
-        tocsin_readers::read(path, &mut |result| match result {
-            Ok(report) => {
-                let output = extractor.extract(&report);
+    let mut desk = Desk::new(desk_country);
+    let mut visit = |result: std::result::Result<(Report, Output), ReadError>| {
+        match &result {
+            Ok((_, output)) => {
                 summary.reports_read += 1;
                 summary.events += output.events.len() as u64;
                 summary.diagnostics += output.diagnostics.len() as u64;
-                visit(Ok((report, output)));
             }
-            Err(error) => {
-                summary.read_errors += 1;
-                visit(Err(error));
+            Err(_) => summary.read_errors += 1,
+        }
+        visit(result);
+    };
+    for path in paths {
+        tocsin_readers::read(path, &mut |result| match result {
+            Ok(report) => {
+                if let Some(extracted) = desk.extract(extractor, report) {
+                    visit(Ok(extracted));
+                }
             }
+            Err(error) => visit(Err(error)),
         });
     }
+    for extracted in desk.finish(extractor) {
+        visit(Ok(extracted));
+    }
     summary
+}
+
+/// The desk country of one run: extracts each report in it, holding back under
+/// [`DeskCountry::Auto`] those that place an event nowhere until the run's country is known.
+struct Desk {
+    country: DeskCountry,
+    countries: RunCountries,
+    held: Vec<(Report, Output)>,
+}
+
+impl Desk {
+    fn new(country: &DeskCountry) -> Desk {
+        Desk { country: country.clone(), countries: RunCountries::default(), held: Vec::new() }
+    }
+
+    /// The report with what extraction found in it, or `None` when it is held back.
+    fn extract(&mut self, extractor: &dyn Extract, report: Report) -> Option<(Report, Output)> {
+        let fixed = match &self.country {
+            DeskCountry::Fixed(country) => Some(country.as_str()),
+            DeskCountry::Auto | DeskCountry::Off => None,
+        };
+        let output = extractor.extract(&report, fixed);
+        if self.country != DeskCountry::Auto {
+            return Some((report, output));
+        }
+        self.countries.count(&output);
+        if places_an_event_nowhere(&output) {
+            self.held.push((report, output));
+            return None;
+        }
+        Some((report, output))
+    }
+
+    /// The reports held back, extracted again in the run's country when it has one.
+    fn finish(self, extractor: &dyn Extract) -> impl Iterator<Item = (Report, Output)> + use<'_> {
+        let country = self.countries.desk().map(str::to_string);
+        self.held.into_iter().map(move |(report, output)| match &country {
+            Some(country) => {
+                let output = extractor.extract(&report, Some(country));
+                (report, output)
+            }
+            None => (report, output),
+        })
+    }
 }
 
 /// What the writer thread says about each batch: what it stored, how many reports the
@@ -331,6 +470,7 @@ fn run_pipeline(
         let batch_size = config.batch_size.max(1);
         let mut run = Run {
             extractor,
+            desk: Desk::new(&config.desk_country),
             known,
             batch_size,
             on_progress,
@@ -355,6 +495,8 @@ fn run_pipeline(
 /// happened so far.
 struct Run<'a> {
     extractor: &'a dyn Extract,
+    /// The run's desk country, and the reports waiting for it.
+    desk: Desk,
     /// Which report contents the store holds, when it is a file another connection can read.
     known: Option<KnownReports>,
     batch_size: usize,
@@ -407,10 +549,16 @@ impl Run<'_> {
         self.take_written(false);
     }
 
-    /// Extracts a report into the batch, keeping the unknown actor names it uses under
-    /// its content hash.
+    /// Extracts a report into the batch, unless it waits for the run's desk country.
     fn extract(&mut self, report: Report, content_hash: &str) {
-        let output = self.extractor.extract(&report);
+        if let Some((report, output)) = self.desk.extract(self.extractor, report) {
+            self.add(report, content_hash, output);
+        }
+    }
+
+    /// Adds an extracted report to the batch, keeping the unknown actor names it uses
+    /// under its content hash.
+    fn add(&mut self, report: Report, content_hash: &str, output: Output) {
         self.progress.events_extracted += output.events.len() as u64;
         self.summary.diagnostics.extend(output.diagnostics);
         for unknown in output.unknown_actors {
@@ -482,6 +630,18 @@ impl Run<'_> {
     /// Stores what is left, waits for the writer and returns the summary, or the error
     /// that ended the run.
     fn finish(mut self) -> Result<IngestSummary> {
+        let desk = std::mem::replace(&mut self.desk, Desk::new(&DeskCountry::Off));
+        for (report, output) in desk.finish(self.extractor) {
+            if self.stopped() {
+                break;
+            }
+            let content_hash = tocsin_store::content_hash(&report);
+            self.add(report, &content_hash, output);
+            if self.batch.len() >= self.batch_size {
+                self.hand_over();
+            }
+            self.take_written(false);
+        }
         if !self.stopped() {
             self.hand_over();
         }

@@ -8,14 +8,15 @@ use tocsin_model::{Actor, Diagnostic, Extraction, Field, Inter, Report, Span, Su
 use tocsin_store::{EventFilter, Store, Totals};
 
 use crate::{
-    extract_paths, ingest_paths, ingest_reports, Error, Extract, IngestConfig, Progress, ReadError,
+    extract_paths, ingest_paths, ingest_reports, DeskCountry, Error, Extract, IngestConfig,
+    Progress, ReadError,
 };
 
 /// One event per occurrence of "attack" in the text; one diagnostic per "unclear".
 struct CountAttacks;
 
 impl Extract for CountAttacks {
-    fn extract(&self, report: &Report) -> Output {
+    fn extract(&self, report: &Report, _desk_country: Option<&str>) -> Output {
         let events = report
             .text
             .match_indices("attack")
@@ -63,8 +64,14 @@ fn fixed_clock() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2024-05-01T12:00:00Z").map(|t| t.with_timezone(&Utc)).unwrap()
 }
 
+/// A run whose reports are stored in reading order: no report waits for a desk country.
 fn config(batch_size: usize) -> IngestConfig {
-    IngestConfig { batch_size, clock: fixed_clock, ..IngestConfig::default() }
+    IngestConfig {
+        batch_size,
+        clock: fixed_clock,
+        desk_country: DeskCountry::Off,
+        ..IngestConfig::default()
+    }
 }
 
 fn record_error(line: usize) -> ReadError {
@@ -147,9 +154,9 @@ fn a_second_run_over_the_same_reports_stores_nothing_new() {
 struct Counting(std::cell::Cell<u64>);
 
 impl Extract for Counting {
-    fn extract(&self, report: &Report) -> Output {
+    fn extract(&self, report: &Report, _desk_country: Option<&str>) -> Output {
         self.0.set(self.0.get() + 1);
-        CountAttacks.extract(report)
+        CountAttacks.extract(report, None)
     }
 }
 
@@ -266,10 +273,11 @@ fn extract_paths_hands_over_every_report_and_error_in_order() {
     let dir = tempfile::tempdir().unwrap();
     let path = write_jsonl(dir.path(), "wire.jsonl", &ten_lines_one_broken());
     let mut seen = Vec::new();
-    let summary = extract_paths(&[path], &CountAttacks, &mut |result| match result {
-        Ok((report, output)) => seen.push(format!("{}:{}", report.id, output.events.len())),
-        Err(error) => seen.push(format!("error {error}")),
-    });
+    let summary =
+        extract_paths(&[path], &CountAttacks, &DeskCountry::Off, &mut |result| match result {
+            Ok((report, output)) => seen.push(format!("{}:{}", report.id, output.events.len())),
+            Err(error) => seen.push(format!("error {error}")),
+        });
     assert_eq!(summary.reports_read, 9);
     assert_eq!(summary.events, 9);
     assert_eq!(summary.read_errors, 1);
@@ -364,7 +372,7 @@ fn a_merge_policy_reaches_the_store() {
 struct Lines;
 
 impl Extract for Lines {
-    fn extract(&self, report: &Report) -> Output {
+    fn extract(&self, report: &Report, _desk_country: Option<&str>) -> Output {
         let events = report
             .text
             .lines()
@@ -581,7 +589,7 @@ fn ingest_with_policy(
         .iter()
         .map(|(id, text)| {
             let report = Report::new(*id, text.clone());
-            let events = Lines.extract(&report).events;
+            let events = Lines.extract(&report, None).events;
             tocsin_store::Ingested { report, events }
         })
         .collect();
@@ -598,4 +606,123 @@ fn an_imprecise_report_does_not_chain_distinct_days() {
     ];
     let store = ingest_lines(&reports, true, 500);
     assert_eq!(incidents(&store), sorted(&[&["a", "b"], &["c"]]));
+}
+
+// The desk's country (DeskCountry).
+
+/// One attack per report, placed where the report's last word says (`... in BF`), else
+/// in the desk's country with no words shown, else nowhere.
+struct Placed;
+
+impl Extract for Placed {
+    fn extract(&self, report: &Report, desk_country: Option<&str>) -> Output {
+        let last = report.text.split_whitespace().last().unwrap_or_default();
+        let named = (last.len() == 2 && last.chars().all(|c| c.is_ascii_uppercase()))
+            .then(|| (last, Some(Span::new(report.text.len() - 2, report.text.len()))));
+        let place = named.or(desk_country.map(|cc| (cc, None))).map(|(cc, span)| Field {
+            value: tocsin_model::Place {
+                country: cc.into(),
+                country_code: cc.into(),
+                admin1: None,
+                admin2: None,
+                admin3: None,
+                location: cc.into(),
+                latitude: 0.0,
+                longitude: 0.0,
+                geo_precision: tocsin_model::GeoPrecision::Region,
+                border_distance_km: None,
+                coordinates_of: None,
+            },
+            span,
+            confidence: 0.5,
+        });
+        let mut output = CountAttacks.extract(report, None);
+        for event in &mut output.events {
+            event.place = place.clone();
+        }
+        output
+    }
+}
+
+/// Each report's id and its events' countries (`-` for none), in the order visited.
+fn extracted(texts: &[String], desk: &DeskCountry) -> Vec<(String, Vec<String>)> {
+    let dir = tempfile::tempdir().unwrap();
+    let lines: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| format!("{{\"id\": \"r{i}\", \"text\": \"{text}\"}}"))
+        .collect();
+    let path = write_jsonl(dir.path(), "run.jsonl", &lines);
+    let mut seen = Vec::new();
+    extract_paths(&[path], &Placed, desk, &mut |result| {
+        let (report, output) = result.unwrap();
+        let countries = output
+            .events
+            .iter()
+            .map(|e| e.place.as_ref().map_or("-".into(), |p| p.value.country_code.clone()))
+            .collect();
+        seen.push((report.id, countries));
+    });
+    seen
+}
+
+/// `n` attacks placed in each of `countries`, then one placed nowhere.
+fn run_of(countries: &[(&str, usize)]) -> Vec<String> {
+    let mut texts: Vec<String> = Vec::new();
+    for &(cc, n) in countries {
+        texts.extend((0..n).map(|k| format!("attack number {k} in {cc}")));
+    }
+    texts.insert(1, "an attack at the ministry".to_string());
+    texts
+}
+
+#[test]
+fn a_report_placed_nowhere_waits_for_the_runs_country() {
+    let texts = run_of(&[("BF", 12), ("ML", 4)]);
+    let seen = extracted(&texts, &DeskCountry::Auto);
+    assert_eq!(seen.len(), texts.len());
+    assert_eq!(seen.last(), Some(&("r1".to_string(), vec!["BF".to_string()])));
+    assert!(seen[..seen.len() - 1].iter().all(|(id, _)| id != "r1"));
+}
+
+#[test]
+fn a_run_without_a_clear_country_leaves_such_reports_unplaced() {
+    for countries in [
+        // Too few placed reports.
+        &[("BF", 9)][..],
+        // Under twice the runner-up.
+        &[("BF", 12), ("ML", 7)],
+        // Under a third of the placed reports.
+        &[("BF", 12), ("ML", 6), ("NE", 6), ("TG", 6), ("GH", 6), ("CI", 6)],
+    ] {
+        let seen = extracted(&run_of(countries), &DeskCountry::Auto);
+        let nowhere = seen.iter().find(|(id, _)| id == "r1").map(|(_, c)| c.clone());
+        assert_eq!(nowhere, Some(vec!["-".to_string()]), "{countries:?}");
+    }
+}
+
+#[test]
+fn a_fixed_desk_country_places_at_once_and_none_places_nothing() {
+    let texts = run_of(&[("BF", 12)]);
+    let fixed = extracted(&texts, &DeskCountry::Fixed("TG".into()));
+    assert_eq!(fixed[1], ("r1".to_string(), vec!["TG".to_string()]));
+    assert_eq!(fixed[0], ("r0".to_string(), vec!["BF".to_string()]));
+    let off = extracted(&texts, &DeskCountry::Off);
+    assert_eq!(off[1], ("r1".to_string(), vec!["-".to_string()]));
+}
+
+#[test]
+fn an_ingest_run_stores_the_waiting_reports_in_the_runs_country() {
+    let mut store = Store::open_in_memory().unwrap();
+    let texts = run_of(&[("BF", 12)]);
+    let reports = texts.iter().enumerate().map(|(i, t)| Ok(Report::new(format!("r{i}"), t)));
+    let config = IngestConfig { desk_country: DeskCountry::Auto, merge: false, ..config(5) };
+    let summary = ingest_reports(reports, &Placed, &mut store, &config, &mut |_| {}).unwrap();
+    assert_eq!(summary.stored.reports_new, 13);
+    let events = store.events(&EventFilter::default()).unwrap();
+    assert_eq!(events.len(), 13);
+    let placed = |e: &tocsin_model::Event| {
+        e.coding.place.as_ref().is_some_and(|p| p.value.country_code == "BF")
+    };
+    assert!(events.iter().all(placed));
 }

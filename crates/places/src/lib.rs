@@ -95,6 +95,10 @@ pub struct LocateOptions {
     /// (a Malian village `Koro`, not Greece's); a town far larger elsewhere still wins.
     /// Default: [`LocateOptions::WEST_AFRICA`]; empty for none.
     pub focus_countries: Vec<String>,
+    /// ISO code of the desk's country: where a report that names no place, and no country,
+    /// group or figure tied to one, is coded (its capital, precision 3, low confidence), as
+    /// a coder reading one country's press would code it. `None` by default.
+    pub desk_country: Option<String>,
 }
 
 impl LocateOptions {
@@ -113,6 +117,7 @@ impl Default for LocateOptions {
         LocateOptions {
             prior_countries: Vec::new(),
             focus_countries: Self::region_countries(Self::WEST_AFRICA),
+            desk_country: None,
         }
     }
 }

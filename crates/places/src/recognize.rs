@@ -427,12 +427,10 @@ pub fn locate(
     let mut mentions = find_mentions(gazetteer, text, &tokens, &taken);
     attach_hints(text, &tokens, &mut mentions, gazetteer);
     // The caller's countries (ISO alpha-2 codes it knows).
-    let priors: Vec<[u8; 2]> = options
-        .prior_countries
-        .iter()
-        .filter_map(|code| tocsin_model::Country::from_code(code))
-        .filter_map(|country| country.alpha2.as_bytes().try_into().ok())
-        .collect();
+    let alpha2 = |code: &String| -> Option<[u8; 2]> {
+        tocsin_model::Country::from_code(code)?.alpha2.as_bytes().try_into().ok()
+    };
+    let priors: Vec<[u8; 2]> = options.prior_countries.iter().filter_map(alpha2).collect();
     let mut context = country_votes(gazetteer, &tokens, &countries, &mentions);
     for &(_, cc, vote) in &groups {
         *context.entry(cc).or_default() += vote;
@@ -521,7 +519,8 @@ pub fn locate(
         places.extend(group_country(gazetteer, &groups, &regions));
     }
     if places.is_empty() {
-        places.extend(caller_country(gazetteer, &priors, &regions));
+        let desk = options.desk_country.as_ref().and_then(alpha2);
+        places.extend(caller_country(gazetteer, priors.first().copied().or(desk), &regions));
     }
     places
 }
@@ -608,15 +607,15 @@ fn group_country(
     Some(Field::found(acled_admins(place), span, 0.2))
 }
 
-/// With no place named at all and no group pointing to a country, the caller's first
-/// country (the one its actors point to, else the desk's): coded like a country known
-/// only as a whole, at a lower confidence, with no words to show for it.
+/// With no place named at all and no group pointing to a country, the caller's country
+/// (the first its actors point to, else the desk's): coded like a country known only as
+/// a whole, at a lower confidence, with no words to show for it.
 fn caller_country(
     gazetteer: &Gazetteer,
-    priors: &[[u8; 2]],
+    country: Option<[u8; 2]>,
     regions: &Regions,
 ) -> Option<Field<Place>> {
-    let (place, _) = country_or_region(gazetteer, *priors.first()?, regions)?;
+    let (place, _) = country_or_region(gazetteer, country?, regions)?;
     Some(Field::inferred(acled_admins(place), 0.1))
 }
 

@@ -996,6 +996,18 @@ fn a_report_naming_no_place_is_coded_to_the_callers_country() {
     });
     assert_eq!(top, Some(("Ouagadougou", "BF", 3)), "{places:#?}");
     assert!(places.iter().all(|p| p.span.is_none() && p.confidence < 0.2), "{places:#?}");
+    // The desk's country only when nothing else points anywhere.
+    let desk = |text: &str| {
+        let options =
+            crate::LocateOptions { desk_country: Some("ML".into()), ..Default::default() };
+        let places =
+            gazetteer().locate_with(text, Span::new(0, text.len()), Language::En, &options);
+        places.first().map(|p| (p.value.location.clone(), p.value.country_code.clone()))
+    };
+    let at = |location: &str, cc: &str| Some((location.to_string(), cc.to_string()));
+    assert_eq!(desk(text), at("Bamako", "ML"));
+    assert_eq!(desk("Nurses went on strike in Gaoua."), at("Gaoua", "BF"));
+    assert_eq!(desk("Nurses in Ghana went on strike.").map(|(_, cc)| cc).as_deref(), Some("GH"));
 }
 
 #[test]
