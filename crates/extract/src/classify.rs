@@ -1209,6 +1209,18 @@ mod tests {
     }
 
     #[test]
+    fn unarmed_trades_and_partisans_doing_violence_are_a_mob() {
+        for text in [
+            "Gold miners attacked a mine's security office and wounded two guards.",
+            "Ruling party partisans assaulted a rival candidate at the market.",
+            "Foreign nationals beat a customs officer at the crossing.",
+            "Des orpailleurs ont attaqué les agents des eaux et forêts.",
+        ] {
+            check(text, Some("Mob violence"));
+        }
+    }
+
+    #[test]
     fn remote_violence() {
         check(
             "At least 10 Taliban fighters in Helmand died in an airstrike carried out by the Afghan air force.",
