@@ -69,11 +69,26 @@ pub fn run(args: &ExtractArgs, home: &Home, quiet: bool, out: &mut dyn Write) ->
                 String::new()
             }
         );
+        if let Some(line) = run_country_line(summary.run_country.as_ref()) {
+            eprintln!("{line}");
+        }
     }
     if summary.reports_read == 0 && summary.read_errors > 0 {
         bail!("no report could be read (see the warnings above)");
     }
     Ok(())
+}
+
+/// What a run's own country did, as a line for its summary (`None` when it did nothing).
+pub fn run_country_line(country: Option<&tocsin_ingest::RunCountry>) -> Option<String> {
+    let country = country.filter(|country| country.reports > 0)?;
+    let name = tocsin_model::Country::from_code(&country.code)
+        .map_or(country.code.as_str(), |known| known.name);
+    let (n, noun) = (country.reports, if country.reports == 1 { "report" } else { "reports" });
+    Some(format!(
+        "{n} {noun} naming no place coded to {name}, where most of this run's reports lie \
+         (--desk-country to choose)"
+    ))
 }
 
 /// One diagnostic as a line: the report, the words concerned (cut to a readable length)

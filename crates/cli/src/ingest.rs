@@ -69,6 +69,9 @@ pub fn print_summary(
             "{} events created, {} merged into events already stored",
             stored.events_created, stored.events_joined
         )?;
+        if let Some(line) = crate::extract::run_country_line(summary.run_country.as_ref()) {
+            writeln!(out, "{line}")?;
+        }
         if summary.unknown_actors_recorded > 0 {
             writeln!(
                 out,

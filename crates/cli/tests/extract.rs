@@ -130,4 +130,21 @@ fn a_desk_country_places_reports_that_name_no_place() {
     assert_eq!(country("none").0, None);
     // One report is no run with a country of its own.
     assert_eq!(country("auto").0, None);
+    // A run from one country's press is.
+    let towns = ["Dori", "Djibo", "Kaya", "Fada N'Gourma", "Gorom-Gorom", "Titao"];
+    let mut stdin = String::new();
+    for (i, town) in towns.iter().cycle().take(12).enumerate() {
+        let text = format!("Gunmen killed {} herders near {town}.", i + 2);
+        stdin.push_str(&format!("{}\n", article(&format!("t-{i}"), &text)));
+    }
+    stdin.push_str(&format!("{}\n", article("s-1", "Nurses went on strike over unpaid bonuses.")));
+    let run = env.run_stdin(&["extract"], stdin.as_bytes()).success();
+    let events = run.jsonl();
+    let last = events.last().map(|e| (e["actor1"].clone(), e["country"].clone()));
+    assert_eq!(last, Some(("Protesters (Burkina Faso)".into(), "Burkina Faso".into())));
+    assert!(
+        run.stderr.contains("1 report naming no place coded to Burkina Faso, where"),
+        "{}",
+        run.stderr
+    );
 }

@@ -265,10 +265,22 @@ pub struct IngestSummary {
     /// Names of groups the actor knowledge base does not know, counted for the first time
     /// (one per report and name; see `tocsin_store::Store::unknown_actors`).
     pub unknown_actors_recorded: u64,
+    /// The run's own country under [`DeskCountry::Auto`], when it had one.
+    pub run_country: Option<RunCountry>,
+}
+
+/// The country a run's placed reports pointed to ([`DeskCountry::Auto`]), and how many
+/// reports that placed an event nowhere were read in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunCountry {
+    /// ISO alpha-2 code.
+    pub code: String,
+    /// Reports read again in it.
+    pub reports: u64,
 }
 
 /// What [`extract_paths`] did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExtractSummary {
     /// Reports read.
     pub reports_read: u64,
@@ -278,6 +290,8 @@ pub struct ExtractSummary {
     pub read_errors: u64,
     /// Diagnostics extraction gave.
     pub diagnostics: u64,
+    /// The run's own country under [`DeskCountry::Auto`], when it had one.
+    pub run_country: Option<RunCountry>,
 }
 
 /// Reads every input in `paths` (files, folders, `-`), extracts and stores, merging
@@ -372,9 +386,11 @@ pub fn extract_paths(
             Err(error) => visit(Err(error)),
         });
     }
-    for extracted in desk.finish(extractor) {
+    let (run_country, held) = desk.finish(extractor);
+    for extracted in held {
         visit(Ok(extracted));
     }
+    summary.run_country = run_country;
     summary
 }
 
@@ -409,16 +425,23 @@ impl Desk {
         Some((report, output))
     }
 
-    /// The reports held back, extracted again in the run's country when it has one.
-    fn finish(self, extractor: &dyn Extract) -> impl Iterator<Item = (Report, Output)> + use<'_> {
-        let country = self.countries.desk().map(str::to_string);
-        self.held.into_iter().map(move |(report, output)| match &country {
-            Some(country) => {
-                let output = extractor.extract(&report, Some(country));
+    /// The run's country, when it has one, and the reports held back, extracted again in
+    /// that country.
+    fn finish(
+        self,
+        extractor: &dyn Extract,
+    ) -> (Option<RunCountry>, impl Iterator<Item = (Report, Output)> + use<'_>) {
+        let code = self.countries.desk().map(str::to_string);
+        let run_country =
+            code.clone().map(|code| RunCountry { code, reports: self.held.len() as u64 });
+        let held = self.held.into_iter().map(move |(report, output)| match &code {
+            Some(code) => {
+                let output = extractor.extract(&report, Some(code));
                 (report, output)
             }
             None => (report, output),
-        })
+        });
+        (run_country, held)
     }
 }
 
@@ -631,7 +654,9 @@ impl Run<'_> {
     /// that ended the run.
     fn finish(mut self) -> Result<IngestSummary> {
         let desk = std::mem::replace(&mut self.desk, Desk::new(&DeskCountry::Off));
-        for (report, output) in desk.finish(self.extractor) {
+        let (run_country, held) = desk.finish(self.extractor);
+        self.summary.run_country = run_country;
+        for (report, output) in held {
             if self.stopped() {
                 break;
             }

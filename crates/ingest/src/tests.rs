@@ -719,6 +719,7 @@ fn an_ingest_run_stores_the_waiting_reports_in_the_runs_country() {
     let config = IngestConfig { desk_country: DeskCountry::Auto, merge: false, ..config(5) };
     let summary = ingest_reports(reports, &Placed, &mut store, &config, &mut |_| {}).unwrap();
     assert_eq!(summary.stored.reports_new, 13);
+    assert_eq!(summary.run_country, Some(crate::RunCountry { code: "BF".into(), reports: 1 }));
     let events = store.events(&EventFilter::default()).unwrap();
     assert_eq!(events.len(), 13);
     let placed = |e: &tocsin_model::Event| {
