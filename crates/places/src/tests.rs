@@ -969,6 +969,26 @@ fn a_village_abroad_yields_when_the_report_points_to_the_focus_region() {
 }
 
 #[test]
+fn a_neighbours_village_yields_to_the_country_the_report_points_to() {
+    // Fia and Guire are villages of Ivory Coast the gazetteer knows, and names of Malian
+    // villages it lacks: a Malian community or army places them in Mali. A nationality of
+    // people, a border named with the neighbour and a department's seat (Barani, Burkina
+    // Faso) do not move them.
+    let cases = [
+        ("Dogon hunters set fire to a granary at Fia on Sunday.", "ML"),
+        ("Malian soldiers were ambushed at dawn in Guire.", "ML"),
+        ("Two Malian traders were robbed at the market of Guire.", "CI"),
+        ("Galgouli, a hamlet close to the border with Ivory Coast, was looted.", "BF"),
+        ("Katiba Macina fighters raided the gendarmerie in Barani.", "BF"),
+    ];
+    for (text, expected) in cases {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        let top = places.first().map(|p| p.value.country_code.as_str());
+        assert_eq!(top, Some(expected), "{text}: {places:#?}");
+    }
+}
+
+#[test]
 fn a_local_government_area_is_a_unit_word() {
     // `X local government area`, as `X LGA`, names a unit: Sanga, a town of Mali too, is
     // Kaduna's local government area here, under its own name.
