@@ -1024,13 +1024,18 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
                 gap_words.as_slice(),
                 ["area" | "neighbourhood" | "neighborhood" | "quarter" | "suburb", "of"]
             );
+            // `X village in Y`, `X town in the countryside of Y`: the kind of place, then `in`.
+            let kind_in = matches!(
+                gap_words.as_slice(),
+                [kind, "in", ..] if is_in(SETTLEMENT_WORDS, kind)
+            );
             let inside = !in_paren
                 && !opens
                 && !closes
                 && !gap.contains([',', '.', ';', ':', '\n'])
                 && words_between <= 6
-                && (gap_words.first() == Some(&"in") || part_of)
-                && gap_words.iter().all(|w| {
+                && (gap_words.first() == Some(&"in") || part_of || kind_in)
+                && gap_words.iter().skip(usize::from(kind_in)).all(|w| {
                     is_unit(w)
                         || is_in(DIRECTIONS, w)
                         || matches!(

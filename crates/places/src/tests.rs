@@ -989,6 +989,19 @@ fn a_neighbours_village_yields_to_the_country_the_report_points_to() {
 }
 
 #[test]
+fn a_unit_after_the_kind_of_place_contains_it() {
+    // Tabaj is a spelling of Venezuela's Tabay and Maan a town of India too: `X village in
+    // Y province` places them in Y, as `X in Y` does.
+    let cases = [
+        ("Mortars struck an army post in Tabaj village in Kirkuk province.", "Tabaj", "IQ"),
+        ("A bomb went off at the market of Maan village in Hama province.", "Maan", "SY"),
+    ];
+    for (text, location, cc) in cases {
+        check(text, Language::En, town(location, cc));
+    }
+}
+
+#[test]
 fn a_local_government_area_is_a_unit_word() {
     // `X local government area`, as `X LGA`, names a unit: Sanga, a town of Mali too, is
     // Kaduna's local government area here, under its own name.
