@@ -1081,7 +1081,22 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
                     && words_between <= 3
                     && only_unit_words
             };
-            let unit = is_admin(&mentions[next]) || inside && is_seat(&mentions[next]);
+            // `X, Ouagadougou`: a city's or a seat's name right after a comma contains the
+            // name before it, unless it goes on a list (`Kaya, Ouagadougou and Bobo`).
+            let list_goes_on = tokens.get(mentions[next].last + 1).is_some_and(|t| {
+                matches!(t.folded.as_str(), "and" | "et" | "or" | "ou")
+                    || between(text, tokens, mentions[next].last, mentions[next].last + 1)
+                        .trim()
+                        .starts_with(',')
+                        && t.capitalised
+            });
+            let comma_seat = !in_paren
+                && words_between == 0
+                && gap.trim() == ","
+                && !list_goes_on
+                && is_seat(&mentions[next]);
+            let unit =
+                is_admin(&mentions[next]) || (inside || comma_seat) && is_seat(&mentions[next]);
             if !linked || !unit && !opens && !in_paren {
                 break;
             }

@@ -1002,6 +1002,23 @@ fn a_unit_after_the_kind_of_place_contains_it() {
 }
 
 #[test]
+fn a_city_after_a_comma_contains_the_name_before_it() {
+    // Karpala is another spelling of Iraq's Karbala; written before a comma and
+    // Ouagadougou it is a quarter of Burkina Faso's capital.
+    let country = |text: &str| {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        places.first().map(|p| p.value.country_code.clone())
+    };
+    let cases = [
+        ("Two robbers were shot near a bakery in Karpala, Ouagadougou.", "BF"),
+        ("Rallies were held in Kaya, Ouagadougou and Koudougou on Friday.", "BF"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(country(text).as_deref(), Some(expected), "{text}");
+    }
+}
+
+#[test]
 fn a_local_government_area_is_a_unit_word() {
     // `X local government area`, as `X LGA`, names a unit: Sanga, a town of Mali too, is
     // Kaduna's local government area here, under its own name.
