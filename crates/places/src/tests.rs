@@ -1019,6 +1019,26 @@ fn a_city_after_a_comma_contains_the_name_before_it() {
 }
 
 #[test]
+fn a_nationality_before_one_soldier_or_a_police_force_names_a_force() {
+    // Siby is a town of Mali and of Guinea: blue helmets from Guinea serve in Mali, and
+    // one soldier's nationality says no more of where he fell than a whole army's does,
+    // even when the caller guessed the country from it.
+    let cases = [
+        ("Gunmen shot two Guinean peacekeepers on leave in the area of Siby.", "GN", "ML"),
+        ("A Guinean policeman on leave was robbed in the area of Siby.", "GN", "ML"),
+        ("A French soldier was hurt in an ambush near Siby claimed by JNIM.", "FR", "ML"),
+    ];
+    for (text, prior, expected) in cases {
+        let options =
+            crate::LocateOptions { prior_countries: vec![prior.into()], ..Default::default() };
+        let places =
+            gazetteer().locate_with(text, Span::new(0, text.len()), Language::En, &options);
+        let top = places.first().map(|p| p.value.country_code.as_str());
+        assert_eq!(top, Some(expected), "{text}: {places:#?}");
+    }
+}
+
+#[test]
 fn a_local_government_area_is_a_unit_word() {
     // `X local government area`, as `X LGA`, names a unit: Sanga, a town of Mali too, is
     // Kaduna's local government area here, under its own name.
