@@ -1508,6 +1508,21 @@ fn resolve(
     let text_backed = focus_backed.filter(|cc| {
         !paren_after && others(cc) - frame.soft.get(cc).copied().unwrap_or(0.0) >= 1.0
     });
+    // `the village of X`, `village X`, `X village`: words right beside the name call it a
+    // village.
+    let village_word = |i: Option<usize>| {
+        i.and_then(|i| tokens.get(i))
+            .is_some_and(|t| matches!(t.folded.as_str(), "village" | "hamlet" | "hameau"))
+    };
+    let joined = |a: usize| between(text, tokens, a, a + 1).trim().is_empty();
+    let before = m.first.checked_sub(1);
+    let called_village = village_word(m.last.checked_add(1)) && joined(m.last)
+        || before.is_some_and(|b| {
+            village_word(Some(b)) && joined(b)
+                || tokens[b].folded == "of"
+                    && b.checked_sub(1).is_some_and(|a| village_word(Some(a)) && joined(a))
+                    && joined(b)
+        });
     let mut best: Option<(u32, f32, f32)> = None;
     for &(id, alternate) in &m.candidates {
         let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
@@ -1650,6 +1665,18 @@ fn resolve(
         // A village is not a city.
         if cues.small && entry.population > 20_000 {
             score -= 2.0;
+        }
+        // Nor, outside the focus region, a town of more than 20,000 people by its own name
+        // or a city by another spelling, when the text's other words point elsewhere
+        // (Burkinabe troops in `the village of Lassa`: not Lhasa).
+        if called_village
+            && top_other > 1e-3
+            && !frame.focus.contains(&entry.cc)
+            && others(&entry.cc) < 1e-3
+            && entry.population > VILLAGE_ABROAD_POPULATION
+            && (alternate || entry.population < CITY_POPULATION)
+        {
+            continue;
         }
         // Never a region-sized unit for a village.
         if cues.settlement && entry.admin_level() == Some(1) {

@@ -1039,6 +1039,23 @@ fn a_nationality_before_one_soldier_or_a_police_force_names_a_force() {
 }
 
 #[test]
+fn a_village_is_no_town_abroad_when_the_text_points_elsewhere() {
+    // Lassa is another spelling of Lhasa and Ariel a town of 20,500 people in the West
+    // Bank; both are villages of Burkina Faso the gazetteer lacks.
+    let country = |text: &str| {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        places.first().map(|p| p.value.country_code.clone())
+    };
+    let cases = [
+        ("Burkinabe soldiers searched every hut in the village of Lassa.", "BF"),
+        ("Burkinabe gendarmes detained a herder in Ariel village on Monday.", "BF"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(country(text).as_deref(), Some(expected), "{text}");
+    }
+}
+
+#[test]
 fn a_local_government_area_is_a_unit_word() {
     // `X local government area`, as `X LGA`, names a unit: Sanga, a town of Mali too, is
     // Kaduna's local government area here, under its own name.
