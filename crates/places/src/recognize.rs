@@ -431,7 +431,7 @@ pub fn locate(
         tocsin_model::Country::from_code(code)?.alpha2.as_bytes().try_into().ok()
     };
     let priors: Vec<[u8; 2]> = options.prior_countries.iter().filter_map(alpha2).collect();
-    let mut context = country_votes(gazetteer, &tokens, &countries, &mentions);
+    let mut context = country_votes(gazetteer, text, &tokens, &countries, &mentions);
     for &(_, cc, vote) in &groups {
         *context.entry(cc).or_default() += vote;
     }
@@ -439,8 +439,20 @@ pub fn locate(
     // where (`French forces ... in the area of X`). The caller's country may come from the
     // same words.
     let force_only = force_countries(&tokens, &countries);
+    // The votes of the caller's countries and of neighbours named across a border: no
+    // words of the text about where the event is (see `Frame::soft`).
+    let mut prior_votes: BTreeMap<[u8; 2], f32> = BTreeMap::new();
+    for c in countries.iter().filter(|c| names_a_border(&tokens, c) && !names_a_force(&tokens, c)) {
+        *prior_votes.entry(c.cc).or_default() += 2.0;
+    }
+    // So are people's nationalities (`two Nigerien herders`): a report names them when they
+    // are foreigners where the event is.
+    for c in countries.iter().filter(|c| !c.is_name && !names_a_force(&tokens, c)) {
+        *prior_votes.entry(c.cc).or_default() += 2.0;
+    }
     for &cc in priors.iter().filter(|cc| !force_only.contains(cc)) {
         *context.entry(cc).or_default() += 1.0;
+        *prior_votes.entry(cc).or_default() += 1.0;
     }
     // A force's nationality says where the event is when nothing else does (a home army's
     // `Burkinabe soldiers` in a village the gazetteer lacks), or when other words point to
@@ -457,6 +469,7 @@ pub fn locate(
     }
     for &cc in priors.iter().filter(|cc| force_only.contains(cc)) {
         *context.entry(cc).or_default() += force_vote(cc);
+        *prior_votes.entry(cc).or_default() += force_vote(cc);
     }
     // Countries the report's groups act in.
     let mut named_groups: BTreeMap<[u8; 2], f32> = BTreeMap::new();
@@ -488,6 +501,7 @@ pub fn locate(
         groups: &named_groups,
         regions: &regions,
         focus: &focus_region,
+        soft: &prior_votes,
     };
     let mut resolved = Vec::with_capacity(mentions.len());
     for idx in 0..mentions.len() {
@@ -511,6 +525,7 @@ pub fn locate(
         groups: &named_groups,
         regions: &regions,
         focus: &focus_region,
+        soft: &prior_votes,
     };
     add_fuzzy_mentions(gazetteer, text, &tokens, &mut mentions, &taken, &context, &regions);
     add_town_guesses(gazetteer, text, &tokens, &mut mentions, &taken, &context);
@@ -538,6 +553,9 @@ struct Frame<'a> {
     groups: &'a BTreeMap<[u8; 2], f32>,
     /// First-level regions (folded GeoNames names) the report's words point to, by country.
     regions: &'a Regions,
+    /// The part of `context` the caller's countries give, and neighbours named across a
+    /// border (`near the border with Mali`: reports name the far side of their own border).
+    soft: &'a BTreeMap<[u8; 2], f32>,
 }
 
 /// First-level regions (folded GeoNames names), most likely first, by country.
@@ -1031,13 +1049,18 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
                 gap_words.as_slice(),
                 ["area" | "neighbourhood" | "neighborhood" | "quarter" | "suburb", "of"]
             );
+            // `X village in Y`, `X town in the countryside of Y`: the kind of place, then `in`.
+            let kind_in = matches!(
+                gap_words.as_slice(),
+                [kind, "in", ..] if is_in(SETTLEMENT_WORDS, kind)
+            );
             let inside = !in_paren
                 && !opens
                 && !closes
                 && !gap.contains([',', '.', ';', ':', '\n'])
                 && words_between <= 6
-                && (gap_words.first() == Some(&"in") || part_of)
-                && gap_words.iter().all(|w| {
+                && (gap_words.first() == Some(&"in") || part_of || kind_in)
+                && gap_words.iter().skip(usize::from(kind_in)).all(|w| {
                     is_unit(w)
                         || is_in(DIRECTIONS, w)
                         || matches!(
@@ -1083,7 +1106,22 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
                     && words_between <= 3
                     && only_unit_words
             };
-            let unit = is_admin(&mentions[next]) || inside && is_seat(&mentions[next]);
+            // `X, Ouagadougou`: a city's or a seat's name right after a comma contains the
+            // name before it, unless it goes on a list (`Kaya, Ouagadougou and Bobo`).
+            let list_goes_on = tokens.get(mentions[next].last + 1).is_some_and(|t| {
+                matches!(t.folded.as_str(), "and" | "et" | "or" | "ou")
+                    || between(text, tokens, mentions[next].last, mentions[next].last + 1)
+                        .trim()
+                        .starts_with(',')
+                        && t.capitalised
+            });
+            let comma_seat = !in_paren
+                && words_between == 0
+                && gap.trim() == ","
+                && !list_goes_on
+                && is_seat(&mentions[next]);
+            let unit =
+                is_admin(&mentions[next]) || (inside || comma_seat) && is_seat(&mentions[next]);
             if !linked || !unit && !opens && !in_paren {
                 break;
             }
@@ -1139,6 +1177,7 @@ fn pair_joined(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
 /// Country votes from country words, admin names and single-country names.
 fn country_votes(
     gazetteer: &Gazetteer,
+    text: &str,
     tokens: &[Token],
     countries: &[CountryMention],
     mentions: &[Mention],
@@ -1146,7 +1185,10 @@ fn country_votes(
     let mut votes: BTreeMap<[u8; 2], f32> = BTreeMap::new();
     // A demonym before a force (`French forces`, `Turkish drones`) often names a foreign
     // army: a weaker sign of where the event is, counted by the caller.
-    for c in countries.iter().filter(|c| !names_a_force(tokens, c)) {
+    // A country named as where people come from or go (`jihadists from Mali`) is where
+    // the event is not.
+    let elsewhere = |c: &&CountryMention| cues(text, tokens, c.first, c.last).away;
+    for c in countries.iter().filter(|c| !names_a_force(tokens, c) && !elsewhere(c)) {
         *votes.entry(c.cc).or_default() += 2.0;
     }
     for m in mentions {
@@ -1199,6 +1241,27 @@ fn names_a_force(tokens: &[Token], c: &CountryMention) -> bool {
     attributive && before_force_word(tokens, c.last)
 }
 
+/// Whether a country mention names the far side of a border: `the border with Mali`, `la
+/// frontière avec le Niger`, `the Malian border`, `the Mali-Burkina border`.
+fn names_a_border(tokens: &[Token], c: &CountryMention) -> bool {
+    const BORDER: &[&str] = &["border", "borders", "frontier", "frontiere", "frontieres"];
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.folded.as_str());
+    let before = |k: usize| c.first.checked_sub(k).map_or("", word);
+    let after_border = matches!(before(1), "with" | "avec" | "of" | "du" | "de")
+        && is_in(BORDER, before(2))
+        || matches!(before(1), "le" | "la" | "l")
+            && matches!(before(2), "avec" | "de")
+            && is_in(BORDER, before(3));
+    // `the Malian border`, `the Mali-Burkina Faso border`: a few names, then the word.
+    let before_border = tokens
+        .iter()
+        .skip(c.last + 1)
+        .take(3)
+        .find(|t| !t.capitalised)
+        .is_some_and(|t| is_in(BORDER, &t.folded));
+    after_border || before_border
+}
+
 /// The countries the text names only by demonyms of forces.
 fn force_countries(tokens: &[Token], countries: &[CountryMention]) -> Vec<[u8; 2]> {
     let mut out: Vec<[u8; 2]> = countries
@@ -1233,6 +1296,14 @@ const FORCE_WORDS: &[&str] = &[
     "forces",
     "troops",
     "soldiers",
+    "soldier",
+    "gendarmes",
+    "gendarme",
+    "peacekeepers",
+    "peacekeeper",
+    "police",
+    "policemen",
+    "policeman",
     "army",
     "military",
     "jets",
@@ -1445,13 +1516,38 @@ fn resolve(
     }) && context.keys().all(|cc| others(cc) < FIRM_VOTE);
     // Other words of the report point firmly to a country of the focus region (a Sahel
     // group, a home army) and no hint places the name: a village of that name abroad that
-    // nothing else supports is another place too (Burkinabe troops fighting in a village X: not Israel's X).
+    // nothing else supports is another place too (Burkinabe troops fighting in a village X:
+    // not Israel's X), and so is one of a neighbour in the region (a Malian army camp in a
+    // village X the gazetteer knows only in Ivory Coast: Mali's X, which it lacks).
     let focus_backed = context
         .keys()
         .max_by(|a, b| others(a).total_cmp(&others(b)))
-        .is_some_and(|cc| frame.focus.contains(cc) && others(cc) >= 1.0)
-        && m.hints.is_empty()
-        && m.hint_of.is_none();
+        .filter(|cc| frame.focus.contains(*cc) && others(cc) >= 1.0)
+        .filter(|_| m.hints.is_empty() && m.hint_of.is_none())
+        .copied();
+    // `X (A, B)`: the report places the name itself, with units the gazetteer may lack.
+    let paren_after = between(text, tokens, m.last, m.last + 1).contains('(');
+    // A neighbour's village yields only to the text's own words about the event, not to
+    // the caller's country (often a guess from a community's name that lives on both sides
+    // of a border) or to a border named with the neighbour.
+    let text_backed = focus_backed.filter(|cc| {
+        !paren_after && others(cc) - frame.soft.get(cc).copied().unwrap_or(0.0) >= 1.0
+    });
+    // `the village of X`, `village X`, `X village`: words right beside the name call it a
+    // village.
+    let village_word = |i: Option<usize>| {
+        i.and_then(|i| tokens.get(i))
+            .is_some_and(|t| matches!(t.folded.as_str(), "village" | "hamlet" | "hameau"))
+    };
+    let joined = |a: usize| between(text, tokens, a, a + 1).trim().is_empty();
+    let before = m.first.checked_sub(1);
+    let called_village = village_word(m.last.checked_add(1)) && joined(m.last)
+        || before.is_some_and(|b| {
+            village_word(Some(b)) && joined(b)
+                || tokens[b].folded == "of"
+                    && b.checked_sub(1).is_some_and(|a| village_word(Some(a)) && joined(a))
+                    && joined(b)
+        });
     let mut best: Option<(u32, f32, f32)> = None;
     for &(id, alternate) in &m.candidates {
         let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
@@ -1595,6 +1691,18 @@ fn resolve(
         if cues.small && entry.population > 20_000 {
             score -= 2.0;
         }
+        // Nor, outside the focus region, a town of more than 20,000 people by its own name
+        // or a city by another spelling, when the text's other words point elsewhere
+        // (Burkinabe troops in `the village of Lassa`: not Lhasa).
+        if called_village
+            && top_other > 1e-3
+            && !frame.focus.contains(&entry.cc)
+            && others(&entry.cc) < 1e-3
+            && entry.population > VILLAGE_ABROAD_POPULATION
+            && (alternate || entry.population < CITY_POPULATION)
+        {
+            continue;
+        }
         // Never a region-sized unit for a village.
         if cues.settlement && entry.admin_level() == Some(1) {
             continue;
@@ -1605,8 +1713,13 @@ fn resolve(
         let city_in_full =
             entry.population >= CITY_POPULATION && m.folded.len() >= CITY_SPELLING_LETTERS;
         let strict = far && (!frame.groups.is_empty() || !city_in_full);
-        if (focus_village || focus_backed && others(&entry.cc) < 1e-3)
+        // A unit's seat is a known town, not a nameless village.
+        let backed_elsewhere = text_backed.is_some_and(|cc| cc != entry.cc)
+            && others(&entry.cc) < 1e-3
+            && !entry.fcode.starts_with("PPLA");
+        if ((focus_village || focus_backed.is_some() && others(&entry.cc) < 1e-3)
             && !frame.focus.contains(&entry.cc)
+            || backed_elsewhere)
             && entry.fclass == b'P'
             && entry.population < VILLAGE_ABROAD_POPULATION
         {

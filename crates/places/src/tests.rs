@@ -969,6 +969,93 @@ fn a_village_abroad_yields_when_the_report_points_to_the_focus_region() {
 }
 
 #[test]
+fn a_neighbours_village_yields_to_the_country_the_report_points_to() {
+    // Fia and Guire are villages of Ivory Coast the gazetteer knows, and names of Malian
+    // villages it lacks: a Malian community or army places them in Mali. A nationality of
+    // people, a border named with the neighbour and a department's seat (Barani, Burkina
+    // Faso) do not move them.
+    let cases = [
+        ("Dogon hunters set fire to a granary at Fia on Sunday.", "ML"),
+        ("Malian soldiers were ambushed at dawn in Guire.", "ML"),
+        ("Two Malian traders were robbed at the market of Guire.", "CI"),
+        ("Galgouli, a hamlet close to the border with Ivory Coast, was looted.", "BF"),
+        ("Katiba Macina fighters raided the gendarmerie in Barani.", "BF"),
+    ];
+    for (text, expected) in cases {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        let top = places.first().map(|p| p.value.country_code.as_str());
+        assert_eq!(top, Some(expected), "{text}: {places:#?}");
+    }
+}
+
+#[test]
+fn a_unit_after_the_kind_of_place_contains_it() {
+    // Tabaj is a spelling of Venezuela's Tabay and Maan a town of India too: `X village in
+    // Y province` places them in Y, as `X in Y` does.
+    let cases = [
+        ("Mortars struck an army post in Tabaj village in Kirkuk province.", "Tabaj", "IQ"),
+        ("A bomb went off at the market of Maan village in Hama province.", "Maan", "SY"),
+    ];
+    for (text, location, cc) in cases {
+        check(text, Language::En, town(location, cc));
+    }
+}
+
+#[test]
+fn a_city_after_a_comma_contains_the_name_before_it() {
+    // Karpala is another spelling of Iraq's Karbala; written before a comma and
+    // Ouagadougou it is a quarter of Burkina Faso's capital.
+    let country = |text: &str| {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        places.first().map(|p| p.value.country_code.clone())
+    };
+    let cases = [
+        ("Two robbers were shot near a bakery in Karpala, Ouagadougou.", "BF"),
+        ("Rallies were held in Kaya, Ouagadougou and Koudougou on Friday.", "BF"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(country(text).as_deref(), Some(expected), "{text}");
+    }
+}
+
+#[test]
+fn a_nationality_before_one_soldier_or_a_police_force_names_a_force() {
+    // Siby is a town of Mali and of Guinea: blue helmets from Guinea serve in Mali, and
+    // one soldier's nationality says no more of where he fell than a whole army's does,
+    // even when the caller guessed the country from it.
+    let cases = [
+        ("Gunmen shot two Guinean peacekeepers on leave in the area of Siby.", "GN", "ML"),
+        ("A Guinean policeman on leave was robbed in the area of Siby.", "GN", "ML"),
+        ("A French soldier was hurt in an ambush near Siby claimed by JNIM.", "FR", "ML"),
+    ];
+    for (text, prior, expected) in cases {
+        let options =
+            crate::LocateOptions { prior_countries: vec![prior.into()], ..Default::default() };
+        let places =
+            gazetteer().locate_with(text, Span::new(0, text.len()), Language::En, &options);
+        let top = places.first().map(|p| p.value.country_code.as_str());
+        assert_eq!(top, Some(expected), "{text}: {places:#?}");
+    }
+}
+
+#[test]
+fn a_village_is_no_town_abroad_when_the_text_points_elsewhere() {
+    // Lassa is another spelling of Lhasa and Ariel a town of 20,500 people in the West
+    // Bank; both are villages of Burkina Faso the gazetteer lacks.
+    let country = |text: &str| {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        places.first().map(|p| p.value.country_code.clone())
+    };
+    let cases = [
+        ("Burkinabe soldiers searched every hut in the village of Lassa.", "BF"),
+        ("Burkinabe gendarmes detained a herder in Ariel village on Monday.", "BF"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(country(text).as_deref(), Some(expected), "{text}");
+    }
+}
+
+#[test]
 fn a_local_government_area_is_a_unit_word() {
     // `X local government area`, as `X LGA`, names a unit: Sanga, a town of Mali too, is
     // Kaduna's local government area here, under its own name.
