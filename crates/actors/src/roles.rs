@@ -1384,8 +1384,10 @@ fn armed_candidates(
             }
             score -= 1;
         }
+        // Outweighs the attackers' casualty count ("13 militants were killed when soldiers
+        // repulsed their attack").
         if reacts {
-            score -= 2;
+            score -= 4;
         }
         // "Police officers clashed ... an officer was injured": an officer named after the
         // police is one of them.

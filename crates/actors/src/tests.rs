@@ -228,6 +228,11 @@ fn the_attacker_leads_a_clash() {
             "Gendarmes repelled a JNIM attack on their post at Tougan.",
             (JNIM, GENDARMES),
         ),
+        // A casualty count of the attackers does not make the defenders the attackers.
+        (
+            "On 2 May 2021, at least 9 JNIM militants were killed when gendarmes repulsed their raids on posts around Gorom.",
+            (JNIM, GENDARMES),
+        ),
         (
             "JNIM fighters stormed a post at Tougan before they were repelled by gendarmes.",
             (JNIM, GENDARMES),
