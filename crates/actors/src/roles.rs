@@ -839,13 +839,15 @@ fn assign_in_country(
     Some(roles)
 }
 
-/// ACLED codes the Fulani as a pastoralist community: `Pastoralists (Country)` goes beside
-/// a Fulani actor or associated actor of the same side.
+/// ACLED codes the Fulani (Fula) as a pastoralist community: `Pastoralists (Country)` goes
+/// beside a Fulani actor or associated actor of the same side.
 fn add_livelihoods(assoc: &mut Vec<Field<Actor>>, actor: Option<&Field<Actor>>) {
-    let fulani = actor
-        .into_iter()
-        .chain(assoc.iter())
-        .find_map(|f| f.value.name.strip_prefix("Fulani Ethnic ").map(|rest| (f, rest)));
+    let fulani = actor.into_iter().chain(assoc.iter()).find_map(|f| {
+        let name = &f.value.name;
+        name.strip_prefix("Fulani Ethnic ")
+            .or_else(|| name.strip_prefix("Fula Ethnic "))
+            .map(|rest| (f, rest))
+    });
     let Some((field, rest)) = fulani else { return };
     let Some(country) = rest.find(" (").and_then(|i| rest.get(i..)) else { return };
     let name = format!("Pastoralists{country}");

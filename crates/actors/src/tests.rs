@@ -1035,6 +1035,33 @@ fn counter_demonstrators_face_the_demonstrators() {
 }
 
 #[test]
+fn the_fula_keep_their_name() {
+    // Reports that write "Fula" get ACLED's Fula actors, pastoralists like the Fulani.
+    check(
+        "Armed clash",
+        "GN",
+        "2013-07-15",
+        "Fula herders fought with Malinke youths near a market outside Kankan; three died.",
+        (
+            "Fula Ethnic Militia (Guinea)",
+            "Malinke Ethnic Militia (Guinea)",
+            &["Pastoralists (Guinea)"],
+        ),
+    );
+    check(
+        "Armed clash",
+        "BF",
+        "2019-07-11",
+        "Fulani herders fought with Mossi farmers near Zabre.",
+        (
+            "Fulani Ethnic Militia (Burkina Faso)",
+            "Mossi Ethnic Militia (Burkina Faso)",
+            &["Pastoralists (Burkina Faso)"],
+        ),
+    );
+}
+
+#[test]
 fn communal_clashes_have_two_militias() {
     check(
         "Armed clash",
