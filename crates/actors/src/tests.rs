@@ -484,6 +484,25 @@ fn riots_and_mobs() {
 }
 
 #[test]
+fn unnamed_jihadists_are_an_islamist_militia() {
+    // ACLED's generic actor for Islamist fighters no group claims; a named group wins.
+    for (text, expected) in [
+        (
+            "Suspected jihadists fired on a gendarmerie patrol near Tongomayel and fled.",
+            "Islamist Militia (Burkina Faso)",
+        ),
+        (
+            "Des djihadistes ont attaqué la gendarmerie de Koutougou.",
+            "Islamist Militia (Burkina Faso)",
+        ),
+        ("JNIM jihadists fired on a gendarmerie patrol near Tongomayel and fled.", JNIM),
+    ] {
+        let roles = roles_of("Armed clash", "BF", "2016-05-01", text).expect("roles");
+        assert_eq!(roles.actor1.value.name, expected, "{text}");
+    }
+}
+
+#[test]
 fn passive_voice_and_agents() {
     check(
         "Armed clash",
