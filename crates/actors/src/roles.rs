@@ -508,6 +508,23 @@ fn assign_in_country(
                 }
                 other => other,
             };
+            // Under ACLED's gang methodology a clash between the state's forces and an armed
+            // group or gang is the group's violence: the group leads, whoever fired first.
+            let gang_country = kb
+                .countries
+                .iter()
+                .find(|c| Some(c.code.as_str()) == code.as_deref())
+                .is_some_and(|c| c.unnamed_perpetrator.is_some());
+            let (first, second) = match (first, second) {
+                (Some(a), Some(b))
+                    if gang_country
+                        && a.actor.inter == Inter::StateForces
+                        && !matches!(b.actor.inter, Inter::StateForces | Inter::External) =>
+                {
+                    (Some(b), Some(a))
+                }
+                other => other,
+            };
             match (first, second) {
                 (Some(a), Some(b)) => {
                     let mut roles = side_roles(a, Some(b.field()), assoc_fields(b));

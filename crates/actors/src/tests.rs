@@ -503,6 +503,32 @@ fn unnamed_jihadists_are_an_islamist_militia() {
 }
 
 #[test]
+fn under_the_gang_methodology_the_armed_group_leads_a_clash_with_the_state() {
+    // Police in Mexico and El Salvador fight gangs: the gang is actor 1 even when the police
+    // are the subject; elsewhere the state's forces may lead.
+    for (country, text, expected) in [
+        (
+            "MX",
+            "In Celaya, Guanajuato, municipal police exchanged fire with gunmen in a pickup truck.",
+            (
+                "Unidentified Armed Group (Mexico)",
+                "Police Forces of Mexico (2018-2024) Municipal Police",
+            ),
+        ),
+        (
+            "BF",
+            "Gendarmes exchanged fire with gunmen near Sebba before the gunmen fled.",
+            (
+                "Police Forces of Burkina Faso (2015-2022) Gendarmerie",
+                "Unidentified Armed Group (Burkina Faso)",
+            ),
+        ),
+    ] {
+        check("Armed clash", country, "2020-05-04", text, (expected.0, expected.1, &[]));
+    }
+}
+
+#[test]
 fn passive_voice_and_agents() {
     check(
         "Armed clash",
