@@ -529,6 +529,26 @@ fn under_the_gang_methodology_the_armed_group_leads_a_clash_with_the_state() {
 }
 
 #[test]
+fn prison_guards_follow_the_country() {
+    // Syria's prisons are the military's; elsewhere prison guards are police.
+    for (country, text, expected) in [
+        (
+            "SY",
+            "A detainee from Douma died under torture in a regime prison near Damascus.",
+            "Military Forces of Syria (2000-2024) Prison Guards",
+        ),
+        (
+            "ML",
+            "Prison guards beat an inmate to death at the central prison of Kayes.",
+            "Police Forces of Mali (2020-2021) Prison Guards",
+        ),
+    ] {
+        let roles = roles_of("Attack", country, "2020-10-01", text).expect("roles");
+        assert_eq!(roles.actor1.value.name, expected, "{text}");
+    }
+}
+
+#[test]
 fn passive_voice_and_agents() {
     check(
         "Armed clash",
