@@ -164,12 +164,23 @@ fn assign_in_country(
                 && e.countries.iter().any(|k| k.eq_ignore_ascii_case(code))
         });
         if let Some((idx, entry)) = coalition {
+            // The member's own forces stand beside the coalition ("US forces": the Global
+            // Coalition with the United States' forces associated).
+            let lead = Actor::new(entry.name.clone(), entry.inter.unwrap_or(Inter::External));
+            let mut members: Vec<(Actor, Span)> = Vec::new();
             for c in armed.iter_mut() {
                 if c.actor.inter == Inter::External && is_member(entry, &c.actor.name) {
-                    c.actor =
-                        Actor::new(entry.name.clone(), entry.inter.unwrap_or(Inter::External));
+                    let member = std::mem::replace(&mut c.actor, lead.clone());
+                    members.push((member, c.span));
                     c.entry = Some(idx);
                     c.kind = MentionKind::Named;
+                }
+            }
+            if let Some(first) = armed.iter_mut().find(|c| c.actor == lead) {
+                for member in members {
+                    if !first.assoc.iter().any(|(a, _)| *a == member.0) {
+                        first.assoc.push(member);
+                    }
                 }
             }
             dedup_candidates(&mut armed);

@@ -1153,7 +1153,23 @@ fn coalition_of_states_stands_for_its_members() {
         "SY",
         "2020-05-01",
         "American troops shot a shepherd near an oil field east of Deir-ez-Zor.",
-        ("Global Coalition Against Daesh", "Civilians (Syria)", &[]),
+        (
+            "Global Coalition Against Daesh",
+            "Civilians (Syria)",
+            &["Military Forces of the United States (2017-2021)"],
+        ),
+    );
+    // NATO in Afghanistan, with the member's forces beside it.
+    check(
+        "Air/drone strike",
+        "AF",
+        "2020-05-01",
+        "A US drone strike killed four Taliban fighters in Nad Ali district.",
+        (
+            "NATO: North Atlantic Treaty Organization",
+            "Taliban",
+            &["Military Forces of the United States (2017-2021)"],
+        ),
     );
     // Elsewhere the same troops are their country's forces abroad.
     let roles = roles_of(
