@@ -194,10 +194,10 @@ fn assign_in_country(
             .map(|l| l.split(" - ").next().unwrap_or(l).trim().to_string())
             .filter(|l| !l.is_empty())
     });
-    if let Some(village) = home {
+    if let Some(village) = &home {
         for c in armed.iter_mut() {
             if c.actor.name.starts_with("Unidentified Communal Militia (") {
-                c.actor.name = c.actor.name.replace("Unidentified", &village);
+                c.actor.name = c.actor.name.replace("Unidentified", village);
             }
         }
     }
@@ -847,7 +847,18 @@ fn assign_in_country(
             (false, true) => Some("Unidentified Communal Militia"),
             (false, false) => None,
         };
-        if let Some(militia) = label.and_then(|l| generic(l, Inter::IdentityMilitia)) {
+        // Two camps of one village are both that village's communal militia.
+        let named_militia = |l: &str| {
+            let militia = generic(l, Inter::IdentityMilitia)?;
+            Some(match &home {
+                Some(village) if l.ends_with(" Communal Militia") => Actor::new(
+                    militia.name.replacen("Unidentified", village, 1),
+                    Inter::IdentityMilitia,
+                ),
+                _ => militia,
+            })
+        };
+        if let Some(militia) = label.and_then(named_militia) {
             roles.actor1 = Field::inferred(militia, CONF_DEFAULT);
             roles.assoc_actor_1 = Vec::new();
         }

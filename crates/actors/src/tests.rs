@@ -335,6 +335,13 @@ fn a_communal_militia_takes_its_village_name() {
         "Villagers coming from Tanlili destroyed a well that Koumbri residents were digging.",
         ("Tanlili Communal Militia (Burkina Faso)", "Civilians (Burkina Faso)", &[]),
     );
+    // Two camps of one village fight: both are that village's militia.
+    let text = "Two families of Bissiga fought over a field with machetes; four were hurt.";
+    let roles =
+        roles_in("Armed clash", "BF", "2019-11-20", text, 0, Some("Bissiga")).expect("roles");
+    let actor2 = roles.actor2.map(|a| a.value.name);
+    assert_eq!(roles.actor1.value.name, "Bissiga Communal Militia (Burkina Faso)");
+    assert_eq!(actor2.as_deref(), Some("Bissiga Communal Militia (Burkina Faso)"));
 }
 
 #[test]
