@@ -586,10 +586,14 @@ fn assign_in_country(
                     let other = match war {
                         Some(op) if op == a.actor => military(),
                         Some(op) => Some(op),
-                        None => before.or_else(uag),
+                        // The other side of a gang's fight is another gang.
+                        None => before.or_else(unnamed),
                     };
-                    let other =
-                        other.filter(|u| *u != a.actor).map(|u| Field::inferred(u, CONF_DEFAULT));
+                    let rival_gang =
+                        |u: &Actor| gang_label.is_some_and(|g| gang_marks && u.name.starts_with(g));
+                    let other = other
+                        .filter(|u| *u != a.actor || rival_gang(u))
+                        .map(|u| Field::inferred(u, CONF_DEFAULT));
                     // The side named before led the operation unless this passage says the
                     // other side struck ("several corpses of ISGS militants" did not).
                     if a.score < 0 || (acted_before && a.score == 0) {
@@ -842,7 +846,10 @@ fn assign_in_country(
         // Rival clans are clan militias, whatever group their members belong to; families
         // and camps no words name are a communal militia.
         let clans = CLAN_WORDS.iter().any(|w| contains_words(&window_norm, w));
+        // Rival gangs ("two rival cartels clashed") are gangs on both sides.
+        let gang = gang_label.filter(|_| gang_marks);
         let label = match (clans, armed.is_empty()) {
+            _ if gang.is_some() => gang,
             (true, _) => Some("Unidentified Clan Militia"),
             (false, true) => Some("Unidentified Communal Militia"),
             (false, false) => None,

@@ -556,6 +556,22 @@ fn prison_guards_follow_the_country() {
 }
 
 #[test]
+fn rival_gangs_are_gangs_on_both_sides() {
+    for text in [
+        "On the outskirts of Uruapan, Michoacan, criminal groups clashed; two men died.",
+        "Two rival cartels fought with rifles near Apatzingan, Michoacan.",
+    ] {
+        check(
+            "Armed clash",
+            "MX",
+            "2020-05-04",
+            text,
+            ("Unidentified Gang (Mexico)", "Unidentified Gang (Mexico)", &[]),
+        );
+    }
+}
+
+#[test]
 fn passive_voice_and_agents() {
     check(
         "Armed clash",
