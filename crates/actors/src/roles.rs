@@ -801,6 +801,21 @@ fn assign_in_country(
                 && STRIKE_WORDS.iter().any(|w| contains_words(&window_norm, w))
                 && main.is_none_or(|m| government_side(kb, m) || m.kind == MentionKind::Government);
             let main = if strikers { None } else { main };
+            // ACLED records the flight of people from fighting as their own event: the
+            // displaced civilians are its actor, the fighters only its cause.
+            let displaced = sub == Other
+                && !strikers
+                && DISPLACEMENT_WORDS.iter().any(|w| contains_words(&window_norm, w));
+            if displaced {
+                if let Some(people) = civilians_field(kb, &in_window, code.as_deref()) {
+                    return Some(Roles {
+                        actor1: people,
+                        assoc_actor_1: Vec::new(),
+                        actor2: None,
+                        assoc_actor_2: Vec::new(),
+                    });
+                }
+            }
             let actor1 = match main {
                 Some(c) => c.field(),
                 None if strikers => {
@@ -1837,6 +1852,17 @@ const GANG_WORDS: &[&str] = &[
     "narco",
     "narcos",
     "pandillas",
+];
+
+/// Words of people driven from their homes by fighting (normalised).
+const DISPLACEMENT_WORDS: &[&str] = &[
+    "displaced",
+    "evacuated",
+    "displacement",
+    "fled their homes",
+    "fled their villages",
+    "deplaces",
+    "ont fui leurs",
 ];
 
 /// Words of the methods of criminal gangs (normalised: hyphens are spaces).

@@ -572,6 +572,17 @@ fn rival_gangs_are_gangs_on_both_sides() {
 }
 
 #[test]
+fn people_displaced_by_fighting_are_the_actor_of_their_flight() {
+    check(
+        "Other",
+        "PH",
+        "2020-05-04",
+        "Some 300 households of Datu Piang were displaced after NPA rebels and soldiers fought nearby.",
+        ("Civilians (Philippines)", "", &[]),
+    );
+}
+
+#[test]
 fn passive_voice_and_agents() {
     check(
         "Armed clash",
