@@ -895,10 +895,33 @@ fn assign_in_country(
         roles.assoc_actor_2 =
             groups.iter().filter(|f| !is_organisation(kb, &f.value.name)).cloned().collect();
     }
+    // Victims the words call foreigners of no named nationality ("foreign nationals",
+    // "migrants") are ACLED's international civilians.
+    let home_civilians = code.as_deref().map(|c| format!("Civilians ({})", country_name(kb, c)));
+    if let Some(actor2) = roles.actor2.as_mut() {
+        let foreign = FOREIGNER_WORDS.iter().any(|w| contains_words(&window_norm, w));
+        if foreign && home_civilians.as_deref() == Some(actor2.value.name.as_str()) {
+            actor2.value.name = "Civilians (International)".to_string();
+        }
+    }
     add_livelihoods(&mut roles.assoc_actor_1, Some(&roles.actor1));
     add_livelihoods(&mut roles.assoc_actor_2, roles.actor2.as_ref());
     Some(roles)
 }
+
+/// Words for people of foreign, unnamed nationality (normalised).
+const FOREIGNER_WORDS: &[&str] = &[
+    "foreign nationals",
+    "foreign national",
+    "foreigners",
+    "foreigner",
+    "foreign citizens",
+    "foreign citizen",
+    "migrants",
+    "migrant workers",
+    "etrangers",
+    "ressortissants etrangers",
+];
 
 /// ACLED codes the Fulani (Fula) as a pastoralist community: `Pastoralists (Country)` goes
 /// beside a Fulani actor or associated actor of the same side.

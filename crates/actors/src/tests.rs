@@ -583,6 +583,22 @@ fn people_displaced_by_fighting_are_the_actor_of_their_flight() {
 }
 
 #[test]
+fn foreigners_of_no_named_nationality_are_international_civilians() {
+    for (text, expected) in [
+        (
+            "Gunmen robbed two foreign nationals on the road out of Dori.",
+            "Civilians (International)",
+        ),
+        ("Gunmen robbed two Malian traders on the road out of Dori.", "Civilians (Mali)"),
+        ("Gunmen robbed two traders on the road out of Dori.", "Civilians (Burkina Faso)"),
+    ] {
+        let roles = roles_of("Attack", "BF", "2021-03-02", text).expect("roles");
+        let actor2 = roles.actor2.map(|a| a.value.name);
+        assert_eq!(actor2.as_deref(), Some(expected), "{text}");
+    }
+}
+
+#[test]
 fn passive_voice_and_agents() {
     check(
         "Armed clash",
