@@ -979,7 +979,14 @@ fn is_organisation(kb: &Kb, name: &str) -> bool {
 /// `Civilians (Country)`, with the words that name the victims when there are any.
 fn civilians_field(kb: &Kb, mentions: &[ActorMention], code: Option<&str>) -> Option<Field<Actor>> {
     let found = mentions.iter().find(|m| m.kind == MentionKind::Civilians);
-    let code = found.and_then(|m| m.country.clone()).or_else(|| code.map(str::to_string));
+    // "Two Togolese drivers", "eight Nigerien Fulani": a nationality word before the victims'
+    // group names the civilians' country when no civilian word carries one.
+    let group_country =
+        || mentions.iter().find(|m| m.kind == MentionKind::Group).and_then(|m| m.country.clone());
+    let code = found
+        .and_then(|m| m.country.clone())
+        .or_else(group_country)
+        .or_else(|| code.map(str::to_string));
     // Without a country the bare label keeps the victims' role and inter code.
     let name = match code {
         Some(code) => format!("Civilians ({})", country_name(kb, &code)),

@@ -591,6 +591,8 @@ fn foreigners_of_no_named_nationality_are_international_civilians() {
         ),
         ("Gunmen robbed two Malian traders on the road out of Dori.", "Civilians (Mali)"),
         ("Gunmen robbed two traders on the road out of Dori.", "Civilians (Burkina Faso)"),
+        // A nationality word on the victims' group names their country too.
+        ("Gunmen shot dead three Nigerien Fulani herders near Dori.", "Civilians (Niger)"),
     ] {
         let roles = roles_of("Attack", "BF", "2021-03-02", text).expect("roles");
         let actor2 = roles.actor2.map(|a| a.value.name);
