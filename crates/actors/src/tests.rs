@@ -601,6 +601,24 @@ fn foreigners_of_no_named_nationality_are_international_civilians() {
 }
 
 #[test]
+fn armed_indigenous_groups_are_indigenous_militias() {
+    for (text, expected) in [
+        (
+            "Near Ercilla, Araucania, Mapuche militants burned two forestry trucks.",
+            "Mapuche Indigenous Militia (Chile)",
+        ),
+        (
+            "Near Ercilla, Araucania, armed indigenous groups burned two forestry trucks.",
+            "Indigenous Militia (Chile)",
+        ),
+    ] {
+        let roles =
+            roles_of("Looting/property destruction", "CL", "2020-05-02", text).expect("roles");
+        assert_eq!(roles.actor1.value.name, expected, "{text}");
+    }
+}
+
+#[test]
 fn passive_voice_and_agents() {
     check(
         "Armed clash",
