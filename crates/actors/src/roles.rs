@@ -164,12 +164,23 @@ fn assign_in_country(
                 && e.countries.iter().any(|k| k.eq_ignore_ascii_case(code))
         });
         if let Some((idx, entry)) = coalition {
+            // The member's own forces stand beside the coalition ("US forces": the Global
+            // Coalition with the United States' forces associated).
+            let lead = Actor::new(entry.name.clone(), entry.inter.unwrap_or(Inter::External));
+            let mut members: Vec<(Actor, Span)> = Vec::new();
             for c in armed.iter_mut() {
                 if c.actor.inter == Inter::External && is_member(entry, &c.actor.name) {
-                    c.actor =
-                        Actor::new(entry.name.clone(), entry.inter.unwrap_or(Inter::External));
+                    let member = std::mem::replace(&mut c.actor, lead.clone());
+                    members.push((member, c.span));
                     c.entry = Some(idx);
                     c.kind = MentionKind::Named;
+                }
+            }
+            if let Some(first) = armed.iter_mut().find(|c| c.actor == lead) {
+                for member in members {
+                    if !first.assoc.iter().any(|(a, _)| *a == member.0) {
+                        first.assoc.push(member);
+                    }
                 }
             }
             dedup_candidates(&mut armed);
@@ -183,10 +194,10 @@ fn assign_in_country(
             .map(|l| l.split(" - ").next().unwrap_or(l).trim().to_string())
             .filter(|l| !l.is_empty())
     });
-    if let Some(village) = home {
+    if let Some(village) = &home {
         for c in armed.iter_mut() {
             if c.actor.name.starts_with("Unidentified Communal Militia (") {
-                c.actor.name = c.actor.name.replace("Unidentified", &village);
+                c.actor.name = c.actor.name.replace("Unidentified", village);
             }
         }
     }
@@ -508,6 +519,23 @@ fn assign_in_country(
                 }
                 other => other,
             };
+            // Under ACLED's gang methodology a clash between the state's forces and an armed
+            // group or gang is the group's violence: the group leads, whoever fired first.
+            let gang_country = kb
+                .countries
+                .iter()
+                .find(|c| Some(c.code.as_str()) == code.as_deref())
+                .is_some_and(|c| c.unnamed_perpetrator.is_some());
+            let (first, second) = match (first, second) {
+                (Some(a), Some(b))
+                    if gang_country
+                        && a.actor.inter == Inter::StateForces
+                        && !matches!(b.actor.inter, Inter::StateForces | Inter::External) =>
+                {
+                    (Some(b), Some(a))
+                }
+                other => other,
+            };
             match (first, second) {
                 (Some(a), Some(b)) => {
                     let mut roles = side_roles(a, Some(b.field()), assoc_fields(b));
@@ -558,10 +586,14 @@ fn assign_in_country(
                     let other = match war {
                         Some(op) if op == a.actor => military(),
                         Some(op) => Some(op),
-                        None => before.or_else(uag),
+                        // The other side of a gang's fight is another gang.
+                        None => before.or_else(unnamed),
                     };
-                    let other =
-                        other.filter(|u| *u != a.actor).map(|u| Field::inferred(u, CONF_DEFAULT));
+                    let rival_gang =
+                        |u: &Actor| gang_label.is_some_and(|g| gang_marks && u.name.starts_with(g));
+                    let other = other
+                        .filter(|u| *u != a.actor || rival_gang(u))
+                        .map(|u| Field::inferred(u, CONF_DEFAULT));
                     // The side named before led the operation unless this passage says the
                     // other side struck ("several corpses of ISGS militants" did not).
                     if a.score < 0 || (acted_before && a.score == 0) {
@@ -769,6 +801,21 @@ fn assign_in_country(
                 && STRIKE_WORDS.iter().any(|w| contains_words(&window_norm, w))
                 && main.is_none_or(|m| government_side(kb, m) || m.kind == MentionKind::Government);
             let main = if strikers { None } else { main };
+            // ACLED records the flight of people from fighting as their own event: the
+            // displaced civilians are its actor, the fighters only its cause.
+            let displaced = sub == Other
+                && !strikers
+                && DISPLACEMENT_WORDS.iter().any(|w| contains_words(&window_norm, w));
+            if displaced {
+                if let Some(people) = civilians_field(kb, &in_window, code.as_deref()) {
+                    return Some(Roles {
+                        actor1: people,
+                        assoc_actor_1: Vec::new(),
+                        actor2: None,
+                        assoc_actor_2: Vec::new(),
+                    });
+                }
+            }
             let actor1 = match main {
                 Some(c) => c.field(),
                 None if strikers => {
@@ -814,12 +861,26 @@ fn assign_in_country(
         // Rival clans are clan militias, whatever group their members belong to; families
         // and camps no words name are a communal militia.
         let clans = CLAN_WORDS.iter().any(|w| contains_words(&window_norm, w));
+        // Rival gangs ("two rival cartels clashed") are gangs on both sides.
+        let gang = gang_label.filter(|_| gang_marks);
         let label = match (clans, armed.is_empty()) {
+            _ if gang.is_some() => gang,
             (true, _) => Some("Unidentified Clan Militia"),
             (false, true) => Some("Unidentified Communal Militia"),
             (false, false) => None,
         };
-        if let Some(militia) = label.and_then(|l| generic(l, Inter::IdentityMilitia)) {
+        // Two camps of one village are both that village's communal militia.
+        let named_militia = |l: &str| {
+            let militia = generic(l, Inter::IdentityMilitia)?;
+            Some(match &home {
+                Some(village) if l.ends_with(" Communal Militia") => Actor::new(
+                    militia.name.replacen("Unidentified", village, 1),
+                    Inter::IdentityMilitia,
+                ),
+                _ => militia,
+            })
+        };
+        if let Some(militia) = label.and_then(named_militia) {
             roles.actor1 = Field::inferred(militia, CONF_DEFAULT);
             roles.assoc_actor_1 = Vec::new();
         }
@@ -834,18 +895,43 @@ fn assign_in_country(
         roles.assoc_actor_2 =
             groups.iter().filter(|f| !is_organisation(kb, &f.value.name)).cloned().collect();
     }
+    // Victims the words call foreigners of no named nationality ("foreign nationals",
+    // "migrants") are ACLED's international civilians.
+    let home_civilians = code.as_deref().map(|c| format!("Civilians ({})", country_name(kb, c)));
+    if let Some(actor2) = roles.actor2.as_mut() {
+        let foreign = FOREIGNER_WORDS.iter().any(|w| contains_words(&window_norm, w));
+        if foreign && home_civilians.as_deref() == Some(actor2.value.name.as_str()) {
+            actor2.value.name = "Civilians (International)".to_string();
+        }
+    }
     add_livelihoods(&mut roles.assoc_actor_1, Some(&roles.actor1));
     add_livelihoods(&mut roles.assoc_actor_2, roles.actor2.as_ref());
     Some(roles)
 }
 
-/// ACLED codes the Fulani as a pastoralist community: `Pastoralists (Country)` goes beside
-/// a Fulani actor or associated actor of the same side.
+/// Words for people of foreign, unnamed nationality (normalised).
+const FOREIGNER_WORDS: &[&str] = &[
+    "foreign nationals",
+    "foreign national",
+    "foreigners",
+    "foreigner",
+    "foreign citizens",
+    "foreign citizen",
+    "migrants",
+    "migrant workers",
+    "etrangers",
+    "ressortissants etrangers",
+];
+
+/// ACLED codes the Fulani (Fula) as a pastoralist community: `Pastoralists (Country)` goes
+/// beside a Fulani actor or associated actor of the same side.
 fn add_livelihoods(assoc: &mut Vec<Field<Actor>>, actor: Option<&Field<Actor>>) {
-    let fulani = actor
-        .into_iter()
-        .chain(assoc.iter())
-        .find_map(|f| f.value.name.strip_prefix("Fulani Ethnic ").map(|rest| (f, rest)));
+    let fulani = actor.into_iter().chain(assoc.iter()).find_map(|f| {
+        let name = &f.value.name;
+        name.strip_prefix("Fulani Ethnic ")
+            .or_else(|| name.strip_prefix("Fula Ethnic "))
+            .map(|rest| (f, rest))
+    });
     let Some((field, rest)) = fulani else { return };
     let Some(country) = rest.find(" (").and_then(|i| rest.get(i..)) else { return };
     let name = format!("Pastoralists{country}");
@@ -893,7 +979,14 @@ fn is_organisation(kb: &Kb, name: &str) -> bool {
 /// `Civilians (Country)`, with the words that name the victims when there are any.
 fn civilians_field(kb: &Kb, mentions: &[ActorMention], code: Option<&str>) -> Option<Field<Actor>> {
     let found = mentions.iter().find(|m| m.kind == MentionKind::Civilians);
-    let code = found.and_then(|m| m.country.clone()).or_else(|| code.map(str::to_string));
+    // "Two Togolese drivers", "eight Nigerien Fulani": a nationality word before the victims'
+    // group names the civilians' country when no civilian word carries one.
+    let group_country =
+        || mentions.iter().find(|m| m.kind == MentionKind::Group).and_then(|m| m.country.clone());
+    let code = found
+        .and_then(|m| m.country.clone())
+        .or_else(group_country)
+        .or_else(|| code.map(str::to_string));
     // Without a country the bare label keeps the victims' role and inter code.
     let name = match code {
         Some(code) => format!("Civilians ({})", country_name(kb, &code)),
@@ -1384,8 +1477,10 @@ fn armed_candidates(
             }
             score -= 1;
         }
+        // Outweighs the attackers' casualty count ("13 militants were killed when soldiers
+        // repulsed their attack").
         if reacts {
-            score -= 2;
+            score -= 4;
         }
         // "Police officers clashed ... an officer was injured": an officer named after the
         // police is one of them.
@@ -1787,6 +1882,17 @@ const GANG_WORDS: &[&str] = &[
     "narco",
     "narcos",
     "pandillas",
+];
+
+/// Words of people driven from their homes by fighting (normalised).
+const DISPLACEMENT_WORDS: &[&str] = &[
+    "displaced",
+    "evacuated",
+    "displacement",
+    "fled their homes",
+    "fled their villages",
+    "deplaces",
+    "ont fui leurs",
 ];
 
 /// Words of the methods of criminal gangs (normalised: hyphens are spaces).

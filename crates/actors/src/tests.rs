@@ -228,6 +228,11 @@ fn the_attacker_leads_a_clash() {
             "Gendarmes repelled a JNIM attack on their post at Tougan.",
             (JNIM, GENDARMES),
         ),
+        // A casualty count of the attackers does not make the defenders the attackers.
+        (
+            "On 2 May 2021, at least 9 JNIM militants were killed when gendarmes repulsed their raids on posts around Gorom.",
+            (JNIM, GENDARMES),
+        ),
         (
             "JNIM fighters stormed a post at Tougan before they were repelled by gendarmes.",
             (JNIM, GENDARMES),
@@ -330,6 +335,13 @@ fn a_communal_militia_takes_its_village_name() {
         "Villagers coming from Tanlili destroyed a well that Koumbri residents were digging.",
         ("Tanlili Communal Militia (Burkina Faso)", "Civilians (Burkina Faso)", &[]),
     );
+    // Two camps of one village fight: both are that village's militia.
+    let text = "Two families of Bissiga fought over a field with machetes; four were hurt.";
+    let roles =
+        roles_in("Armed clash", "BF", "2019-11-20", text, 0, Some("Bissiga")).expect("roles");
+    let actor2 = roles.actor2.map(|a| a.value.name);
+    assert_eq!(roles.actor1.value.name, "Bissiga Communal Militia (Burkina Faso)");
+    assert_eq!(actor2.as_deref(), Some("Bissiga Communal Militia (Burkina Faso)"));
 }
 
 #[test]
@@ -475,6 +487,134 @@ fn riots_and_mobs() {
             text,
             ("Rioters (Burkina Faso)", "Rioters (Burkina Faso)", &[]),
         );
+    }
+}
+
+#[test]
+fn unnamed_jihadists_are_an_islamist_militia() {
+    // ACLED's generic actor for Islamist fighters no group claims; a named group wins.
+    for (text, expected) in [
+        (
+            "Suspected jihadists fired on a gendarmerie patrol near Tongomayel and fled.",
+            "Islamist Militia (Burkina Faso)",
+        ),
+        (
+            "Des djihadistes ont attaqué la gendarmerie de Koutougou.",
+            "Islamist Militia (Burkina Faso)",
+        ),
+        ("JNIM jihadists fired on a gendarmerie patrol near Tongomayel and fled.", JNIM),
+    ] {
+        let roles = roles_of("Armed clash", "BF", "2016-05-01", text).expect("roles");
+        assert_eq!(roles.actor1.value.name, expected, "{text}");
+    }
+}
+
+#[test]
+fn under_the_gang_methodology_the_armed_group_leads_a_clash_with_the_state() {
+    // Police in Mexico and El Salvador fight gangs: the gang is actor 1 even when the police
+    // are the subject; elsewhere the state's forces may lead.
+    for (country, text, expected) in [
+        (
+            "MX",
+            "In Celaya, Guanajuato, municipal police exchanged fire with gunmen in a pickup truck.",
+            (
+                "Unidentified Armed Group (Mexico)",
+                "Police Forces of Mexico (2018-2024) Municipal Police",
+            ),
+        ),
+        (
+            "BF",
+            "Gendarmes exchanged fire with gunmen near Sebba before the gunmen fled.",
+            (
+                "Police Forces of Burkina Faso (2015-2022) Gendarmerie",
+                "Unidentified Armed Group (Burkina Faso)",
+            ),
+        ),
+    ] {
+        check("Armed clash", country, "2020-05-04", text, (expected.0, expected.1, &[]));
+    }
+}
+
+#[test]
+fn prison_guards_follow_the_country() {
+    // Syria's prisons are the military's; elsewhere prison guards are police.
+    for (country, text, expected) in [
+        (
+            "SY",
+            "A detainee from Douma died under torture in a regime prison near Damascus.",
+            "Military Forces of Syria (2000-2024) Prison Guards",
+        ),
+        (
+            "ML",
+            "Prison guards beat an inmate to death at the central prison of Kayes.",
+            "Police Forces of Mali (2020-2021) Prison Guards",
+        ),
+    ] {
+        let roles = roles_of("Attack", country, "2020-10-01", text).expect("roles");
+        assert_eq!(roles.actor1.value.name, expected, "{text}");
+    }
+}
+
+#[test]
+fn rival_gangs_are_gangs_on_both_sides() {
+    for text in [
+        "On the outskirts of Uruapan, Michoacan, criminal groups clashed; two men died.",
+        "Two rival cartels fought with rifles near Apatzingan, Michoacan.",
+    ] {
+        check(
+            "Armed clash",
+            "MX",
+            "2020-05-04",
+            text,
+            ("Unidentified Gang (Mexico)", "Unidentified Gang (Mexico)", &[]),
+        );
+    }
+}
+
+#[test]
+fn people_displaced_by_fighting_are_the_actor_of_their_flight() {
+    check(
+        "Other",
+        "PH",
+        "2020-05-04",
+        "Some 300 households of Datu Piang were displaced after NPA rebels and soldiers fought nearby.",
+        ("Civilians (Philippines)", "", &[]),
+    );
+}
+
+#[test]
+fn foreigners_of_no_named_nationality_are_international_civilians() {
+    for (text, expected) in [
+        (
+            "Gunmen robbed two foreign nationals on the road out of Dori.",
+            "Civilians (International)",
+        ),
+        ("Gunmen robbed two Malian traders on the road out of Dori.", "Civilians (Mali)"),
+        ("Gunmen robbed two traders on the road out of Dori.", "Civilians (Burkina Faso)"),
+        // A nationality word on the victims' group names their country too.
+        ("Gunmen shot dead three Nigerien Fulani herders near Dori.", "Civilians (Niger)"),
+    ] {
+        let roles = roles_of("Attack", "BF", "2021-03-02", text).expect("roles");
+        let actor2 = roles.actor2.map(|a| a.value.name);
+        assert_eq!(actor2.as_deref(), Some(expected), "{text}");
+    }
+}
+
+#[test]
+fn armed_indigenous_groups_are_indigenous_militias() {
+    for (text, expected) in [
+        (
+            "Near Ercilla, Araucania, Mapuche militants burned two forestry trucks.",
+            "Mapuche Indigenous Militia (Chile)",
+        ),
+        (
+            "Near Ercilla, Araucania, armed indigenous groups burned two forestry trucks.",
+            "Indigenous Militia (Chile)",
+        ),
+    ] {
+        let roles =
+            roles_of("Looting/property destruction", "CL", "2020-05-02", text).expect("roles");
+        assert_eq!(roles.actor1.value.name, expected, "{text}");
     }
 }
 
@@ -1030,6 +1170,33 @@ fn counter_demonstrators_face_the_demonstrators() {
 }
 
 #[test]
+fn the_fula_keep_their_name() {
+    // Reports that write "Fula" get ACLED's Fula actors, pastoralists like the Fulani.
+    check(
+        "Armed clash",
+        "GN",
+        "2013-07-15",
+        "Fula herders fought with Malinke youths near a market outside Kankan; three died.",
+        (
+            "Fula Ethnic Militia (Guinea)",
+            "Malinke Ethnic Militia (Guinea)",
+            &["Pastoralists (Guinea)"],
+        ),
+    );
+    check(
+        "Armed clash",
+        "BF",
+        "2019-07-11",
+        "Fulani herders fought with Mossi farmers near Zabre.",
+        (
+            "Fulani Ethnic Militia (Burkina Faso)",
+            "Mossi Ethnic Militia (Burkina Faso)",
+            &["Pastoralists (Burkina Faso)"],
+        ),
+    );
+}
+
+#[test]
 fn communal_clashes_have_two_militias() {
     check(
         "Armed clash",
@@ -1056,7 +1223,23 @@ fn coalition_of_states_stands_for_its_members() {
         "SY",
         "2020-05-01",
         "American troops shot a shepherd near an oil field east of Deir-ez-Zor.",
-        ("Global Coalition Against Daesh", "Civilians (Syria)", &[]),
+        (
+            "Global Coalition Against Daesh",
+            "Civilians (Syria)",
+            &["Military Forces of the United States (2017-2021)"],
+        ),
+    );
+    // NATO in Afghanistan, with the member's forces beside it.
+    check(
+        "Air/drone strike",
+        "AF",
+        "2020-05-01",
+        "A US drone strike killed four Taliban fighters in Nad Ali district.",
+        (
+            "NATO: North Atlantic Treaty Organization",
+            "Taliban",
+            &["Military Forces of the United States (2017-2021)"],
+        ),
     );
     // Elsewhere the same troops are their country's forces abroad.
     let roles = roles_of(
