@@ -1,6 +1,6 @@
 //! Whether two extractions describe the same incident.
 
-use tocsin_model::{Actor, EventType, Extraction, GeoPrecision, Inter, Place};
+use tocsin_model::{Actor, EventType, Extraction, Field, GeoPrecision, Inter, Place};
 
 /// Knobs of the incident test.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,7 +48,12 @@ pub fn same_incident(a: &Extraction, b: &Extraction, config: &MatchConfig) -> Ve
     if (date_a.value.date - date_b.value.date).num_days().abs() > window {
         return Verdict::Different("different days");
     }
-    let (Some(place_a), Some(place_b)) = (&a.place, &b.place) else {
+    // A place no words of the report state (a report naming none, coded to the country of
+    // its actors or of the desk) is not known to be anyone else's place.
+    fn stated(place: &Option<Field<Place>>) -> Option<&Field<Place>> {
+        place.as_ref().filter(|place| place.span.is_some())
+    }
+    let (Some(place_a), Some(place_b)) = (stated(&a.place), stated(&b.place)) else {
         return Verdict::Different("place unknown");
     };
     if !places_agree(&place_a.value, &place_b.value, config) {
@@ -226,6 +231,20 @@ mod tests {
             ..Spec::default()
         };
         check(Spec::default(), b, Verdict::Same);
+    }
+
+    #[test]
+    fn a_place_no_words_state_is_no_shared_place() {
+        let mut b = extraction(Spec { report: "r2", ..Spec::default() });
+        let a = extraction(Spec::default());
+        assert_eq!(same_incident(&a, &b, &MatchConfig::default()), Verdict::Same);
+        if let Some(place) = &mut b.place {
+            place.span = None;
+        }
+        for (x, y) in [(&a, &b), (&b, &a)] {
+            let verdict = same_incident(x, y, &MatchConfig::default());
+            assert_eq!(verdict, Verdict::Different("place unknown"));
+        }
     }
 
     #[test]
