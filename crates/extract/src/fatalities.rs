@@ -623,9 +623,35 @@ static AGGREGATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid")
 });
 
-/// Whether a sentence gives an aggregate or historical total rather than one event.
+/// Words before "since" that date a state of affairs, not a count: "arrested since
+/// October", "on strike since Monday", "submitted since November".
+static STATE_SINCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:arrested|detained|jailed|imprisoned|held|missing|closed|suspended|unpaid|submitted|pending|strike|custody|prison|displaced|exiled|waiting|promised|unemployed|arrêtés?|détenus?|emprisonnés?|disparus?|fermés?|suspendus?|impayés?|grève)\s*$")
+        .expect("valid")
+});
+
+/// A month just before "this year" or "last year": a date ("in May this year"), not a
+/// period.
+static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s*$")
+        .expect("valid")
+});
+
+/// Whether a sentence gives an aggregate or historical total rather than one event: a
+/// period word ("since January", "this year") that neither dates a state of affairs
+/// ("detained since January") nor completes a date ("in May this year").
 pub fn is_aggregate(sentence: &str) -> bool {
-    AGGREGATE.is_match(sentence)
+    AGGREGATE.find_iter(sentence).any(|m| {
+        let before = sentence.get(..m.start()).unwrap_or("");
+        let word = m.as_str().to_lowercase();
+        if word.starts_with("since") || word.starts_with("depuis") {
+            !STATE_SINCE.is_match(before)
+        } else if word.ends_with("year") {
+            !MONTH_BEFORE.is_match(before)
+        } else {
+            true
+        }
+    })
 }
 
 enum Trigger {

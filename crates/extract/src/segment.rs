@@ -725,6 +725,20 @@ mod tests {
     }
 
     #[test]
+    fn a_state_dated_by_since_or_a_month_this_year_is_no_total() {
+        for text in [
+            "Teachers marched for a colleague who has been detained since March 2023.",
+            "Nurses, on strike since October, blocked the entrance of the regional hospital.",
+            "Traders protested over the killing of a vendor in May this year.",
+        ] {
+            check(text, None, &[text]);
+        }
+        // Still totals: a count over a period.
+        check("Protests have multiplied since January across the region.", None, &[]);
+        check("Students have protested twice this year over unpaid grants.", None, &[]);
+    }
+
+    #[test]
     fn non_events_are_skipped() {
         check(
             "Nearly 150 people have died since 2021 in attacks in the north.",
