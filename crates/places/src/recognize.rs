@@ -1505,9 +1505,15 @@ fn resolve(
     // A neighbour's village yields only to the text's own words about the event, not to
     // the caller's country (often a guess from a community's name that lives on both sides
     // of a border) or to a border named with the neighbour.
-    let text_backed = focus_backed.filter(|cc| {
-        !paren_after && others(cc) - frame.soft.get(cc).copied().unwrap_or(0.0) >= 1.0
-    });
+    let soft = |cc: &[u8; 2]| frame.soft.get(cc).copied().unwrap_or(0.0);
+    let text_backed = focus_backed.filter(|cc| !paren_after && others(cc) - soft(cc) >= 1.0);
+    // Groups cross borders (Katiba Macina fights in Burkina Faso too); places do not. When
+    // the report's other place names, country words and forces alone back a country, a
+    // neighbour's village only its groups support yields as well (JNIM `between X and
+    // Tenenkou`: Mali's X).
+    let groups = |cc: &[u8; 2]| frame.groups.get(cc).copied().unwrap_or(0.0);
+    let place_backed =
+        focus_backed.filter(|cc| !paren_after && others(cc) - soft(cc) - groups(cc) >= 1.0);
     // `the village of X`, `village X`, `X village`: words right beside the name call it a
     // village.
     let village_word = |i: Option<usize>| {
@@ -1689,8 +1695,10 @@ fn resolve(
             entry.population >= CITY_POPULATION && m.folded.len() >= CITY_SPELLING_LETTERS;
         let strict = far && (!frame.groups.is_empty() || !city_in_full);
         // A unit's seat is a known town, not a nameless village.
-        let backed_elsewhere = text_backed.is_some_and(|cc| cc != entry.cc)
+        let backed_elsewhere = (text_backed.is_some_and(|cc| cc != entry.cc)
             && others(&entry.cc) < 1e-3
+            || place_backed.is_some_and(|cc| cc != entry.cc)
+                && others(&entry.cc) - groups(&entry.cc) < 1e-3)
             && !entry.fcode.starts_with("PPLA");
         if ((focus_village || focus_backed.is_some() && others(&entry.cc) < 1e-3)
             && !frame.focus.contains(&entry.cc)

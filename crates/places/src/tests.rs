@@ -1056,6 +1056,24 @@ fn a_village_is_no_town_abroad_when_the_text_points_elsewhere() {
 }
 
 #[test]
+fn a_neighbours_village_only_a_group_supports_yields_to_the_places_named_beside_it() {
+    // Boni and Gono are villages of Burkina Faso the gazetteer knows, and of Mali's Mopti,
+    // which it lacks; JNIM fights in both countries, Malian troops and Douentza are Mali's.
+    let country = |text: &str| {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        places.first().map(|p| p.value.country_code.clone())
+    };
+    let cases = [
+        "A JNIM mine wrecked a Malian army truck near Boni.",
+        "JNIM fighters fired on a convoy near Boni, south of Douentza.",
+        "A JNIM mine hit a bus near Gono on the Douentza road.",
+    ];
+    for text in cases {
+        assert_eq!(country(text).as_deref(), Some("ML"), "{text}");
+    }
+}
+
+#[test]
 fn a_local_government_area_is_a_unit_word() {
     // `X local government area`, as `X LGA`, names a unit: Sanga, a town of Mali too, is
     // Kaduna's local government area here, under its own name.
