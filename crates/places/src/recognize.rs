@@ -1760,14 +1760,23 @@ fn list_countries(
         .copied()
         .filter(|&h| mentions.get(h).is_some_and(|m| !part_of_hyphenated(text, m)))
         .collect();
+    let lone = hints.len() == 1;
+    // A lone hint in a parenthesis names an admin unit (`Martinez (Buenos Aires)`): where
+    // the name is a unit somewhere, a town of that name elsewhere is not the hint (Argentina's
+    // province, not Mexico's Buenos Aires). In a longer list the hints' common country
+    // decides.
     let countries = |h: &usize| -> Vec<[u8; 2]> {
         let Some(hint) = mentions.get(*h) else { return Vec::new() };
-        let mut ccs: Vec<[u8; 2]> = hint
+        let entries: Vec<&Entry> = hint
             .candidates
             .iter()
             .filter_map(|&(id, _)| gazetteer.entries.get(id as usize))
-            .map(|e| e.cc)
             .collect();
+        let before = text.get(..hint.span.start).unwrap_or("");
+        let in_paren = before.rfind('(') > before.rfind(')');
+        let units = lone && in_paren && entries.iter().any(|e| e.fclass == b'A');
+        let mut ccs: Vec<[u8; 2]> =
+            entries.iter().filter(|e| !units || e.fclass == b'A').map(|e| e.cc).collect();
         ccs.sort_unstable();
         ccs.dedup();
         ccs

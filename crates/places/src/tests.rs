@@ -1074,6 +1074,16 @@ fn a_neighbours_village_only_a_group_supports_yields_to_the_places_named_beside_
 }
 
 #[test]
+fn a_lone_hint_in_a_parenthesis_is_a_unit_not_a_town_of_its_name() {
+    // Buenos Aires is Argentina's province, and a town of Mexico too; Martinez is a town of
+    // both countries.
+    let text = "Shop owners marched through Martinez (Buenos Aires) on Friday.";
+    let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+    let top = places.first().map(|p| p.value.country_code.as_str());
+    assert_eq!(top, Some("AR"), "{text}: {places:#?}");
+}
+
+#[test]
 fn a_local_government_area_is_a_unit_word() {
     // `X local government area`, as `X LGA`, names a unit: Sanga, a town of Mali too, is
     // Kaduna's local government area here, under its own name.
