@@ -270,6 +270,16 @@ pub fn find_countries(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Ve
                 i = end + 1;
                 continue;
             }
+            // `the Somali region`: a first-level unit of another country named for a people
+            // (Ethiopia's Somali Region), not the country of that name.
+            let region_word = tokens.get(j + 1).is_some_and(|t| {
+                matches!(t.folded.as_str(), "region" | "regional")
+                    && text.get(tokens[j].end..t.start) == Some(" ")
+            });
+            if !is_name && region_word && region_named(gazetteer, &key_of(tokens, i, j), cc) {
+                i = j + 1;
+                continue;
+            }
             out.push(CountryMention {
                 span: Span::new(tokens[i].start, tokens[j].end),
                 cc,
@@ -283,6 +293,24 @@ pub fn find_countries(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Ve
         }
     }
     out
+}
+
+/// The folded words of tokens `first..=last`, joined by spaces.
+fn key_of(tokens: &[Token], first: usize, last: usize) -> String {
+    tokens
+        .get(first..=last)
+        .unwrap_or(&[])
+        .iter()
+        .map(|t| t.folded.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a first-level unit outside country `cc` bears the folded name `key`.
+fn region_named(gazetteer: &Gazetteer, key: &str, cc: [u8; 2]) -> bool {
+    gazetteer.lookup(key).iter().any(|&(id, _)| {
+        gazetteer.entries.get(id as usize).is_some_and(|e| e.admin_level() == Some(1) && e.cc != cc)
+    })
 }
 
 /// The last token of a town's name that holds the country word at tokens `first..=last`

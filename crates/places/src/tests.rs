@@ -1084,6 +1084,22 @@ fn a_lone_hint_in_a_parenthesis_is_a_unit_not_a_town_of_its_name() {
 }
 
 #[test]
+fn a_region_named_for_a_people_is_no_country() {
+    // Ethiopia's Somali Region is not Somalia; Goday is a spelling of Gode there.
+    let country = |text: &str| {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        places.first().map(|p| p.value.country_code.clone())
+    };
+    let cases = [
+        ("Traders were shot at in Goday (Somali region) on Monday.", "ET"),
+        ("Two clans fought over a well in the Somali region of Ethiopia.", "ET"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(country(text).as_deref(), Some(expected), "{text}");
+    }
+}
+
+#[test]
 fn a_local_government_area_is_a_unit_word() {
     // `X local government area`, as `X LGA`, names a unit: Sanga, a town of Mali too, is
     // Kaduna's local government area here, under its own name.
