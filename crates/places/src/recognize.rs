@@ -1188,9 +1188,12 @@ fn country_votes(
     let mut votes: BTreeMap<[u8; 2], f32> = BTreeMap::new();
     // A demonym before a force (`French forces`, `Turkish drones`) often names a foreign
     // army: a weaker sign of where the event is, counted by the caller.
-    // A country named as where people come from or go (`jihadists from Mali`) is where
-    // the event is not.
-    let elsewhere = |c: &&CountryMention| cues(text, tokens, c.first, c.last).away;
+    // A country named as where people come from (`jihadists from Mali`) is where the event
+    // is not; one they go to may be (`aid to El Salvador`).
+    let elsewhere = |c: &&CountryMention| {
+        c.first.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| t.folded == "from")
+            && cues(text, tokens, c.first, c.last).away
+    };
     for c in countries.iter().filter(|c| !names_a_force(tokens, c) && !elsewhere(c)) {
         *votes.entry(c.cc).or_default() += 2.0;
     }
