@@ -270,6 +270,16 @@ pub fn find_countries(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Ve
                 i = end + 1;
                 continue;
             }
+            // `the Somali region`: a first-level unit of another country named for a people
+            // (Ethiopia's Somali Region), not the country of that name.
+            let region_word = tokens.get(j + 1).is_some_and(|t| {
+                matches!(t.folded.as_str(), "region" | "regional")
+                    && text.get(tokens[j].end..t.start) == Some(" ")
+            });
+            if !is_name && region_word && region_named(gazetteer, &key_of(tokens, i, j), cc) {
+                i = j + 1;
+                continue;
+            }
             out.push(CountryMention {
                 span: Span::new(tokens[i].start, tokens[j].end),
                 cc,
@@ -283,6 +293,24 @@ pub fn find_countries(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Ve
         }
     }
     out
+}
+
+/// The folded words of tokens `first..=last`, joined by spaces.
+fn key_of(tokens: &[Token], first: usize, last: usize) -> String {
+    tokens
+        .get(first..=last)
+        .unwrap_or(&[])
+        .iter()
+        .map(|t| t.folded.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a first-level unit outside country `cc` bears the folded name `key`.
+fn region_named(gazetteer: &Gazetteer, key: &str, cc: [u8; 2]) -> bool {
+    gazetteer.lookup(key).iter().any(|&(id, _)| {
+        gazetteer.entries.get(id as usize).is_some_and(|e| e.admin_level() == Some(1) && e.cc != cc)
+    })
 }
 
 /// The last token of a town's name that holds the country word at tokens `first..=last`
@@ -1185,9 +1213,12 @@ fn country_votes(
     let mut votes: BTreeMap<[u8; 2], f32> = BTreeMap::new();
     // A demonym before a force (`French forces`, `Turkish drones`) often names a foreign
     // army: a weaker sign of where the event is, counted by the caller.
-    // A country named as where people come from or go (`jihadists from Mali`) is where
-    // the event is not.
-    let elsewhere = |c: &&CountryMention| cues(text, tokens, c.first, c.last).away;
+    // A country named as where people come from (`jihadists from Mali`) is where the event
+    // is not; one they go to may be (`aid to El Salvador`).
+    let elsewhere = |c: &&CountryMention| {
+        c.first.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| t.folded == "from")
+            && cues(text, tokens, c.first, c.last).away
+    };
     for c in countries.iter().filter(|c| !names_a_force(tokens, c) && !elsewhere(c)) {
         *votes.entry(c.cc).or_default() += 2.0;
     }
@@ -1301,9 +1332,6 @@ const FORCE_WORDS: &[&str] = &[
     "gendarme",
     "peacekeepers",
     "peacekeeper",
-    "police",
-    "policemen",
-    "policeman",
     "army",
     "military",
     "jets",
@@ -1530,9 +1558,15 @@ fn resolve(
     // A neighbour's village yields only to the text's own words about the event, not to
     // the caller's country (often a guess from a community's name that lives on both sides
     // of a border) or to a border named with the neighbour.
-    let text_backed = focus_backed.filter(|cc| {
-        !paren_after && others(cc) - frame.soft.get(cc).copied().unwrap_or(0.0) >= 1.0
-    });
+    let soft = |cc: &[u8; 2]| frame.soft.get(cc).copied().unwrap_or(0.0);
+    let text_backed = focus_backed.filter(|cc| !paren_after && others(cc) - soft(cc) >= 1.0);
+    // Groups cross borders (Katiba Macina fights in Burkina Faso too); places do not. When
+    // the report's other place names, country words and forces alone back a country, a
+    // neighbour's village only its groups support yields as well (JNIM `between X and
+    // Tenenkou`: Mali's X).
+    let groups = |cc: &[u8; 2]| frame.groups.get(cc).copied().unwrap_or(0.0);
+    let place_backed =
+        focus_backed.filter(|cc| !paren_after && others(cc) - soft(cc) - groups(cc) >= 1.0);
     // `the village of X`, `village X`, `X village`: words right beside the name call it a
     // village.
     let village_word = |i: Option<usize>| {
@@ -1714,8 +1748,10 @@ fn resolve(
             entry.population >= CITY_POPULATION && m.folded.len() >= CITY_SPELLING_LETTERS;
         let strict = far && (!frame.groups.is_empty() || !city_in_full);
         // A unit's seat is a known town, not a nameless village.
-        let backed_elsewhere = text_backed.is_some_and(|cc| cc != entry.cc)
+        let backed_elsewhere = (text_backed.is_some_and(|cc| cc != entry.cc)
             && others(&entry.cc) < 1e-3
+            || place_backed.is_some_and(|cc| cc != entry.cc)
+                && others(&entry.cc) - groups(&entry.cc) < 1e-3)
             && !entry.fcode.starts_with("PPLA");
         if ((focus_village || focus_backed.is_some() && others(&entry.cc) < 1e-3)
             && !frame.focus.contains(&entry.cc)
@@ -1777,14 +1813,23 @@ fn list_countries(
         .copied()
         .filter(|&h| mentions.get(h).is_some_and(|m| !part_of_hyphenated(text, m)))
         .collect();
+    let lone = hints.len() == 1;
+    // A lone hint in a parenthesis names an admin unit (`Martinez (Buenos Aires)`): where
+    // the name is a unit somewhere, a town of that name elsewhere is not the hint (Argentina's
+    // province, not Mexico's Buenos Aires). In a longer list the hints' common country
+    // decides.
     let countries = |h: &usize| -> Vec<[u8; 2]> {
         let Some(hint) = mentions.get(*h) else { return Vec::new() };
-        let mut ccs: Vec<[u8; 2]> = hint
+        let entries: Vec<&Entry> = hint
             .candidates
             .iter()
             .filter_map(|&(id, _)| gazetteer.entries.get(id as usize))
-            .map(|e| e.cc)
             .collect();
+        let before = text.get(..hint.span.start).unwrap_or("");
+        let in_paren = before.rfind('(') > before.rfind(')');
+        let units = lone && in_paren && entries.iter().any(|e| e.fclass == b'A');
+        let mut ccs: Vec<[u8; 2]> =
+            entries.iter().filter(|e| !units || e.fclass == b'A').map(|e| e.cc).collect();
         ccs.sort_unstable();
         ccs.dedup();
         ccs
