@@ -1252,7 +1252,8 @@ fn armed_candidates(
             (m.kind.is_armed()
                 || (with_government && m.kind == MentionKind::Government)
                 || (identity && is_ethnic_group(m))
-                || ((battle || identity) && is_armed_crowd(norm, m)))
+                || ((battle || identity) && is_armed_crowd(norm, m))
+                || (battle && is_miners(norm, m)))
                 && m.actor.is_some()
         })
         .collect();
@@ -1309,7 +1310,10 @@ fn armed_candidates(
         let ethnic = is_ethnic_group(m) || m.kind == MentionKind::Civilians;
         let crowd = m.kind == MentionKind::Civilians;
         let Some(actor) = m.actor.clone().map(|a| {
-            if crowd {
+            if crowd && is_miners(norm, m) {
+                // Miners who fight are ACLED's miners' militia.
+                Actor::new("Militia (Miners)", Inter::PoliticalMilitia)
+            } else if crowd {
                 Actor::new(
                     a.name.replace("Civilians (", "Unidentified Communal Militia ("),
                     Inter::IdentityMilitia,
@@ -2094,6 +2098,16 @@ const CROWD_WORDS: &[&str] = &[
     "young men",
     "jeunes",
 ];
+
+/// Words for artisanal miners, who fight as a militia of their own in a battle.
+const MINER_WORDS: &[&str] =
+    &["miners", "gold miners", "artisanal miners", "gold panners", "orpailleurs"];
+
+/// Whether a civilians mention names miners ("miners and Dozos clashed at a gold site").
+fn is_miners(norm: &Normalized, m: &ActorMention) -> bool {
+    m.kind == MentionKind::Civilians
+        && norm_text_of(norm, m.span).is_some_and(|t| MINER_WORDS.contains(&t.as_str()))
+}
 
 /// Whether a civilians mention names a crowd of locals ("villagers killed two policemen").
 fn is_armed_crowd(norm: &Normalized, m: &ActorMention) -> bool {

@@ -619,6 +619,21 @@ fn armed_indigenous_groups_are_indigenous_militias() {
 }
 
 #[test]
+fn miners_who_fight_are_a_militia() {
+    // Miners who fight are ACLED's miners' militia; miners who are killed are victims.
+    check(
+        "Armed clash",
+        "BF",
+        "2019-11-03",
+        "Gold miners fought with gendarmes who tried to close their site near Gaoua.",
+        ("Militia (Miners)", "Police Forces of Burkina Faso (2015-2022) Gendarmerie", &[]),
+    );
+    let text = "Near Gaoua, two miners were killed when gunmen raided the gold site.";
+    let roles = roles_of("Armed clash", "BF", "2019-11-03", text).expect("roles");
+    assert_eq!(roles.actor1.value.name, "Unidentified Armed Group (Burkina Faso)");
+}
+
+#[test]
 fn passive_voice_and_agents() {
     check(
         "Armed clash",
