@@ -231,6 +231,31 @@ fn assign_in_country(
             }
         }
     }
+    // Unnamed attackers who came across a border or went back across it ("crossed the
+    // border from Mali", "withdrew towards Mali") are that country's armed group.
+    if let Some(home) = code.as_deref().map(|c| country_name(kb, c)) {
+        let from = kb.countries.iter().filter(|c| c.name != home).find(|c| {
+            c.names.iter().any(|n| {
+                let n = normalize(n);
+                ["border from", "towards", "toward"]
+                    .iter()
+                    .any(|w| contains_words(&window_norm, &format!("{w} {n}")))
+            }) || c.demonyms.iter().any(|d| {
+                let d = normalize(d);
+                contains_words(&window_norm, &format!("towards the {d} border"))
+            })
+        });
+        if let Some(other) = from {
+            let suffix = format!("({home})");
+            for c in armed.iter_mut() {
+                let generic = c.kind == MentionKind::UnidentifiedArmed
+                    || c.actor.name.starts_with("Islamist Militia (");
+                if generic && c.actor.name.ends_with(&suffix) {
+                    c.actor.name = c.actor.name.replace(&suffix, &format!("({})", other.name));
+                }
+            }
+        }
+    }
     // ACLED names generic actors after the event's country; when no country is known the
     // bare label keeps the event (its place and country stay blank) rather than losing it.
     let generic = |label: &str, inter: Inter| -> Option<Actor> {

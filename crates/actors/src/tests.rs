@@ -634,6 +634,28 @@ fn miners_who_fight_are_a_militia() {
 }
 
 #[test]
+fn attackers_from_across_a_border_belong_to_that_country() {
+    for (text, expected) in [
+        (
+            "Seytenga: gunmen slipped over the border from Niger at night and looted a hamlet.",
+            "Unidentified Armed Group (Niger)",
+        ),
+        (
+            "Gunmen raided a hamlet near Seytenga, then withdrew towards Niger.",
+            "Unidentified Armed Group (Niger)",
+        ),
+        // Victims coming from abroad say nothing of their attackers.
+        (
+            "Gunmen robbed two herders coming from Niger near Seytenga.",
+            "Unidentified Armed Group (Burkina Faso)",
+        ),
+    ] {
+        let roles = roles_of("Attack", "BF", "2018-04-03", text).expect("roles");
+        assert_eq!(roles.actor1.value.name, expected, "{text}");
+    }
+}
+
+#[test]
 fn passive_voice_and_agents() {
     check(
         "Armed clash",
