@@ -231,6 +231,31 @@ fn assign_in_country(
             }
         }
     }
+    // Unnamed attackers who came across a border or went back across it ("crossed the
+    // border from Mali", "withdrew towards Mali") are that country's armed group.
+    if let Some(home) = code.as_deref().map(|c| country_name(kb, c)) {
+        let from = kb.countries.iter().filter(|c| c.name != home).find(|c| {
+            c.names.iter().any(|n| {
+                let n = normalize(n);
+                ["border from", "towards", "toward"]
+                    .iter()
+                    .any(|w| contains_words(&window_norm, &format!("{w} {n}")))
+            }) || c.demonyms.iter().any(|d| {
+                let d = normalize(d);
+                contains_words(&window_norm, &format!("towards the {d} border"))
+            })
+        });
+        if let Some(other) = from {
+            let suffix = format!("({home})");
+            for c in armed.iter_mut() {
+                let generic = c.kind == MentionKind::UnidentifiedArmed
+                    || c.actor.name.starts_with("Islamist Militia (");
+                if generic && c.actor.name.ends_with(&suffix) {
+                    c.actor.name = c.actor.name.replace(&suffix, &format!("({})", other.name));
+                }
+            }
+        }
+    }
     // ACLED names generic actors after the event's country; when no country is known the
     // bare label keeps the event (its place and country stay blank) rather than losing it.
     let generic = |label: &str, inter: Inter| -> Option<Actor> {
@@ -1252,7 +1277,8 @@ fn armed_candidates(
             (m.kind.is_armed()
                 || (with_government && m.kind == MentionKind::Government)
                 || (identity && is_ethnic_group(m))
-                || ((battle || identity) && is_armed_crowd(norm, m)))
+                || ((battle || identity) && is_armed_crowd(norm, m))
+                || (battle && is_miners(norm, m)))
                 && m.actor.is_some()
         })
         .collect();
@@ -1309,7 +1335,10 @@ fn armed_candidates(
         let ethnic = is_ethnic_group(m) || m.kind == MentionKind::Civilians;
         let crowd = m.kind == MentionKind::Civilians;
         let Some(actor) = m.actor.clone().map(|a| {
-            if crowd {
+            if crowd && is_miners(norm, m) {
+                // Miners who fight are ACLED's miners' militia.
+                Actor::new("Militia (Miners)", Inter::PoliticalMilitia)
+            } else if crowd {
                 Actor::new(
                     a.name.replace("Civilians (", "Unidentified Communal Militia ("),
                     Inter::IdentityMilitia,
@@ -2094,6 +2123,16 @@ const CROWD_WORDS: &[&str] = &[
     "young men",
     "jeunes",
 ];
+
+/// Words for artisanal miners, who fight as a militia of their own in a battle.
+const MINER_WORDS: &[&str] =
+    &["miners", "gold miners", "artisanal miners", "gold panners", "orpailleurs"];
+
+/// Whether a civilians mention names miners ("miners and Dozos clashed at a gold site").
+fn is_miners(norm: &Normalized, m: &ActorMention) -> bool {
+    m.kind == MentionKind::Civilians
+        && norm_text_of(norm, m.span).is_some_and(|t| MINER_WORDS.contains(&t.as_str()))
+}
 
 /// Whether a civilians mention names a crowd of locals ("villagers killed two policemen").
 fn is_armed_crowd(norm: &Normalized, m: &ActorMention) -> bool {

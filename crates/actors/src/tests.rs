@@ -491,25 +491,6 @@ fn riots_and_mobs() {
 }
 
 #[test]
-fn unnamed_jihadists_are_an_islamist_militia() {
-    // ACLED's generic actor for Islamist fighters no group claims; a named group wins.
-    for (text, expected) in [
-        (
-            "Suspected jihadists fired on a gendarmerie patrol near Tongomayel and fled.",
-            "Islamist Militia (Burkina Faso)",
-        ),
-        (
-            "Des djihadistes ont attaqué la gendarmerie de Koutougou.",
-            "Islamist Militia (Burkina Faso)",
-        ),
-        ("JNIM jihadists fired on a gendarmerie patrol near Tongomayel and fled.", JNIM),
-    ] {
-        let roles = roles_of("Armed clash", "BF", "2016-05-01", text).expect("roles");
-        assert_eq!(roles.actor1.value.name, expected, "{text}");
-    }
-}
-
-#[test]
 fn under_the_gang_methodology_the_armed_group_leads_a_clash_with_the_state() {
     // Police in Mexico and El Salvador fight gangs: the gang is actor 1 even when the police
     // are the subject; elsewhere the state's forces may lead.
@@ -614,6 +595,63 @@ fn armed_indigenous_groups_are_indigenous_militias() {
     ] {
         let roles =
             roles_of("Looting/property destruction", "CL", "2020-05-02", text).expect("roles");
+        assert_eq!(roles.actor1.value.name, expected, "{text}");
+    }
+}
+
+#[test]
+fn miners_who_fight_are_a_militia() {
+    // Miners who fight are ACLED's miners' militia; miners who are killed are victims.
+    check(
+        "Armed clash",
+        "BF",
+        "2019-11-03",
+        "Gold miners fought with gendarmes who tried to close their site near Gaoua.",
+        ("Militia (Miners)", "Police Forces of Burkina Faso (2015-2022) Gendarmerie", &[]),
+    );
+    let text = "Near Gaoua, two miners were killed when gunmen raided the gold site.";
+    let roles = roles_of("Armed clash", "BF", "2019-11-03", text).expect("roles");
+    assert_eq!(roles.actor1.value.name, "Unidentified Armed Group (Burkina Faso)");
+}
+
+#[test]
+fn attackers_from_across_a_border_belong_to_that_country() {
+    for (text, expected) in [
+        (
+            "Seytenga: gunmen slipped over the border from Niger at night and looted a hamlet.",
+            "Unidentified Armed Group (Niger)",
+        ),
+        (
+            "Gunmen raided a hamlet near Seytenga, then withdrew towards Niger.",
+            "Unidentified Armed Group (Niger)",
+        ),
+        // Victims coming from abroad say nothing of their attackers.
+        (
+            "Gunmen robbed two herders coming from Niger near Seytenga.",
+            "Unidentified Armed Group (Burkina Faso)",
+        ),
+    ] {
+        let roles = roles_of("Attack", "BF", "2018-04-03", text).expect("roles");
+        assert_eq!(roles.actor1.value.name, expected, "{text}");
+    }
+}
+
+#[test]
+fn unnamed_jihadists_are_an_islamist_militia() {
+    // English reports' unclaimed jihadists are ACLED's generic Islamist militia; a named group
+    // wins. French reports say "djihadistes" of any group, and stay an unidentified group.
+    for (text, expected) in [
+        (
+            "Suspected jihadists fired on a gendarmerie patrol near Tongomayel and fled.",
+            "Islamist Militia (Burkina Faso)",
+        ),
+        ("JNIM jihadists fired on a gendarmerie patrol near Tongomayel and fled.", JNIM),
+        (
+            "Des djihadistes ont attaqué la gendarmerie de Koutougou.",
+            "Unidentified Armed Group (Burkina Faso)",
+        ),
+    ] {
+        let roles = roles_of("Armed clash", "BF", "2016-05-01", text).expect("roles");
         assert_eq!(roles.actor1.value.name, expected, "{text}");
     }
 }
