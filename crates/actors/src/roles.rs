@@ -233,7 +233,9 @@ fn assign_in_country(
     }
     // Unnamed attackers who came across a border or went back across it ("crossed the
     // border from Mali", "withdrew towards Mali") are that country's armed group.
-    if let Some(home) = code.as_deref().map(|c| country_name(kb, c)) {
+    // Most reports tell of no crossing: the countries are read only when they do.
+    let crossing = ["border from", "toward"].iter().any(|w| window_norm.contains(w));
+    if let Some(home) = code.as_deref().map(|c| country_name(kb, c)).filter(|_| crossing) {
         let from = kb.countries.iter().filter(|c| c.name != home).find(|c| {
             c.names.iter().any(|n| {
                 let n = normalize(n);
