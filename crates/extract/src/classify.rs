@@ -719,7 +719,15 @@ fn demonstrators_violence(text: &str) -> Option<Span> {
             let clause_start = sentence.rfind([',', ':']).map_or(0, |i| i + 1);
             let clause = sentence.get(clause_start..).unwrap_or("");
             let last = clause.trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
-            !BACKGROUND.is_match(sentence)
+            // A grievance earlier in the sentence ("rallied over a new levy and stoned the
+            // mayor's convoy") leaves a later act in the foreground.
+            let act_start = [" and ", " et ", " then ", " puis "]
+                .iter()
+                .filter_map(|w| clause.rfind(w).map(|i| i + w.len()))
+                .max()
+                .unwrap_or(0);
+            let act = clause.get(act_start..).unwrap_or("");
+            !BACKGROUND.is_match(act)
                 && !matches!(last.as_str(), "no" | "without" | "sans" | "not" | "aucun" | "aucune")
                 && !passive_subject(clause)
                 && !ARMED_NOUN.is_match(clause)
@@ -1206,6 +1214,22 @@ mod tests {
         check("Five reporters were injured by traders in the bazaar.", Some("Mob violence"));
         check("Un policier a été frappé par des habitants en colère.", Some("Mob violence"));
         check("Two soldiers were injured by militants near the bridge.", Some("Armed clash"));
+    }
+
+    #[test]
+    fn demonstrators_who_act_after_their_grievance_are_violent() {
+        for text in [
+            "Fishmongers rallied over the new levy and stoned the mayor's convoy.",
+            "Pupils demonstrated over the exam fees, then set the prefecture on fire.",
+            "Strikers picketed the sawmill before they forced their way inside.",
+        ] {
+            check(text, Some("Violent demonstration"));
+        }
+        // A grievance still is one when no later act follows it.
+        check(
+            "Residents marched over the killing of a trader by gunmen.",
+            Some("Peaceful protest"),
+        );
     }
 
     #[test]
