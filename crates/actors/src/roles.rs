@@ -211,14 +211,13 @@ fn assign_in_country(
     let between = has_cue(&cues.between);
     let measures = has_cue(&cues.measures);
     let code = context.country_code.map(|c| c.to_ascii_uppercase());
+    // The event's country as the knowledge base describes it.
+    let country = kb.countries.iter().find(|c| Some(c.code.as_str()) == code.as_deref());
     // Where ACLED codes unnamed killers as gangs, a gang's method marks unnamed gunmen as one.
     // Words that say the killers were a gang ("a gang-related shooting") make them one
     // anywhere.
     let gang_named = GANG_WORDS.iter().any(|w| contains_words(&window_norm, w));
-    let gang_label = kb
-        .countries
-        .iter()
-        .find(|c| Some(c.code.as_str()) == code.as_deref())
+    let gang_label = country
         .and_then(|c| c.unnamed_perpetrator.as_deref())
         .or(gang_named.then_some("Unidentified Gang"));
     let gang_marks = gang_named || GANG_METHODS.iter().any(|cue| contains_words(&window_norm, cue));
@@ -349,16 +348,12 @@ fn assign_in_country(
             .map(|n| Actor::new(n, Inter::StateForces))
     };
     let opponent = || {
-        let country = kb.countries.iter().find(|c| Some(c.code.as_str()) == code.as_deref())?;
-        let name = country.opponent(context.date)?;
+        let name = country?.opponent(context.date)?;
         let inter = kb.actors.iter().find(|e| e.name == name).and_then(|e| e.inter)?;
         Some(Actor::new(name, inter))
     };
     // Unattributed fire at a front-line place came from the side that does not hold it.
-    let front_government = || {
-        let country = kb.countries.iter().find(|c| Some(c.code.as_str()) == code.as_deref())?;
-        country.front_holder(&window_norm)
-    };
+    let front_government = || country?.front_holder(&window_norm);
     let mut roles = match sub {
         PeacefulProtest | ProtestWithIntervention | ExcessiveForceAgainstProtesters => {
             let actor1 = crowd_of(MentionKind::Protesters, "Protesters", Inter::Protesters)?;
@@ -548,11 +543,7 @@ fn assign_in_country(
             };
             // Under ACLED's gang methodology a clash between the state's forces and an armed
             // group or gang is the group's violence: the group leads, whoever fired first.
-            let gang_country = kb
-                .countries
-                .iter()
-                .find(|c| Some(c.code.as_str()) == code.as_deref())
-                .is_some_and(|c| c.unnamed_perpetrator.is_some());
+            let gang_country = country.is_some_and(|c| c.unnamed_perpetrator.is_some());
             let (first, second) = match (first, second) {
                 (Some(a), Some(b))
                     if gang_country

@@ -1149,7 +1149,7 @@ fn attach_hints(text: &str, tokens: &[Token], mentions: &mut [Mention], gazettee
                 && !list_goes_on
                 && is_seat(&mentions[next]);
             let unit =
-                is_admin(&mentions[next]) || (inside || comma_seat) && is_seat(&mentions[next]);
+                is_admin(&mentions[next]) || comma_seat || inside && is_seat(&mentions[next]);
             if !linked || !unit && !opens && !in_paren {
                 break;
             }
