@@ -188,7 +188,14 @@ impl Cues {
         Cues {
             protest: demonstration(text),
             riot: foreground(&RIOT, text),
-            mob: first(&MOB),
+            // "fire-fights between" and "gun-fights" are battles, not brawls.
+            mob: MOB
+                .find_iter(text)
+                .find(|m| {
+                    let before = text.get(..m.start()).unwrap_or("").to_lowercase();
+                    !(before.ends_with('-') || before.ends_with("gun") || before.ends_with("fire"))
+                })
+                .map(|m| Span::new(m.start(), m.end())),
             intervention: first(&INTERVENTION),
             lethal_force: first(&LETHAL_FORCE),
             clash: literal(&CLASH, text),
@@ -523,6 +530,11 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
             return Some((PeacefulProtest, protest, 0.85));
         }
     }
+    // Soldiers or police in mutiny are armed rioters (a mutiny told as the cause or the
+    // setting of something else is not the event).
+    if let Some(mutiny) = mutiny(text, cues) {
+        return Some((ViolentDemonstration, mutiny, 0.6));
+    }
     // Crowds outside a demonstration.
     if let Some(mob) = cues.mob {
         return Some((MobViolence, mob, 0.75));
@@ -531,9 +543,27 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
         let sentence_start =
             text.get(..riot.start).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1);
         let subject = text.get(sentence_start..riot.start).unwrap_or("");
-        // Riots are by crowds: an armed group doing the same is looting or an attack.
-        !ARMED_NOUN.is_match(subject)
+        let word = text.get(riot.start..riot.end).unwrap_or("").to_lowercase();
+        // Riots are by crowds: an armed group doing the same is looting or an attack
+        // (rioters named are a crowd whoever else is there), and so is damage by no crowd
+        // told ("a car was set on fire", "unknown men vandalised a café").
+        let damage = (PROPERTY_DAMAGE.is_match(&word)
+            || ["smash", "vandal", "ransack"].iter().any(|w| word.starts_with(w)))
+            && !["tyre", "tire", "pneu"].iter().any(|w| word.contains(w));
+        let by_crowd = (CROWD.is_match(subject) || crowd(subject))
+            && !UNKNOWN_DOER.is_match(subject)
+            || agent_after(text, riot.end).is_some_and(|a| PROTESTER_AGENT.is_match(a) || crowd(a));
+        word.starts_with("rioter")
+            || word.starts_with("émeutier")
+            || !ARMED_NOUN.is_match(subject) && (!damage || by_crowd)
     }) {
+        // Rioters fighting the police with no grievance told are a mob.
+        let grievance = DEMANDS.find_iter(text).any(|m| !RIOT.is_match(m.as_str()));
+        if let Some(clash) =
+            cues.clash.filter(|c| !grievance && fight_word(text, *c) && crowd_fight(text, *c))
+        {
+            return Some((MobViolence, clash, 0.6));
+        }
         if DEMANDS.is_match(text) {
             return Some((ViolentDemonstration, riot, 0.65));
         }
@@ -543,19 +573,42 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
             return Some((MobViolence, riot, 0.6));
         }
     }
+    // Fights of crowds among themselves or with the police.
+    if let Some(clash) = cues.clash.filter(|clash| crowd_fight(text, *clash)) {
+        return Some((MobViolence, clash, 0.6));
+    }
     // Violence by an unarmed crowd (or a vigilante crowd) outside a demonstration.
     // The doer is the subject before the verb, or the noun after "by" when the verb is
     // passive ("was beaten by traders"), whose subject is its victim ("residents were killed").
-    if let Some(violence) = cues.clash.or(cues.attack).or(cues.harm).or(cues.kill) {
+    // The first violent act told is the event ("villagers beat two thieves; the beating
+    // avenged a theft").
+    let first_violence = [cues.clash, cues.attack, cues.harm, cues.kill]
+        .into_iter()
+        .flatten()
+        .min_by_key(|s| s.start);
+    if let Some(violence) = first_violence {
         let sentence_start =
             text.get(..violence.start).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1);
         let subject = text.get(sentence_start..violence.start).unwrap_or("");
-        let crowd_did_it = if passive_subject(subject) {
-            crowd_agent(text, violence.end)
+        let crowd_did_it = if nominal(subject) {
+            // "the kidnapping and assassination of five students": a noun, no one's act.
+            false
+        } else if passive_subject(subject) {
+            crowd_agent(text, violence.start, violence.end)
         } else {
-            CROWD_PERPETRATOR.is_match(subject) && !ARMED_NOUN.is_match(subject)
+            let verb = text.get(violence.start..violence.end).unwrap_or("");
+            crowd(subject)
+                || COUNTED_PEOPLE.is_match(subject)
+                    && BEATING.is_match(verb)
+                    && cues.sexual.is_none()
+                    && !ARMED_NOUN.is_match(subject)
+                    && !ARMED_CROWD.is_match(subject)
+                    && !FIREARM.is_match(text)
         };
-        let no_weapons = cues.air.is_none() && cues.shelling.is_none() && cues.ied.is_none();
+        let no_weapons = cues.air.is_none()
+            && cues.shelling.is_none()
+            && cues.ied.is_none()
+            && !FIREARM.is_match(text);
         if no_weapons && (crowd_did_it || (VIGILANTE.is_match(text) && !ARMED_NOUN.is_match(text)))
         {
             return Some((MobViolence, violence, 0.55));
@@ -727,35 +780,233 @@ fn demonstrators_violence(text: &str) -> Option<Span> {
                 .max()
                 .unwrap_or(0);
             let act = clause.get(act_start..).unwrap_or("");
+            // A passive act is the demonstrators' when they are its doers ("was burned
+            // down by demonstrators") or when it damaged property and no armed doer is
+            // named ("the store was plundered"); otherwise they suffered it.
+            let done = if passive_subject(clause) {
+                let agent = agent_after(text, m.end());
+                let by_crowd = agent.is_some_and(|a| PROTESTER_AGENT.is_match(a) || crowd(a));
+                let damage = PROPERTY_DAMAGE.is_match(&m.as_str().to_lowercase())
+                    && !agent.is_some_and(|a| ARMED_NOUN.is_match(a));
+                by_crowd || damage
+            } else {
+                !ARMED_NOUN.is_match(clause)
+            };
+            // A noun after a determiner or a word of grievance names what the protest is
+            // about ("against the attempted lynching", "protested the assault on them"),
+            // unless it is a fight or a barricade told as it happened ("a brawl between the
+            // marchers and the police", "a burning vehicle").
+            let word = m.as_str().to_lowercase();
+            let told = [
+                "clash",
+                "fight",
+                "fought",
+                "altercation",
+                "brawl",
+                "scuffle",
+                "physical",
+                "affront",
+                "bagarre",
+                "heurt",
+                "échauff",
+                "burning",
+                "tyre",
+                "tire",
+                "road",
+                "barrag",
+            ]
+            .iter()
+            .any(|w| word.starts_with(w));
+            let grievance = !told
+                && clause
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .rev()
+                    .take(4)
+                    .enumerate()
+                    .any(|(i, w)| {
+                        i == 0
+                            && matches!(
+                                w,
+                                "the"
+                                    | "a"
+                                    | "an"
+                                    | "their"
+                                    | "his"
+                                    | "her"
+                                    | "its"
+                                    | "this"
+                                    | "that"
+                                    | "la"
+                                    | "le"
+                                    | "les"
+                                    | "une"
+                                    | "un"
+                                    | "du"
+                                    | "leur"
+                                    | "leurs"
+                            )
+                            || matches!(w, "against" | "solidarity" | "contre" | "over")
+                            || w.starts_with("denounc")
+                            || w.starts_with("condemn")
+                            || w.starts_with("dénon")
+                    });
             !BACKGROUND.is_match(act)
                 && !matches!(last.as_str(), "no" | "without" | "sans" | "not" | "aucun" | "aucune")
-                && !passive_subject(clause)
-                && !ARMED_NOUN.is_match(clause)
+                && !grievance
+                && done
         })
         .map(|m| Span::new(m.start(), m.end()))
+}
+
+/// Whether the words before a violent word make it a noun ("the assassination", "threats
+/// of death", "the kidnapping and killing"), skipping a coordinated noun before it.
+fn nominal(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    let mut words = lower.rsplit(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let mut last = words.next().unwrap_or("");
+    if matches!(last, "and" | "or" | "et" | "ou") {
+        words.next();
+        last = words.next().unwrap_or("");
+    }
+    matches!(
+        last,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "their"
+            | "his"
+            | "her"
+            | "its"
+            | "la"
+            | "le"
+            | "les"
+            | "du"
+            | "des"
+            | "de"
+            | "une"
+            | "un"
+            | "l"
+    )
 }
 
 /// Whether the words before a verb end in a passive auxiliary ("were", "have been",
 /// "was reportedly", "ont été").
 fn passive_subject(before: &str) -> bool {
     let lower = before.trim_end().to_lowercase();
-    let lower =
-        lower.strip_suffix("reportedly").or(lower.strip_suffix("allegedly")).unwrap_or(&lower);
-    let last = lower.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let mut words = lower.rsplit(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    // Manner adverbs may stand between the auxiliary and the verb ("were fatally assaulted",
+    // "was physically attacked", "a été violemment").
+    let last =
+        words.find(|w| !(w.len() > 4 && (w.ends_with("ly") || w.ends_with("ment")))).unwrap_or("");
     matches!(last, "was" | "were" | "been" | "being" | "été" | "is" | "are" | "get" | "got")
+}
+
+/// Whether the clash at `clash` is a fight of unarmed crowds: its sentence names a side
+/// that is a crowd by nature (rioters, youths, students, party supporters), or a crowd
+/// facing the police or soldiers; no firearm is told and no militants take part.
+fn crowd_fight(text: &str, clash: Span) -> bool {
+    let start = text.get(..clash.start).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1);
+    let end = text
+        .get(clash.end..)
+        .and_then(|t| t.find(['.', ';']))
+        .map_or(text.len(), |i| clash.end + i);
+    let sentence = text.get(start..end).unwrap_or("");
+    // Told as a fight, as the forces stepping in ("police intervened while the traders
+    // rioted") or as a crowd's reprisal; not a battle or a bombardment.
+    let word = text.get(clash.start..clash.end).unwrap_or("").to_lowercase();
+    if !(fight_word(text, clash) || word.starts_with("interven") || word.starts_with("retaliat")) {
+        return false;
+    }
+    if FIREARM.is_match(text)
+        || SHELLING.is_match(text)
+        || AIR.is_match(text)
+        || IED.is_match(text)
+        || NON_STATE.is_match(sentence)
+        || ARMED_CROWD.is_match(sentence)
+        || ORGANISED_FIGHT.is_match(sentence)
+    {
+        return false;
+    }
+    // Any other armed side than the state's forces makes it a battle.
+    let armed_sides = ARMED_NOUN.find_iter(sentence).all(|m| STATE_FORCES.is_match(m.as_str()));
+    armed_sides
+        && (RIOTER_SIDE.is_match(sentence)
+            || CROWD_PERPETRATOR.is_match(sentence) && STATE_FORCES.is_match(sentence))
+}
+
+/// The first mutiny told as the event itself: in the foreground, not the object of a
+/// preposition ("involvement in a mutiny", "against mutinous troops", "amid a mutiny"), in
+/// a passage that tells no coup, arrest or agreement.
+fn mutiny(text: &str, cues: &Cues) -> Option<Span> {
+    if cues.arrest.is_some() || cues.agreement.is_some() || COUP.is_match(text) {
+        return None;
+    }
+    let found = foreground(&MUTINY, text)?;
+    let start = floor_boundary(text, found.start.saturating_sub(25));
+    let before = text.get(start..found.start).unwrap_or("").to_lowercase();
+    let governed = before.split(|c: char| !c.is_alphanumeric()).rev().take(3).any(|w| {
+        matches!(
+            w,
+            "in" | "for"
+                | "against"
+                | "amid"
+                | "since"
+                | "after"
+                | "following"
+                | "to"
+                | "verge"
+                | "threat"
+                | "risk"
+                | "fear"
+                | "prevent"
+                | "avoid"
+        )
+    });
+    (!governed).then_some(found)
+}
+
+/// Whether the clash cue at `clash` tells a fight as such ("clashed", "fought"), not an
+/// intervention or a response.
+fn fight_word(text: &str, clash: Span) -> bool {
+    let word = text.get(clash.start..clash.end).unwrap_or("").to_lowercase();
+    ["clash", "fight", "fought", "skirmish", "affront", "scuffle", "heurt", "bagarre", "échauff"]
+        .iter()
+        .any(|w| word.starts_with(w))
+}
+
+/// The words after "by" (or "par") that names the doer of a passive verb ending at byte
+/// `end`, when "by" comes soon after the verb in its clause.
+fn agent_after(text: &str, end: usize) -> Option<&str> {
+    let after = text.get(end..).unwrap_or("");
+    let cut = floor_boundary(after, after.find(['.', ';', ',']).unwrap_or(after.len()).min(110));
+    let clause = after.get(..cut).unwrap_or("");
+    let by = PERPETRATOR.find(clause).filter(|by| by.start() <= 50)?;
+    let rest = clause.get(by.end()..).unwrap_or("");
+    rest.get(..floor_boundary(rest, rest.len().min(50)))
 }
 
 /// Whether the violent verb ending at byte `end` is passive with a crowd for its doer
 /// ("a clerk was beaten by angry sellers", "injured by traders").
-fn crowd_agent(text: &str, end: usize) -> bool {
-    let after = text.get(end..).unwrap_or("");
-    let cut = floor_boundary(after, after.find(['.', ';', ',']).unwrap_or(after.len()).min(60));
-    let clause = after.get(..cut).unwrap_or("");
-    let Some(by) = PERPETRATOR.find(clause).filter(|by| by.start() <= 12) else {
+fn crowd_agent(text: &str, start: usize, end: usize) -> bool {
+    // The doer may follow the circumstances ("attacked while eating at the canteen by
+    // students of another school").
+    let Some(agent) = agent_after(text, end) else {
         return false;
     };
-    let agent = clause.get(by.end()..).unwrap_or("");
-    CROWD_PERPETRATOR.is_match(agent) && !ARMED_NOUN.is_match(agent)
+    crowd(agent)
+        || COUNTED_PEOPLE.find(agent).is_some_and(|m| m.start() <= 4)
+            && !SEXUAL.is_match(text)
+            && BEATING.is_match(text.get(start..end).unwrap_or(""))
+            && !ARMED_NOUN.is_match(agent)
+            && !FIREARM.is_match(text)
+}
+
+/// Whether the words name an unarmed crowd: a crowd noun and no armed one.
+fn crowd(words: &str) -> bool {
+    CROWD_PERPETRATOR.is_match(words) && !ARMED_NOUN.is_match(words) && !ARMED_CROWD.is_match(words)
 }
 
 /// The first death or serious injury told after byte `from`: in the same sentence, or in
@@ -1013,7 +1264,25 @@ fn demonstration(text: &str) -> Option<Span> {
             }
             if word == "gathered"
                 && (matches!(previous, "information" | "intelligence" | "evidence" | "data")
-                    || matches!(next, "information" | "intelligence" | "evidence" | "weapons"))
+                    || matches!(
+                        next,
+                        "information"
+                            | "intelligence"
+                            | "evidence"
+                            | "weapons"
+                            | "firewood"
+                            | "wood"
+                            | "water"
+                            | "fodder"
+                            | "food"
+                            | "crops"
+                    ))
+            {
+                return false;
+            }
+            // "Protestant worshippers" are no protest.
+            if word.starts_with("protest")
+                && text.get(m.end()..).is_some_and(|rest| rest.to_lowercase().starts_with("ant"))
             {
                 return false;
             }
@@ -1124,6 +1393,175 @@ mod tests {
             "Gendarmes dispersed the crowd with tear gas outside the prefecture.",
             Some("Protest with intervention"),
         );
+    }
+
+    #[test]
+    fn fights_of_unarmed_crowds_are_mob_violence() {
+        for (text, want) in [
+            (
+                "Clashes between police and rioters near the quarry left four people hurt.",
+                "Mob violence",
+            ),
+            (
+                "Three died in clashes between rival party supporters after the vote count.",
+                "Mob violence",
+            ),
+            (
+                "Youngsters of two neighbourhoods clashed over a football match in Kara.",
+                "Mob violence",
+            ),
+            (
+                "Fights between communal groups wounded two men before the chief's enthronement.",
+                "Mob violence",
+            ),
+            (
+                "Shopkeepers clashed with municipal police over the closure of the market.",
+                "Mob violence",
+            ),
+            (
+                "Des affrontements entre jeunes de deux quartiers ont fait trois blessés.",
+                "Mob violence",
+            ),
+            // Armed or organised sides fight battles.
+            ("Fire-fights between the army and the insurgents went on until dawn.", "Armed clash"),
+            (
+                "As rebels battled government forces in the valley, residents were killed by shelling.",
+                "Armed clash",
+            ),
+            ("Hundreds of fighters died in clashes in areas where villagers live.", "Armed clash"),
+            ("Fifteen people died in a communal clash, residents said.", "Armed clash"),
+            ("Communal militias clashed with herders near the river, killing five.", "Armed clash"),
+            ("Soldiers clashed with jihadists near the border.", "Armed clash"),
+            ("Youths exchanged fire with the police in the market.", "Armed clash"),
+        ] {
+            check(text, Some(want));
+        }
+    }
+
+    #[test]
+    fn unarmed_groups_that_beat_are_mobs() {
+        for (text, want) in [
+            ("A party official was beaten to death by five men near the market.", "Mob violence"),
+            ("Four men stoned a herder accused of theft.", "Mob violence"),
+            (
+                "Pupils were attacked while queueing at the canteen by students of another school carrying clubs.",
+                "Mob violence",
+            ),
+            ("Two suspected burglars were fatally assaulted by residents.", "Mob violence"),
+            ("A tax collector was physically attacked by traders at the market.", "Mob violence"),
+            (
+                "Residents beat up two suspected militants. The beating avenged a trader robbed last week.",
+                "Mob violence",
+            ),
+            ("A group of angry young men beat a soldier after a quarrel.", "Mob violence"),
+            (
+                "Student leaders fled abroad after the kidnapping and assassination of five classmates by soldiers.",
+                "Attack",
+            ),
+            // Firearms or a sexual crime make it something else.
+            ("Armed villagers killed a farmer near the wells.", "Attack"),
+            ("A trader was shot dead by four men on motorbikes.", "Attack"),
+            ("Five men beat and raped a woman near the well.", "Sexual violence"),
+        ] {
+            check(text, Some(want));
+        }
+    }
+
+    #[test]
+    fn damage_told_in_the_passive_is_the_demonstrators() {
+        for (text, want) in [
+            (
+                "The town hall was burnt down by angry demonstrators who wanted the mayor gone.",
+                "Violent demonstration",
+            ),
+            (
+                "Residents protested against the killing of a driver; the suspect's shop was plundered.",
+                "Violent demonstration",
+            ),
+            (
+                "Two police posts were attacked by angry students protesting the death of a pupil.",
+                "Violent demonstration",
+            ),
+            (
+                "La mairie a été saccagée par des manifestants qui réclamaient de l'eau.",
+                "Violent demonstration",
+            ),
+            // What the protest is about is no violence by the protesters.
+            (
+                "Nurses marched in solidarity with two colleagues assaulted by a patient's relatives.",
+                "Peaceful protest",
+            ),
+            ("Villagers demonstrated against the attempted lynching of a herder.", "Peaceful protest"),
+            (
+                "Students protested the assault on their classmates by blocking the campus gate.",
+                "Peaceful protest",
+            ),
+            (
+                "Traders demonstrated at the town hall, where a brawl with the guards followed.",
+                "Violent demonstration",
+            ),
+            // Burning an effigy is no damage; protesters beaten suffered it.
+            (
+                "Protesters burned an effigy of the governor outside his office.",
+                "Peaceful protest",
+            ),
+            (
+                "Protesters demanding jobs were beaten by police near the stadium.",
+                "Excessive force against protesters",
+            ),
+        ] {
+            check(text, Some(want));
+        }
+    }
+
+    #[test]
+    fn damage_by_no_crowd_is_no_riot() {
+        for (text, want) in [
+            (
+                "A councillor's car was set on fire outside his home overnight.",
+                "Looting/property destruction",
+            ),
+            (
+                "Unknown individuals vandalised the graves of the old cemetery.",
+                "Looting/property destruction",
+            ),
+            ("Militants set fire to the granaries of the village.", "Looting/property destruction"),
+            ("Hundreds of traders set fire to the market office.", "Mob violence"),
+            ("Des habitants ont saccagé le domicile du chef de village.", "Mob violence"),
+        ] {
+            check(text, Some(want));
+        }
+    }
+
+    #[test]
+    fn an_armed_group_is_no_crowd() {
+        check(
+            "An armed group beat and wounded two suspected thieves in the market.",
+            Some("Attack"),
+        );
+    }
+
+    #[test]
+    fn mutinies_are_violent_demonstrations() {
+        for (text, want) in [
+            (
+                "Mutinous soldiers fired into the air all night in the garrison town.",
+                "Violent demonstration",
+            ),
+            (
+                "A mutiny by police officers spread to two more towns on Monday.",
+                "Violent demonstration",
+            ),
+            (
+                "Des militaires mutinés ont pillé des boutiques au centre-ville.",
+                "Violent demonstration",
+            ),
+            ("The army arrested forty soldiers for their part in a mutiny.", "Arrests"),
+            ("Protestant worshippers were killed by gunmen in the church.", "Attack"),
+            ("Gunmen opened fire on two women as they gathered firewood.", "Attack"),
+        ] {
+            check(text, Some(want));
+        }
     }
 
     #[test]
