@@ -737,12 +737,24 @@ fn find_mentions(
             // Common words alone are no name, but hyphenated they may be (`Centre-Nord`).
             let hyphenated = (i..j).any(|k| between(text, tokens, k, k + 1) == "-");
             let all_stop = tokens[i..=j].iter().all(|t| is_stop(&t.folded));
-            if all_stop && !hyphenated {
+            // So may a compass point before a unit word (`Ouest department`, `Nord region`),
+            // but not an adjective (`the Eastern region` of a report's own country).
+            let compass_unit = i == j
+                && is_in(DIRECTIONS, &tok.folded)
+                && !tok.folded.ends_with("ern")
+                && tokens.get(j + 1).is_some_and(|t| is_unit(&t.folded))
+                && between(text, tokens, j, j + 1) == " ";
+            if all_stop && !hyphenated && !compass_unit {
                 continue;
             }
             let mut hits = gazetteer.lookup(&key);
             if hits.is_empty() && article && n > 1 && bare.len() >= 4 {
                 hits = gazetteer.lookup(&bare);
+            }
+            // A name the text hyphenates and the gazetteer writes as one word
+            // (`Petion-Ville` for `Pétionville`).
+            if hits.is_empty() && n > 1 && (i..j).all(|k| between(text, tokens, k, k + 1) == "-") {
+                hits = gazetteer.lookup(&key.replace(' ', ""));
             }
             if !hits.is_empty() {
                 found = Some((j, key.clone(), hits));

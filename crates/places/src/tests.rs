@@ -1164,7 +1164,7 @@ fn a_cause_after_in_is_no_place() {
 }
 
 #[test]
-fn names_in_another_transliteration_are_guessed() {
+fn names_in_other_spellings_and_compass_regions_are_found() {
     // A city, unknown in this spelling, after `in` or before `city`: named as written.
     check(
         "Lecturers protested in Nassriya city over salaries.",
@@ -1195,4 +1195,14 @@ fn names_in_another_transliteration_are_guessed() {
         let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
         assert!(places.iter().all(|p| p.span.is_none()), "{text}: {places:#?}");
     }
+    // A name hyphenated in the text and written as one word in the gazetteer.
+    check(
+        "Police beat a man in Petion-Ville on Tuesday.",
+        Language::En,
+        town("Petion-Ville", "HT"),
+    );
+    // A compass point before a unit word names a region: the unknown town is in it.
+    let text = "A journalist was beaten in Demas, Ouest department.";
+    let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+    assert_eq!(places.first().map(|p| p.value.country_code.as_str()), Some("HT"), "{places:#?}");
 }
