@@ -2533,9 +2533,8 @@ fn transliterations(
     let mut out: Vec<(u32, f64)> = Vec::new();
     let threshold =
         if top.is_some() { TRANSLITERATION_SIMILARITY } else { WORLD_TRANSLITERATION_SIMILARITY };
-    let mut consider = |id: u32, entry: &Entry| {
-        let name = fold(entry.name);
-        if skeleton(&name) != wanted {
+    let mut consider = |id: u32, name: &str| {
+        if skeleton(name) != wanted {
             return;
         }
         let mut words: Vec<&str> = name.split(' ').collect();
@@ -2550,23 +2549,29 @@ fn transliterations(
             out.push((id, similarity));
         }
     };
-    let sizeable = |id: u32, e: &Entry| match e.fclass {
-        b'P' => e.population >= TRANSLITERATED_TOWN_POPULATION || gazetteer.seats.contains(&id),
-        b'A' => e.admin_level().is_some_and(|l| l <= 2),
-        _ => false,
+    let sizeable = |id: u32| {
+        gazetteer.entries.get(id as usize).is_some_and(|e| match e.fclass {
+            b'P' => e.population >= TRANSLITERATED_TOWN_POPULATION || gazetteer.seats.contains(&id),
+            b'A' => e.admin_level().is_some_and(|l| l <= 2),
+            _ => false,
+        })
     };
-    if let Some(cc) = top {
-        for &id in gazetteer.by_country.get(&cc).into_iter().flatten() {
-            let Some(entry) = gazetteer.entries.get(id as usize) else { continue };
-            if sizeable(id, entry) {
-                consider(id, entry);
+    // The folded names kept for spelling guesses, of lengths an article, spaces and
+    // transliteration may add or take away.
+    let lengths = folded.len().saturating_sub(4)..=folded.len() + 8;
+    let names = gazetteer.folded_names(top.unwrap_or(crate::BIG_TOWNS));
+    for bucket in lengths.filter_map(|len| names.get(&len)) {
+        for (id, name, _) in bucket {
+            if top.is_none() || sizeable(*id) {
+                consider(*id, name);
             }
         }
-    } else {
+    }
+    if top.is_none() && unit {
         for (id, entry) in gazetteer.entries.iter().enumerate() {
             let Ok(id) = u32::try_from(id) else { break };
-            if crate::big_town(entry) || unit && entry.admin_level() == Some(1) {
-                consider(id, entry);
+            if entry.admin_level() == Some(1) {
+                consider(id, &fold(entry.name));
             }
         }
     }
