@@ -2607,14 +2607,18 @@ fn add_town_guesses(
         let continues = i > 0 && name_word(i - 1) && joined(i - 1);
         // A name the gazetteer knows by its first word only, hyphen-joined to an unknown
         // word (`Bobo` of `Bobo-Dioulassou`): the whole may be a big town's misspelled name.
-        let prefix = mentions.iter().position(|m| {
-            m.first == i
-                && m.last == i
-                && !m.fuzzy
-                && between(text, tokens, i, i + 1) == "-"
-                && name_word(i + 1)
-                && covered.get(i + 1).is_some_and(|c| !c)
-        });
+        let prefix = covered[i]
+            .then(|| {
+                mentions.iter().position(|m| {
+                    m.first == i
+                        && m.last == i
+                        && !m.fuzzy
+                        && between(text, tokens, i, i + 1) == "-"
+                        && name_word(i + 1)
+                        && covered.get(i + 1).is_some_and(|c| !c)
+                })
+            })
+            .flatten();
         let opens =
             (!covered[i] || prefix.is_some()) && name_word(i) && !tokens[i].all_caps && !continues;
         if !opens {

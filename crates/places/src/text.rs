@@ -200,6 +200,10 @@ mod tests {
         assert_eq!(skeleton("al qamishli"), "kmsl.");
         assert_eq!(skeleton("ouagadougou"), ".gdg.");
         assert_eq!(skeleton("jenine"), skeleton("jenin"));
+        // Nothing to keep is kept as nothing, and an article alone is a word.
+        assert_eq!(skeleton(""), "");
+        assert_eq!(skeleton("al"), ".l");
+        assert_eq!(skeleton("hhh"), "h");
         assert_ne!(skeleton("hombori"), skeleton("mbour"));
     }
 
