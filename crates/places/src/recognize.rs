@@ -16,7 +16,7 @@ use tocsin_model::{Field, GeoPrecision, Language, Place, Span};
 
 use crate::data::Entry;
 use crate::regions::Part;
-use crate::text::{between, fold, joins_name, tokenize, Token};
+use crate::text::{between, fold, joins_name, skeleton, tokenize, Token, ARABIC_ARTICLES};
 use crate::words::{
     is_english_word, is_given_name, is_in, is_part_unit, is_stop, is_unit, DIRECTIONS,
     FACILITY_WORDS, LOCAL_UNIT_WORDS, PART_UNIT_WORDS, SETTLEMENT_WORDS,
@@ -683,10 +683,6 @@ fn country_or_region(
 /// A name match: last token, folded name, entries.
 type Found = (usize, String, Vec<(u32, bool)>);
 
-/// Arabic articles written before a name (`Ar-Raqqa`, `al-Bab`), folded.
-const ARABIC_ARTICLES: &[&str] =
-    &["al", "el", "ar", "as", "ash", "an", "ad", "at", "az", "adh", "ath"];
-
 /// Finds gazetteer names: longest match at each word, capitalised, not a stop word.
 fn find_mentions(
     gazetteer: &Gazetteer,
@@ -741,12 +737,24 @@ fn find_mentions(
             // Common words alone are no name, but hyphenated they may be (`Centre-Nord`).
             let hyphenated = (i..j).any(|k| between(text, tokens, k, k + 1) == "-");
             let all_stop = tokens[i..=j].iter().all(|t| is_stop(&t.folded));
-            if all_stop && !hyphenated {
+            // So may a compass point before a unit word (`Ouest department`, `Nord region`),
+            // but not an adjective (`the Eastern region` of a report's own country).
+            let compass_unit = i == j
+                && is_in(DIRECTIONS, &tok.folded)
+                && !tok.folded.ends_with("ern")
+                && tokens.get(j + 1).is_some_and(|t| is_unit(&t.folded))
+                && between(text, tokens, j, j + 1) == " ";
+            if all_stop && !hyphenated && !compass_unit {
                 continue;
             }
             let mut hits = gazetteer.lookup(&key);
             if hits.is_empty() && article && n > 1 && bare.len() >= 4 {
                 hits = gazetteer.lookup(&bare);
+            }
+            // A name the text hyphenates and the gazetteer writes as one word
+            // (`Petion-Ville` for `Pétionville`).
+            if hits.is_empty() && n > 1 && (i..j).all(|k| between(text, tokens, k, k + 1) == "-") {
+                hits = gazetteer.lookup(&key.replace(' ', ""));
             }
             if !hits.is_empty() {
                 found = Some((j, key.clone(), hits));
@@ -2358,12 +2366,15 @@ fn add_fuzzy_mentions(
         }
         let c = cues(text, tokens, i, i);
         let before_paren = between(text, tokens, i, i + 1).contains('(');
-        if !(c.locative || c.settlement || before_paren) {
+        let introduced = c.locative || c.settlement || before_paren;
+        // A unit word after the name (`Saladin province`), not one before it.
+        let unit_after = tokens.get(i + 1).is_some_and(|t| is_unit(&t.folded));
+        if !(introduced || unit_after) {
             continue;
         }
         // A guess in another of the report's countries weighs a little less.
         let mut hits: Vec<(u32, f64)> = Vec::new();
-        for (cc, _) in &searched {
+        for (cc, _) in searched.iter().filter(|_| introduced) {
             let Ok(country) = std::str::from_utf8(cc) else { continue };
             let cost = if Some(*cc) == top { 0.0 } else { 0.02 };
             hits.extend(
@@ -2374,8 +2385,22 @@ fn add_fuzzy_mentions(
             );
         }
         // A report with no country known guesses spellings in the whole gazetteer.
-        if top.is_none() {
+        if top.is_none() && introduced {
             hits = gazetteer.fuzzy_lookup(&tok.folded, None, WORLD_GUESS_SIMILARITY);
+        }
+        // A name written in another transliteration (`Nassriya`, `Quamishli`), but not a
+        // common word; before a unit word (`Saladin province`), a unit so written wins
+        // over towns spelled alike. A known name close after it (`X in Y`, `X (Y, Z)`)
+        // places it without a guess.
+        let placed_by_next = mentions.iter().any(|m| m.first > i && m.first <= i + HINT_REACH);
+        if (hits.is_empty() || unit_after) && !placed_by_next && !is_english_word(&tok.folded) {
+            let guesses = transliterations(gazetteer, &tok.folded, top, unit_after);
+            let unit = |&(id, _): &(u32, f64)| {
+                gazetteer.entries.get(id as usize).is_some_and(|e| e.admin_level().is_some())
+            };
+            if hits.is_empty() || guesses.iter().any(unit) {
+                hits = guesses;
+            }
         }
         hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         // A village outside the regions the report points to is no guess.
@@ -2472,6 +2497,88 @@ fn add_fuzzy_mentions(
     mentions.sort_by_key(|m| m.first);
 }
 
+/// How alike letter for letter a name and a gazetteer name of the same skeleton must be
+/// in the report's country (`zaytoon` and `zetan` are 0.69 alike, too little); with no
+/// country known, how alike a name and a big town's must be (`nassriya` and `nasiriyah`:
+/// 0.84).
+const TRANSLITERATION_SIMILARITY: f64 = 0.75;
+const WORLD_TRANSLITERATION_SIMILARITY: f64 = 0.8;
+
+/// With no country known, the share of letters a guess must keep in place (`saladin` and
+/// `salahaddin` keep 0.7; `godoware` and `goodyear` 0.5).
+const WORLD_TRANSLITERATION_LETTERS: f64 = 0.69;
+
+/// How many words after a name a known name may come and still place it (`X in the
+/// countryside of Y`).
+const HINT_REACH: usize = 6;
+
+/// The population from which a town of the report's country is worth a transliteration
+/// guess (a seat is, whatever its size).
+const TRANSLITERATED_TOWN_POPULATION: u32 = 1_000;
+
+/// Entries whose name is `folded` written in another transliteration ([`skeleton`]), with
+/// how alike the two are: towns of 1,000 people, seats and first- and second-level units
+/// of the report's leading country; with no country known, big towns anywhere and, for a
+/// name followed by a unit word (`Saladin province`), first-level units anywhere.
+fn transliterations(
+    gazetteer: &Gazetteer,
+    folded: &str,
+    top: Option<[u8; 2]>,
+    unit: bool,
+) -> Vec<(u32, f64)> {
+    let wanted = skeleton(folded);
+    if wanted.trim_matches('.').len() < 3 {
+        return Vec::new();
+    }
+    let mut out: Vec<(u32, f64)> = Vec::new();
+    let threshold =
+        if top.is_some() { TRANSLITERATION_SIMILARITY } else { WORLD_TRANSLITERATION_SIMILARITY };
+    let mut consider = |id: u32, name: &str| {
+        if skeleton(name) != wanted {
+            return;
+        }
+        let mut words: Vec<&str> = name.split(' ').collect();
+        if words.len() > 1 && words.first().is_some_and(|w| is_in(ARABIC_ARTICLES, w)) {
+            words.remove(0);
+        }
+        let bare = words.concat();
+        let letters = strsim::normalized_levenshtein(&bare, folded);
+        let similarity = letters.max(strsim::jaro_winkler(&bare, folded) - 0.05);
+        let close = top.is_some() || letters >= WORLD_TRANSLITERATION_LETTERS;
+        if similarity >= threshold && close && !out.iter().any(|h| h.0 == id) {
+            out.push((id, similarity));
+        }
+    };
+    let sizeable = |id: u32| {
+        gazetteer.entries.get(id as usize).is_some_and(|e| match e.fclass {
+            b'P' => e.population >= TRANSLITERATED_TOWN_POPULATION || gazetteer.seats.contains(&id),
+            b'A' => e.admin_level().is_some_and(|l| l <= 2),
+            _ => false,
+        })
+    };
+    // The folded names kept for spelling guesses, of lengths an article, spaces and
+    // transliteration may add or take away.
+    let lengths = folded.len().saturating_sub(4)..=folded.len() + 8;
+    let names = gazetteer.folded_names(top.unwrap_or(crate::BIG_TOWNS));
+    for bucket in lengths.filter_map(|len| names.get(&len)) {
+        for (id, name, _) in bucket {
+            if top.is_none() || sizeable(*id) {
+                consider(*id, name);
+            }
+        }
+    }
+    if top.is_none() && unit {
+        for (id, entry) in gazetteer.entries.iter().enumerate() {
+            let Ok(id) = u32::try_from(id) else { break };
+            if entry.admin_level() == Some(1) {
+                consider(id, &fold(entry.name));
+            }
+        }
+    }
+    out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
+}
+
 /// How close a guess at a big town's misspelled name must be ([`add_town_guesses`]).
 const TOWN_GUESS_SIMILARITY: f64 = 0.88;
 
@@ -2493,10 +2600,27 @@ fn add_town_guesses(
     let name_word = |k: usize| tokens.get(k).is_some_and(|t| t.capitalised && !is_stop(&t.folded));
     let joined = |k: usize| joins_name(between(text, tokens, k, k + 1));
     let mut added = Vec::new();
+    // Mentions a guess at a longer name replaces, by index.
+    let mut replaced: Vec<(usize, Mention)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let continues = i > 0 && name_word(i - 1) && joined(i - 1);
-        let opens = !covered[i] && name_word(i) && !tokens[i].all_caps && !continues;
+        // A name the gazetteer knows by its first word only, hyphen-joined to an unknown
+        // word (`Bobo` of `Bobo-Dioulassou`): the whole may be a big town's misspelled name.
+        let prefix = covered[i]
+            .then(|| {
+                mentions.iter().position(|m| {
+                    m.first == i
+                        && m.last == i
+                        && !m.fuzzy
+                        && between(text, tokens, i, i + 1) == "-"
+                        && name_word(i + 1)
+                        && covered.get(i + 1).is_some_and(|c| !c)
+                })
+            })
+            .flatten();
+        let opens =
+            (!covered[i] || prefix.is_some()) && name_word(i) && !tokens[i].all_caps && !continues;
         if !opens {
             i += 1;
             continue;
@@ -2561,7 +2685,7 @@ fn add_town_guesses(
             // A possessive is named as the gazetteer spells the town; a guess at a spelling
             // is named as the report writes it.
             let respelled = possessive;
-            added.push(Mention {
+            let mention = Mention {
                 first: i,
                 last,
                 span: Span::new(tokens[i].start, tokens[last].end),
@@ -2573,9 +2697,21 @@ fn add_town_guesses(
                 best: Some((id, score)),
                 fuzzy: true,
                 respelled,
-            });
+            };
+            match prefix {
+                Some(idx) if last > i => replaced.push((idx, mention)),
+                Some(_) => {}
+                None => added.push(mention),
+            }
         }
         i = last + 1;
+    }
+    // The longer name takes the place of its first word, keeping its links to hints.
+    for (idx, mention) in replaced {
+        if let Some(slot) = mentions.get_mut(idx) {
+            let (hints, hint_of, part_of) = (slot.hints.clone(), slot.hint_of, slot.part_of);
+            *slot = Mention { hints, hint_of, part_of, ..mention };
+        }
     }
     mentions.extend(added);
     mentions.sort_by_key(|m| m.first);

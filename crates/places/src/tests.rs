@@ -321,6 +321,12 @@ fn a_town_opening_an_institutions_name_is_the_place() {
 fn big_towns_misspelled_names_are_guessed() {
     // A name of several words, misspelled; named as the report writes it.
     check("Traders marched in Bobo-Diulasso on Monday.", Language::En, town("Bobo-Diulasso", "BF"));
+    // A misspelled name whose first word alone is a village's name.
+    check(
+        "Traders marched in Bobo-Dioulassou on Monday.",
+        Language::En,
+        town("Bobo-Dioulassou", "BF"),
+    );
     // After an institution's `of`.
     check(
         "Lecturers at the University of Ouagadugou went on strike.",
@@ -1155,4 +1161,48 @@ fn a_cause_after_in_is_no_place() {
     }
     // A place after a place noun still is one.
     check("Raiders torched stalls in the town of Djibo.", Language::En, town("Djibo", "BF"));
+}
+
+#[test]
+fn names_in_other_spellings_and_compass_regions_are_found() {
+    // A city, unknown in this spelling, after `in` or before `city`: named as written.
+    check(
+        "Lecturers protested in Nassriya city over salaries.",
+        Language::En,
+        town("Nassriya", "IQ"),
+    );
+    check(
+        "A grenade was thrown at a house in Quamishli city.",
+        Language::En,
+        town("Quamishli", "SY"),
+    );
+    // A first-level unit by its English name, before its unit word: coded to its seat.
+    let text = "Armed men raided a police officer's home in Saladin province overnight.";
+    let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+    let top = places.first().map(|p| (p.value.country_code.as_str(), p.value.admin1.as_deref()));
+    assert_eq!(top, Some(("IQ", Some("Sala al-Din"))), "{places:#?}");
+    // The report's country chooses among its own towns.
+    check(
+        "Burkinabe teachers marched in Ougadougou on Monday.",
+        Language::En,
+        town("Ougadougou", "BF"),
+    );
+    // A common word or a name of another shape is no guess.
+    for text in [
+        "Protesters gathered in Parliament on Monday.",
+        "A man was beaten by unknown men in Demas.",
+    ] {
+        let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+        assert!(places.iter().all(|p| p.span.is_none()), "{text}: {places:#?}");
+    }
+    // A name hyphenated in the text and written as one word in the gazetteer.
+    check(
+        "Police beat a man in Petion-Ville on Tuesday.",
+        Language::En,
+        town("Petion-Ville", "HT"),
+    );
+    // A compass point before a unit word names a region: the unknown town is in it.
+    let text = "A journalist was beaten in Demas, Ouest department.";
+    let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
+    assert_eq!(places.first().map(|p| p.value.country_code.as_str()), Some("HT"), "{places:#?}");
 }
