@@ -2493,8 +2493,34 @@ fn add_fuzzy_mentions(
             respelled: false,
         });
     }
+    add_mentions(mentions, added);
+}
+
+/// Adds mentions found late to the list, keeping it in text order and keeping the links
+/// between earlier mentions (`hints`, `hint_of`, `part_of`: indices into the list) on the
+/// mentions they named.
+fn add_mentions(mentions: &mut Vec<Mention>, added: Vec<Mention>) {
+    if added.is_empty() {
+        return;
+    }
     mentions.extend(added);
-    mentions.sort_by_key(|m| m.first);
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    // Stable: a mention found late follows an earlier one on the same word.
+    order.sort_by_key(|&i| mentions.get(i).map_or(0, |m| m.first));
+    let mut moved_to = vec![0; order.len()];
+    for (to, &from) in order.iter().enumerate() {
+        moved_to[from] = to;
+    }
+    let remap = |i: usize| moved_to.get(i).copied().unwrap_or(i);
+    let mut slots: Vec<Option<Mention>> = std::mem::take(mentions).into_iter().map(Some).collect();
+    for from in order {
+        if let Some(mut m) = slots.get_mut(from).and_then(Option::take) {
+            m.hints.iter_mut().for_each(|h| *h = remap(*h));
+            m.hint_of = m.hint_of.map(remap);
+            m.part_of = m.part_of.map(remap);
+            mentions.push(m);
+        }
+    }
 }
 
 /// How alike letter for letter a name and a gazetteer name of the same skeleton must be
@@ -2713,8 +2739,7 @@ fn add_town_guesses(
             *slot = Mention { hints, hint_of, part_of, ..mention };
         }
     }
-    mentions.extend(added);
-    mentions.sort_by_key(|m| m.first);
+    add_mentions(mentions, added);
 }
 
 /// Ranks the resolved mentions as the event's location and builds the places.
@@ -3752,6 +3777,41 @@ mod tests {
         let places = gazetteer().locate(text, Span::new(0, text.len()), Language::En);
         let Some(top) = places.first() else { panic!("no place in {text:?}") };
         (top.value.clone(), format!("{places:#?}"))
+    }
+
+    fn mention(first: usize, name: &str) -> super::Mention {
+        super::Mention {
+            first,
+            last: first,
+            span: Span::new(first, first + 1),
+            folded: name.to_string(),
+            candidates: Vec::new(),
+            hints: Vec::new(),
+            hint_of: None,
+            part_of: None,
+            best: None,
+            fuzzy: false,
+            respelled: false,
+        }
+    }
+
+    #[test]
+    fn mentions_found_late_keep_earlier_links() {
+        // `Kelo (Tandjile)` and `Bere area of Kelo`, then a guessed name before them all.
+        let mut kelo = mention(3, "kelo");
+        kelo.hints = vec![1];
+        let mut tandjile = mention(5, "tandjile");
+        tandjile.hint_of = Some(0);
+        let mut bere = mention(8, "bere");
+        bere.part_of = Some(0);
+        let mut mentions = vec![kelo, tandjile, bere];
+        super::add_mentions(&mut mentions, vec![mention(0, "guess"), mention(6, "other")]);
+        let names: Vec<&str> = mentions.iter().map(|m| m.folded.as_str()).collect();
+        assert_eq!(names, ["guess", "kelo", "tandjile", "other", "bere"]);
+        let name = |i: Option<usize>| i.and_then(|i| mentions.get(i)).map(|m| m.folded.as_str());
+        assert_eq!(name(mentions[1].hints.first().copied()), Some("tandjile"));
+        assert_eq!(name(mentions[2].hint_of), Some("kelo"));
+        assert_eq!(name(mentions[4].part_of), Some("kelo"));
     }
 
     fn check(text: &str, location: &str, cc: &str, admin2: Option<&str>, precision: u8) {
