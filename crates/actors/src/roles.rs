@@ -922,9 +922,106 @@ fn assign_in_country(
             actor2.value.name = "Civilians (International)".to_string();
         }
     }
+    // Unnamed attackers of a report in which one armed group claimed responsibility ("three
+    // armed men kidnapped the senator ... the group X claimed responsibility") are that
+    // group, as ACLED codes a claimed attack.
+    let violent = matches!(
+        sub.event_type(),
+        EventType::Battles
+            | EventType::ExplosionsRemoteViolence
+            | EventType::ViolenceAgainstCivilians
+    );
+    if violent {
+        if let Some(claimant) = claimant(kb, mentions, &norm, text) {
+            let unnamed =
+                |f: &Field<Actor>| UNNAMED_LABELS.iter().any(|l| f.value.name.starts_with(l));
+            let named_already = roles.actor1.value == claimant.value
+                || roles.actor2.as_ref().is_some_and(|a| a.value == claimant.value);
+            if !named_already {
+                if unnamed(&roles.actor1) {
+                    roles.actor1 = claimant;
+                } else if let Some(actor2) = roles.actor2.as_mut().filter(|a| unnamed(a)) {
+                    *actor2 = claimant;
+                }
+            }
+        }
+    }
     add_livelihoods(&mut roles.assoc_actor_1, Some(&roles.actor1));
     add_livelihoods(&mut roles.assoc_actor_2, roles.actor2.as_ref());
     Some(roles)
+}
+
+/// Labels of the generic actors that stand for attackers no words name.
+const UNNAMED_LABELS: &[&str] = &["Unidentified Armed Group", "Unidentified Gang"];
+
+/// Words that say a group claimed an attack or was held responsible for it (normalised).
+const CLAIM_WORDS: &[&str] = &[
+    "claimed responsibility",
+    "claimed credit",
+    "claimed authorship",
+    "claimed the attack",
+    "claimed the kidnapping",
+    "claimed the bombing",
+    "claimed the killing",
+    "claimed the murder",
+    "claimed the assassination",
+    "claimed the attacks",
+    "claiming responsibility",
+    "claims responsibility",
+    "claim responsibility",
+    "assumed responsibility",
+    "took responsibility",
+    "accepted responsibility",
+    "admitted responsibility",
+    "responsibility was claimed",
+    "revendique",
+    "revendiquee",
+    "revendiques",
+    "revendiquant",
+    "a revendique",
+    "ont revendique",
+    "se atribuyo",
+    "reivindico",
+];
+
+/// The one non-state armed group that a sentence of the report says claimed responsibility,
+/// when exactly one group is named so.
+fn claimant(
+    kb: &Kb,
+    mentions: &[ActorMention],
+    norm: &Normalized,
+    text: &str,
+) -> Option<Field<Actor>> {
+    let mut found: Option<&ActorMention> = None;
+    for m in mentions {
+        if m.kind != MentionKind::Named {
+            continue;
+        }
+        let Some(actor) = m.actor.as_ref() else { continue };
+        if !matches!(actor.inter, Inter::Rebel | Inter::PoliticalMilitia | Inter::IdentityMilitia) {
+            continue;
+        }
+        let allied_to_state = m
+            .entry
+            .and_then(|e| kb.actors.get(e))
+            .is_some_and(|e| e.allies.iter().any(|a| a.starts_with("Military Forces of ")));
+        if allied_to_state {
+            continue;
+        }
+        let sentence = sentence_window(text, m.span);
+        let Some(words) = norm_text_of(norm, sentence) else { continue };
+        let words = format!(" {words} ");
+        if !CLAIM_WORDS.iter().any(|w| contains_words(&words, w)) {
+            continue;
+        }
+        match found {
+            Some(f) if f.actor.as_ref().map(|a| &a.name) != Some(&actor.name) => return None,
+            Some(_) => {}
+            None => found = Some(m),
+        }
+    }
+    let m = found?;
+    Some(Field::found(m.actor.clone()?, m.span, CONF_NAMED))
 }
 
 /// Words for people of foreign, unnamed nationality (normalised).
@@ -1044,6 +1141,9 @@ fn two_sides(armed: &[Candidate]) -> (Option<&Candidate>, Option<&Candidate>) {
     (first, second)
 }
 
+/// The length from which a line that runs on into the next one is a wrapped line of prose.
+const WRAPPED_LINE: usize = 50;
+
 /// The sentences that overlap the focus span.
 fn sentence_window(text: &str, focus: Span) -> Span {
     if focus.start == 0 && focus.end >= text.len() {
@@ -1053,7 +1153,15 @@ fn sentence_window(text: &str, focus: Span) -> Span {
     let is_stop = |i: usize| -> bool {
         let b = bytes.get(i).copied().unwrap_or(b' ');
         if b == b'\n' {
-            return true;
+            // A wire report wrapped at a fixed width breaks its sentences across lines: a
+            // long line that runs on into the next one is no stop. A blank or indented
+            // next line starts a paragraph, and a short line is a title.
+            let runs_on = bytes.get(i + 1).is_some_and(|c| !c.is_ascii_whitespace());
+            let line_start = bytes
+                .get(..i)
+                .and_then(|before| before.iter().rposition(|&c| c == b'\n'))
+                .map_or(0, |p| p + 1);
+            return !(runs_on && i - line_start >= WRAPPED_LINE);
         }
         if !matches!(b, b'.' | b'!' | b'?') {
             return false;
