@@ -923,8 +923,9 @@ fn assign_in_country(
         }
     }
     // Unnamed attackers of a report in which one armed group claimed responsibility ("three
-    // armed men kidnapped the senator ... the group X claimed responsibility") are that
-    // group, as ACLED codes a claimed attack.
+    // armed men kidnapped the senator ... the group X claimed responsibility") or was held
+    // responsible ("perpetrated by guerrillas, presumably of the ELN") are that group, as
+    // ACLED codes a claimed or attributed attack.
     let violent = matches!(
         sub.event_type(),
         EventType::Battles
@@ -982,10 +983,29 @@ const CLAIM_WORDS: &[&str] = &[
     "ont revendique",
     "se atribuyo",
     "reivindico",
+    // Attribution by others: "an attack perpetrated by guerrillas, presumably of the ELN".
+    "attributed to",
+    "blamed on",
+    "perpetrated by",
+    "presumably",
+    "presumably from",
+    "held responsible",
+    "responsible for",
+    "attribue a",
+    "attribuee a",
+    "imputee a",
+    "impute a",
 ];
 
-/// The one non-state armed group that a sentence of the report says claimed responsibility,
-/// when exactly one group is named so.
+/// Words that deny or negate what a claim word says ("denied any responsibility for", "no
+/// group has claimed responsibility", "n'a pas été revendiquée").
+const DENIAL_WORDS: &[&str] = &[
+    "denied", "denies", "deny", "denying", "rejected", "no", "not", "never", "nobody", "yet to",
+    "dementi", "nie", "nient", "pas", "aucun", "aucune", "personne",
+];
+
+/// The one non-state armed group that a sentence of the report says claimed the attack or
+/// was held responsible for it, when exactly one group is named so and no one denies it.
 fn claimant(
     kb: &Kb,
     mentions: &[ActorMention],
@@ -1011,7 +1031,9 @@ fn claimant(
         let sentence = sentence_window(text, m.span);
         let Some(words) = norm_text_of(norm, sentence) else { continue };
         let words = format!(" {words} ");
-        if !CLAIM_WORDS.iter().any(|w| contains_words(&words, w)) {
+        if !CLAIM_WORDS.iter().any(|w| contains_words(&words, w))
+            || DENIAL_WORDS.iter().any(|w| contains_words(&words, w))
+        {
             continue;
         }
         match found {

@@ -2278,3 +2278,39 @@ fn state_forces_of_the_1980s_and_1990s_take_their_regime_period() {
         assert_eq!(actor1, *expected, "text {text:?}");
     }
 }
+
+#[test]
+fn a_group_held_responsible_is_the_perpetrator_unless_it_denies_it() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "GUNMEN KILLED FIVE SOLDIERS AT A BORDER POST. A GOVERNOR SAID THE ATTACK WAS \
+             PERPETRATED BY GUERRILLAS, PRESUMABLY FROM THE ARMY OF NATIONAL LIBERATION.",
+            "ELN: National Liberation Army",
+        ),
+        (
+            "GUNMEN KILLED A CANDIDATE ON A PLANE. THE EXTRADITABLES DENIED ANY RESPONSIBILITY \
+             FOR THE DEATH.",
+            "Unidentified Armed Group (Colombia)",
+        ),
+        (
+            "GUNMEN KILLED A CANDIDATE ON A PLANE. NO GROUP CLAIMED RESPONSIBILITY; POLICE SAID \
+             THE EXTRADITABLES WERE BEHIND IT.",
+            "Unidentified Armed Group (Colombia)",
+        ),
+    ];
+    for (text, expected) in cases {
+        // The event is the first sentence.
+        let end = text.find(". ").unwrap_or(text.len());
+        let roles = book().roles(&RoleContext {
+            text,
+            focus: Span::new(0, end),
+            language: Language::En,
+            sub_event_type: SubEventType::Attack,
+            date: NaiveDate::from_ymd_opt(1990, 4, 26),
+            country_code: Some("CO"),
+            location: None,
+        });
+        let actor1 = roles.map(|r| r.actor1.value.name).unwrap_or_default();
+        assert_eq!(actor1, *expected, "text {text:?}");
+    }
+}
