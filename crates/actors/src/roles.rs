@@ -481,6 +481,41 @@ fn assign_in_country(
                 }
             };
             let mut assoc_actor_1 = organisers;
+            // A rebel group of the event's country named in the riot ("members of the FARC
+            // front blew up a pylon to protest the murder") stands beside the rioters, unless
+            // it is the side they face or one of its kin.
+            let at_home = |c: &&Candidate| {
+                let entry = c.entry.and_then(|e| kb.actors.get(e));
+                entry.is_some_and(|e| {
+                    code.as_deref()
+                        .is_some_and(|k| e.countries.iter().any(|x| x.eq_ignore_ascii_case(k)))
+                })
+            };
+            let faced_entry = actor2
+                .as_ref()
+                .and_then(|a| armed.iter().find(|c| c.actor == a.value).and_then(|c| c.entry));
+            let kin = |c: &Candidate| {
+                let (Some(x), Some(y)) = (
+                    c.entry.and_then(|e| kb.actors.get(e)),
+                    faced_entry.and_then(|e| kb.actors.get(e)),
+                ) else {
+                    return false;
+                };
+                x.parent.as_deref() == Some(y.name.as_str())
+                    || y.parent.as_deref() == Some(x.name.as_str())
+                    || y.subgroups.contains(&x.name)
+                    || x.subgroups.contains(&y.name)
+            };
+            for c in armed
+                .iter()
+                .filter(|c| c.kind == MentionKind::Named && c.actor.inter == Inter::Rebel)
+                .filter(at_home)
+            {
+                let faced = actor2.as_ref().is_some_and(|a| a.value == c.actor) || kin(c);
+                if !faced && !assoc_actor_1.iter().any(|f| f.value == c.actor) {
+                    assoc_actor_1.push(c.field());
+                }
+            }
             // A crowd that punishes a suspected thief takes justice into its own hands.
             let justice = sub == MobViolence
                 && MOB_JUSTICE_WORDS.iter().any(|w| contains_words(&window_norm, w));

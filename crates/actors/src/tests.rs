@@ -2314,3 +2314,15 @@ fn a_group_held_responsible_is_the_perpetrator_unless_it_denies_it() {
         assert_eq!(actor1, *expected, "text {text:?}");
     }
 }
+
+#[test]
+fn rebels_acting_in_a_riot_stand_beside_the_rioters() {
+    check(
+        "Violent demonstration",
+        "CO",
+        "1990-03-23",
+        "MEMBERS OF THE FARC BLEW UP A PYLON AND BURNED THREE VEHICLES TO PROTEST THE MURDER OF \
+         A CANDIDATE.",
+        ("Rioters (Colombia)", "", &["FARC: Revolutionary Armed Forces of Colombia"]),
+    );
+}
