@@ -156,6 +156,37 @@ fn assign_in_country(
             }
         }
     }
+    // "The guerrillas" of a report that names one rebel group of the event's country only
+    // later (the wire report's "FMLN" in its last paragraph) are that group too.
+    let still_generic = armed.iter().any(|c| c.kind == MentionKind::UnidentifiedArmed)
+        && armed.iter().all(|c| {
+            !matches!(c.kind, MentionKind::Named | MentionKind::Leader) || government_side(kb, c)
+        });
+    if still_generic {
+        let mut later = mentions.iter().filter(|m| {
+            m.span.start >= window.end
+                && m.kind == MentionKind::Named
+                && m.actor.as_ref().is_some_and(|a| a.inter == Inter::Rebel)
+                && m.entry.and_then(|e| kb.actors.get(e)).is_some_and(|e| {
+                    context
+                        .country_code
+                        .is_none_or(|k| e.countries.iter().any(|x| x.eq_ignore_ascii_case(k)))
+                })
+        });
+        let first = later.next();
+        let one = first.filter(|f| later.all(|m| m.actor == f.actor));
+        if let Some(group) = one.and_then(|m| m.actor.clone().map(|a| (a, m.entry))) {
+            for c in armed.iter_mut() {
+                if c.kind == MentionKind::UnidentifiedArmed && !said_unknown(&norm, c.span) {
+                    c.actor = group.0.clone();
+                    c.entry = group.1;
+                    c.kind = MentionKind::Named;
+                    c.assoc = Vec::new();
+                }
+            }
+            dedup_candidates(&mut armed);
+        }
+    }
     // In its countries, a coalition of states stands for its members' forces.
     if let Some(code) = context.country_code {
         let coalition = kb.actors.iter().enumerate().find(|(_, e)| {

@@ -2326,3 +2326,46 @@ fn rebels_acting_in_a_riot_stand_beside_the_rioters() {
         ("Rioters (Colombia)", "", &["FARC: Revolutionary Armed Forces of Colombia"]),
     );
 }
+
+#[test]
+fn guerrillas_are_the_one_rebel_group_the_report_names_later() {
+    let text = "GUERRILLAS ATTACKED A POWER PLANT IN USULUTAN. THE FMLN HAS ANNOUNCED A NEW \
+                OFFENSIVE. UNIDENTIFIED MEN KILLED A TEACHER.";
+    let end = text.find(". ").unwrap_or(text.len());
+    let roles_at = |start: usize, end: usize| {
+        book()
+            .roles(&RoleContext {
+                text,
+                focus: Span::new(start, end),
+                language: Language::En,
+                sub_event_type: SubEventType::Attack,
+                date: NaiveDate::from_ymd_opt(1989, 11, 20),
+                country_code: Some("SV"),
+                location: None,
+            })
+            .map(|r| r.actor1.value.name)
+            .unwrap_or_default()
+    };
+    assert_eq!(roles_at(0, end), "FMLN: Farabundo Marti National Liberation Front");
+    // Attackers the words call unidentified stay so.
+    let start = text.find("UNIDENTIFIED").unwrap_or(0);
+    assert_eq!(roles_at(start, text.len() - 1), "Unidentified Armed Group (El Salvador)");
+}
+
+#[test]
+fn guerrillas_are_not_a_rebel_group_of_another_country() {
+    let text =
+        "GUERRILLAS ATTACKED AN ARMY POST IN CONCEPCION. THE SHINING PATH IS ACTIVE IN PERU.";
+    let end = text.find(". ").unwrap_or(text.len());
+    let roles = book().roles(&RoleContext {
+        text,
+        focus: Span::new(0, end),
+        language: Language::En,
+        sub_event_type: SubEventType::Attack,
+        date: NaiveDate::from_ymd_opt(1989, 11, 20),
+        country_code: Some("PY"),
+        location: None,
+    });
+    let actor1 = roles.map(|r| r.actor1.value.name).unwrap_or_default();
+    assert_eq!(actor1, "Unidentified Armed Group (Paraguay)");
+}
