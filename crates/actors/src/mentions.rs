@@ -566,7 +566,9 @@ impl Recognizer {
                     }
                     "government" => mention(forces_gov(), MentionKind::Government, None),
                     "unit" => {
-                        // Only Mexico's National Guard is a police unit in ACLED's names.
+                        // Only Mexico's National Guard is a police unit in ACLED's names; El
+                        // Salvador's (to 1992) and Nicaragua's (to 1979) were their armies'
+                        // security corps, named as units of the military forces.
                         let named_here = |code: &str| {
                             family.unit_countries.is_empty()
                                 || family
@@ -577,7 +579,10 @@ impl Recognizer {
                         let unit = family
                             .unit
                             .as_deref()
-                            .filter(|u| *u != "National Guard" || code.as_deref() == Some("MX"))
+                            .filter(|u| {
+                                *u != "National Guard"
+                                    || matches!(code.as_deref(), Some("MX" | "SV" | "NI"))
+                            })
                             .filter(|_| code.as_deref().is_none_or(named_here));
                         let own = unit
                             .zip(code.as_deref())

@@ -156,6 +156,37 @@ fn assign_in_country(
             }
         }
     }
+    // "The guerrillas" of a report that names one rebel group of the event's country only
+    // later (the wire report's "FMLN" in its last paragraph) are that group too.
+    let still_generic = armed.iter().any(|c| c.kind == MentionKind::UnidentifiedArmed)
+        && armed.iter().all(|c| {
+            !matches!(c.kind, MentionKind::Named | MentionKind::Leader) || government_side(kb, c)
+        });
+    if still_generic {
+        let mut later = mentions.iter().filter(|m| {
+            m.span.start >= window.end
+                && m.kind == MentionKind::Named
+                && m.actor.as_ref().is_some_and(|a| a.inter == Inter::Rebel)
+                && m.entry.and_then(|e| kb.actors.get(e)).is_some_and(|e| {
+                    context
+                        .country_code
+                        .is_none_or(|k| e.countries.iter().any(|x| x.eq_ignore_ascii_case(k)))
+                })
+        });
+        let first = later.next();
+        let one = first.filter(|f| later.all(|m| m.actor == f.actor));
+        if let Some(group) = one.and_then(|m| m.actor.clone().map(|a| (a, m.entry))) {
+            for c in armed.iter_mut() {
+                if c.kind == MentionKind::UnidentifiedArmed && !said_unknown(&norm, c.span) {
+                    c.actor = group.0.clone();
+                    c.entry = group.1;
+                    c.kind = MentionKind::Named;
+                    c.assoc = Vec::new();
+                }
+            }
+            dedup_candidates(&mut armed);
+        }
+    }
     // In its countries, a coalition of states stands for its members' forces.
     if let Some(code) = context.country_code {
         let coalition = kb.actors.iter().enumerate().find(|(_, e)| {
@@ -481,6 +512,41 @@ fn assign_in_country(
                 }
             };
             let mut assoc_actor_1 = organisers;
+            // A rebel group of the event's country named in the riot ("members of the FARC
+            // front blew up a pylon to protest the murder") stands beside the rioters, unless
+            // it is the side they face or one of its kin.
+            let at_home = |c: &&Candidate| {
+                let entry = c.entry.and_then(|e| kb.actors.get(e));
+                entry.is_some_and(|e| {
+                    code.as_deref()
+                        .is_some_and(|k| e.countries.iter().any(|x| x.eq_ignore_ascii_case(k)))
+                })
+            };
+            let faced_entry = actor2
+                .as_ref()
+                .and_then(|a| armed.iter().find(|c| c.actor == a.value).and_then(|c| c.entry));
+            let kin = |c: &Candidate| {
+                let (Some(x), Some(y)) = (
+                    c.entry.and_then(|e| kb.actors.get(e)),
+                    faced_entry.and_then(|e| kb.actors.get(e)),
+                ) else {
+                    return false;
+                };
+                x.parent.as_deref() == Some(y.name.as_str())
+                    || y.parent.as_deref() == Some(x.name.as_str())
+                    || y.subgroups.contains(&x.name)
+                    || x.subgroups.contains(&y.name)
+            };
+            for c in armed
+                .iter()
+                .filter(|c| c.kind == MentionKind::Named && c.actor.inter == Inter::Rebel)
+                .filter(at_home)
+            {
+                let faced = actor2.as_ref().is_some_and(|a| a.value == c.actor) || kin(c);
+                if !faced && !assoc_actor_1.iter().any(|f| f.value == c.actor) {
+                    assoc_actor_1.push(c.field());
+                }
+            }
             // A crowd that punishes a suspected thief takes justice into its own hands.
             let justice = sub == MobViolence
                 && MOB_JUSTICE_WORDS.iter().any(|w| contains_words(&window_norm, w));
@@ -922,9 +988,128 @@ fn assign_in_country(
             actor2.value.name = "Civilians (International)".to_string();
         }
     }
+    // Unnamed attackers of a report in which one armed group claimed responsibility ("three
+    // armed men kidnapped the senator ... the group X claimed responsibility") or was held
+    // responsible ("perpetrated by guerrillas, presumably of the ELN") are that group, as
+    // ACLED codes a claimed or attributed attack.
+    let violent = matches!(
+        sub.event_type(),
+        EventType::Battles
+            | EventType::ExplosionsRemoteViolence
+            | EventType::ViolenceAgainstCivilians
+    );
+    if violent {
+        if let Some(claimant) = claimant(kb, mentions, &norm, text) {
+            let unnamed =
+                |f: &Field<Actor>| UNNAMED_LABELS.iter().any(|l| f.value.name.starts_with(l));
+            let named_already = roles.actor1.value == claimant.value
+                || roles.actor2.as_ref().is_some_and(|a| a.value == claimant.value);
+            if !named_already {
+                if unnamed(&roles.actor1) {
+                    roles.actor1 = claimant;
+                } else if let Some(actor2) = roles.actor2.as_mut().filter(|a| unnamed(a)) {
+                    *actor2 = claimant;
+                }
+            }
+        }
+    }
     add_livelihoods(&mut roles.assoc_actor_1, Some(&roles.actor1));
     add_livelihoods(&mut roles.assoc_actor_2, roles.actor2.as_ref());
     Some(roles)
+}
+
+/// Labels of the generic actors that stand for attackers no words name.
+const UNNAMED_LABELS: &[&str] = &["Unidentified Armed Group", "Unidentified Gang"];
+
+/// Words that say a group claimed an attack or was held responsible for it (normalised).
+const CLAIM_WORDS: &[&str] = &[
+    "claimed responsibility",
+    "claimed credit",
+    "claimed authorship",
+    "claimed the attack",
+    "claimed the kidnapping",
+    "claimed the bombing",
+    "claimed the killing",
+    "claimed the murder",
+    "claimed the assassination",
+    "claimed the attacks",
+    "claiming responsibility",
+    "claims responsibility",
+    "claim responsibility",
+    "assumed responsibility",
+    "took responsibility",
+    "accepted responsibility",
+    "admitted responsibility",
+    "responsibility was claimed",
+    "revendique",
+    "revendiquee",
+    "revendiques",
+    "revendiquant",
+    "a revendique",
+    "ont revendique",
+    "se atribuyo",
+    "reivindico",
+    // Attribution by others: "an attack perpetrated by guerrillas, presumably of the ELN".
+    "attributed to",
+    "blamed on",
+    "perpetrated by",
+    "presumably",
+    "presumably from",
+    "held responsible",
+    "responsible for",
+    "attribue a",
+    "attribuee a",
+    "imputee a",
+    "impute a",
+];
+
+/// Words that deny or negate what a claim word says ("denied any responsibility for", "no
+/// group has claimed responsibility", "n'a pas été revendiquée").
+const DENIAL_WORDS: &[&str] = &[
+    "denied", "denies", "deny", "denying", "rejected", "no", "not", "never", "nobody", "yet to",
+    "dementi", "nie", "nient", "pas", "aucun", "aucune", "personne",
+];
+
+/// The one non-state armed group that a sentence of the report says claimed the attack or
+/// was held responsible for it, when exactly one group is named so and no one denies it.
+fn claimant(
+    kb: &Kb,
+    mentions: &[ActorMention],
+    norm: &Normalized,
+    text: &str,
+) -> Option<Field<Actor>> {
+    let mut found: Option<&ActorMention> = None;
+    for m in mentions {
+        if m.kind != MentionKind::Named {
+            continue;
+        }
+        let Some(actor) = m.actor.as_ref() else { continue };
+        if !matches!(actor.inter, Inter::Rebel | Inter::PoliticalMilitia | Inter::IdentityMilitia) {
+            continue;
+        }
+        let allied_to_state = m
+            .entry
+            .and_then(|e| kb.actors.get(e))
+            .is_some_and(|e| e.allies.iter().any(|a| a.starts_with("Military Forces of ")));
+        if allied_to_state {
+            continue;
+        }
+        let sentence = sentence_window(text, m.span);
+        let Some(words) = norm_text_of(norm, sentence) else { continue };
+        let words = format!(" {words} ");
+        if !CLAIM_WORDS.iter().any(|w| contains_words(&words, w))
+            || DENIAL_WORDS.iter().any(|w| contains_words(&words, w))
+        {
+            continue;
+        }
+        match found {
+            Some(f) if f.actor.as_ref().map(|a| &a.name) != Some(&actor.name) => return None,
+            Some(_) => {}
+            None => found = Some(m),
+        }
+    }
+    let m = found?;
+    Some(Field::found(m.actor.clone()?, m.span, CONF_NAMED))
 }
 
 /// Words for people of foreign, unnamed nationality (normalised).
@@ -1044,6 +1229,9 @@ fn two_sides(armed: &[Candidate]) -> (Option<&Candidate>, Option<&Candidate>) {
     (first, second)
 }
 
+/// The length from which a line that runs on into the next one is a wrapped line of prose.
+const WRAPPED_LINE: usize = 50;
+
 /// The sentences that overlap the focus span.
 fn sentence_window(text: &str, focus: Span) -> Span {
     if focus.start == 0 && focus.end >= text.len() {
@@ -1053,7 +1241,15 @@ fn sentence_window(text: &str, focus: Span) -> Span {
     let is_stop = |i: usize| -> bool {
         let b = bytes.get(i).copied().unwrap_or(b' ');
         if b == b'\n' {
-            return true;
+            // A wire report wrapped at a fixed width breaks its sentences across lines: a
+            // long line that runs on into the next one is no stop. A blank or indented
+            // next line starts a paragraph, and a short line is a title.
+            let runs_on = bytes.get(i + 1).is_some_and(|c| !c.is_ascii_whitespace());
+            let line_start = bytes
+                .get(..i)
+                .and_then(|before| before.iter().rposition(|&c| c == b'\n'))
+                .map_or(0, |p| p + 1);
+            return !(runs_on && i - line_start >= WRAPPED_LINE);
         }
         if !matches!(b, b'.' | b'!' | b'?') {
             return false;

@@ -2093,3 +2093,282 @@ fn syrian_opposition_factions_by_their_own_names() {
     ];
     assert!(pair.contains(&"Al Sham Corps") && pair.contains(&"Hurras al Din"), "{pair:?}");
 }
+
+#[test]
+fn a_group_that_claimed_the_attack_is_its_perpetrator() {
+    // Unnamed kidnappers, then the claim in a later sentence.
+    check(
+        "Abduction/forced disappearance",
+        "CO",
+        "1990-04-03",
+        "A SENATOR WAS KIDNAPPED ON 3 APRIL IN MEDELLIN BY THREE ARMED MEN. HOURS LATER THE \
+         EXTRADITABLES CLAIMED RESPONSIBILITY FOR THE KIDNAPPING.",
+        ("The Extraditables", "Civilians (Colombia)", &[]),
+    );
+    // A French claim.
+    check(
+        "Attack",
+        "BF",
+        "2021-04-03",
+        "Des hommes armés ont tué deux civils à Djibo. Le JNIM a revendiqué l'attaque.",
+        (JNIM, "Civilians (Burkina Faso)", &[]),
+    );
+    // The claim before the event's own sentence, in mixed case.
+    let text = "The MRTA claimed responsibility for the blast. Unidentified men set off a bomb \
+                at a bank in Lima on Monday, wounding a guard.";
+    let from = text.find("Unidentified").unwrap_or(0);
+    let roles = roles_in("Attack", "PE", "1990-04-03", text, from, None);
+    let actor1 = roles.map(|r| r.actor1.value.name).unwrap_or_default();
+    assert_eq!(actor1, "MRTA: Tupac Amaru Revolutionary Movement");
+    // Two groups claiming: no one is chosen.
+    let text = "The FARC and the ELN both claimed responsibility for it. Gunmen killed a judge.";
+    let from = text.find("Gunmen").unwrap_or(0);
+    let roles = roles_in("Attack", "CO", "1990-04-03", text, from, None);
+    let actor1 = roles.map(|r| r.actor1.value.name).unwrap_or_default();
+    assert_eq!(actor1, "Unidentified Armed Group (Colombia)", "text {text:?}");
+}
+
+#[test]
+fn a_sentence_wrapped_across_lines_of_a_wire_report_is_one_sentence() {
+    // The claim's words are split by the wrap; the paragraph break still ends a sentence.
+    let text = "DELGADO PARKER WAS KIDNAPPED IN DOWNTOWN LIMA ON WEDNESDAY BY UNIDENTIFIED\n\
+                MEN WHO FLED IN A CAR.\n\n   IN TELEPHONE CALLS TO LIMA MEDIA, THE MRTA HAS CLAIMED\n\
+                RESPONSIBILITY FOR THE KIDNAPPING OF THE TELEVISION IMPRESARIO.";
+    check(
+        "Abduction/forced disappearance",
+        "PE",
+        "1989-10-04",
+        text,
+        ("MRTA: Tupac Amaru Revolutionary Movement", "Civilians (Peru)", &[]),
+    );
+}
+
+const SHINING_PATH: &str = "PCP-SL: Communist Party of Peru - Shining Path (Sendero Luminoso)";
+
+#[test]
+fn latin_american_armed_groups_of_the_1980s_and_1990s() {
+    // Each group named as the attacker, in the capitals of old wire copy and in mixed case.
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "CO",
+            "THE MOVEMENT OF NATIONAL RESTORATION ATTACKED A FARM",
+            "Movement of National Restoration",
+        ),
+        ("CO", "Members of the Ricardo Franco Front attacked a village", "Ricardo Franco Front"),
+        ("CO", "THE QUINTIN LAME ARMED MOVEMENT ATTACKED A FARM", "Quintin Lame Armed Movement"),
+        ("CO", "Death to Kidnappers gunmen killed a teacher", "Death to Kidnappers"),
+        ("CO", "THE ARMY OF NATIONAL LIBERATION ATTACKED A TOWN", "ELN: National Liberation Army"),
+        ("CO", "UC-ELN guerrillas attacked a town", "ELN: National Liberation Army"),
+        (
+            "SV",
+            "THE ARMED FORCES OF NATIONAL RESISTANCE ATTACKED A TOWN",
+            "FARN: Armed Forces of National Resistance",
+        ),
+        (
+            "SV",
+            "FMLN URBAN COMMANDOS ATTACKED A HOUSE",
+            "FMLN: Farabundo Marti National Liberation Front",
+        ),
+        (
+            "SV",
+            "THE FARABUNDO MARTI NATIONAL LIBERATION FRONT ATTACKED A TOWN",
+            "FMLN: Farabundo Marti National Liberation Front",
+        ),
+        (
+            "SV",
+            "The Maximiliano Hernandez Martinez Brigade killed a union leader",
+            "Maximiliano Hernandez Martinez Anticommunist Brigade",
+        ),
+        (
+            "GT",
+            "THE REVOLUTIONARY ORGANIZATION OF THE PEOPLE IN ARMS ATTACKED A TOWN",
+            "ORPA: Revolutionary Organization of the People in Arms",
+        ),
+        (
+            "GT",
+            "Rebel Armed Forces guerrillas attacked a farm",
+            "FAR: Rebel Armed Forces (Guatemala)",
+        ),
+        ("GT", "THE SECRET ANTICOMMUNIST ARMY KILLED A STUDENT", "Secret Anticommunist Army"),
+        (
+            "HN",
+            "THE LORENZO ZELAYA POPULAR REVOLUTIONARY FORCES ATTACKED A BUS",
+            "FPR-LZ: Lorenzo Zelaya Popular Revolutionary Forces",
+        ),
+        ("PE", "SENDERO LUMINOSO GUERRILLAS ATTACKED A VILLAGE", SHINING_PATH),
+        ("PE", "Shining Path rebels attacked a village", SHINING_PATH),
+        ("PE", "THE RODRIGO FRANCO COMMAND KILLED A LAWYER", "Rodrigo Franco Command"),
+        (
+            "CL",
+            "THE MOVEMENT OF THE REVOLUTIONARY LEFT ATTACKED A BANK",
+            "MIR: Movement of the Revolutionary Left",
+        ),
+        (
+            "BO",
+            "THE NESTOR PAZ ZAMORA COMMISSION KILLED A GUARD",
+            "CNPZ: Nestor Paz Zamora Commission",
+        ),
+        (
+            "BO",
+            "The Tupac Katari Guerrilla Army attacked a pylon",
+            "EGTK: Tupac Katari Guerrilla Army",
+        ),
+        ("EC", "ALFARO VIVE CARAJO ATTACKED A BANK", "AVC: Alfaro Lives, Damn It!"),
+        ("PA", "Dignity Battalions attacked a crowd", "Dignity Battalions"),
+    ];
+    for (country, text, expected) in cases {
+        let roles = roles_of("Attack", country, "1990-01-01", text);
+        let actor1 = roles.map(|r| r.actor1.value.name).unwrap_or_default();
+        assert_eq!(actor1, *expected, "text {text:?}");
+    }
+}
+
+#[test]
+fn state_forces_of_the_1980s_and_1990s_take_their_regime_period() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "SV",
+            "1989-11-16",
+            "SOLDIERS OF THE ATLACATL BATTALION KILLED SIX PRIESTS",
+            "Military Forces of El Salvador (1989-1994) Atlacatl Battalion",
+        ),
+        (
+            "SV",
+            "1990-01-10",
+            "THE NATIONAL GUARD KILLED A PEASANT",
+            "Military Forces of El Salvador (1989-1994) National Guard",
+        ),
+        (
+            "SV",
+            "1987-03-01",
+            "Salvadoran soldiers killed a peasant",
+            "Military Forces of El Salvador (1984-1989)",
+        ),
+        (
+            "NI",
+            "1988-03-01",
+            "Sandinista troops killed a farmer",
+            "Military Forces of Nicaragua (1979-1990)",
+        ),
+        (
+            "PA",
+            "1989-10-03",
+            "The Panamanian Defense Forces killed a protester",
+            "Military Forces of Panama (1983-1989)",
+        ),
+        (
+            "CL",
+            "1989-06-01",
+            "Chilean soldiers killed a student",
+            "Military Forces of Chile (1973-1990)",
+        ),
+        (
+            "CO",
+            "1989-08-18",
+            "Colombian soldiers killed a farmer",
+            "Military Forces of Colombia (1986-1990)",
+        ),
+        (
+            "GT",
+            "1990-05-01",
+            "Guatemalan soldiers killed a farmer",
+            "Military Forces of Guatemala (1986-1991)",
+        ),
+    ];
+    for (country, date, text, expected) in cases {
+        let roles = roles_of("Attack", country, date, text);
+        let actor1 = roles.map(|r| r.actor1.value.name).unwrap_or_default();
+        assert_eq!(actor1, *expected, "text {text:?}");
+    }
+}
+
+#[test]
+fn a_group_held_responsible_is_the_perpetrator_unless_it_denies_it() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "GUNMEN KILLED FIVE SOLDIERS AT A BORDER POST. A GOVERNOR SAID THE ATTACK WAS \
+             PERPETRATED BY GUERRILLAS, PRESUMABLY FROM THE ARMY OF NATIONAL LIBERATION.",
+            "ELN: National Liberation Army",
+        ),
+        (
+            "GUNMEN KILLED A CANDIDATE ON A PLANE. THE EXTRADITABLES DENIED ANY RESPONSIBILITY \
+             FOR THE DEATH.",
+            "Unidentified Armed Group (Colombia)",
+        ),
+        (
+            "GUNMEN KILLED A CANDIDATE ON A PLANE. NO GROUP CLAIMED RESPONSIBILITY; POLICE SAID \
+             THE EXTRADITABLES WERE BEHIND IT.",
+            "Unidentified Armed Group (Colombia)",
+        ),
+    ];
+    for (text, expected) in cases {
+        // The event is the first sentence.
+        let end = text.find(". ").unwrap_or(text.len());
+        let roles = book().roles(&RoleContext {
+            text,
+            focus: Span::new(0, end),
+            language: Language::En,
+            sub_event_type: SubEventType::Attack,
+            date: NaiveDate::from_ymd_opt(1990, 4, 26),
+            country_code: Some("CO"),
+            location: None,
+        });
+        let actor1 = roles.map(|r| r.actor1.value.name).unwrap_or_default();
+        assert_eq!(actor1, *expected, "text {text:?}");
+    }
+}
+
+#[test]
+fn rebels_acting_in_a_riot_stand_beside_the_rioters() {
+    check(
+        "Violent demonstration",
+        "CO",
+        "1990-03-23",
+        "MEMBERS OF THE FARC BLEW UP A PYLON AND BURNED THREE VEHICLES TO PROTEST THE MURDER OF \
+         A CANDIDATE.",
+        ("Rioters (Colombia)", "", &["FARC: Revolutionary Armed Forces of Colombia"]),
+    );
+}
+
+#[test]
+fn guerrillas_are_the_one_rebel_group_the_report_names_later() {
+    let text = "GUERRILLAS ATTACKED A POWER PLANT IN USULUTAN. THE FMLN HAS ANNOUNCED A NEW \
+                OFFENSIVE. UNIDENTIFIED MEN KILLED A TEACHER.";
+    let end = text.find(". ").unwrap_or(text.len());
+    let roles_at = |start: usize, end: usize| {
+        book()
+            .roles(&RoleContext {
+                text,
+                focus: Span::new(start, end),
+                language: Language::En,
+                sub_event_type: SubEventType::Attack,
+                date: NaiveDate::from_ymd_opt(1989, 11, 20),
+                country_code: Some("SV"),
+                location: None,
+            })
+            .map(|r| r.actor1.value.name)
+            .unwrap_or_default()
+    };
+    assert_eq!(roles_at(0, end), "FMLN: Farabundo Marti National Liberation Front");
+    // Attackers the words call unidentified stay so.
+    let start = text.find("UNIDENTIFIED").unwrap_or(0);
+    assert_eq!(roles_at(start, text.len() - 1), "Unidentified Armed Group (El Salvador)");
+}
+
+#[test]
+fn guerrillas_are_not_a_rebel_group_of_another_country() {
+    let text =
+        "GUERRILLAS ATTACKED AN ARMY POST IN CONCEPCION. THE SHINING PATH IS ACTIVE IN PERU.";
+    let end = text.find(". ").unwrap_or(text.len());
+    let roles = book().roles(&RoleContext {
+        text,
+        focus: Span::new(0, end),
+        language: Language::En,
+        sub_event_type: SubEventType::Attack,
+        date: NaiveDate::from_ymd_opt(1989, 11, 20),
+        country_code: Some("PY"),
+        location: None,
+    });
+    let actor1 = roles.map(|r| r.actor1.value.name).unwrap_or_default();
+    assert_eq!(actor1, "Unidentified Armed Group (Paraguay)");
+}
