@@ -22,6 +22,19 @@ fn roles_in(
     from: usize,
     location: Option<&str>,
 ) -> Option<Roles> {
+    roles_at(sub, country, date, text, Span::new(from, text.len()), location)
+}
+
+/// The roles of the event told at `focus` of `text`, fought at `location`; French when the
+/// text reads French.
+fn roles_at(
+    sub: &str,
+    country: &str,
+    date: &str,
+    text: &str,
+    focus: Span,
+    location: Option<&str>,
+) -> Option<Roles> {
     let sub: SubEventType = sub.parse().expect("a valid sub-event type in the test");
     let language = if text.contains(" les ") || text.contains(" des ") || text.contains(" ont ") {
         Language::Fr
@@ -30,13 +43,21 @@ fn roles_in(
     };
     book().roles(&RoleContext {
         text,
-        focus: Span::new(from, text.len()),
+        focus,
         language,
         sub_event_type: sub,
         date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
         country_code: if country.is_empty() { None } else { Some(country) },
         location,
     })
+}
+
+/// Actor 1 of the event told in the first sentence of `text` (`""` for none).
+fn first_sentence_actor1(sub: &str, country: &str, date: &str, text: &str) -> String {
+    let end = text.find(". ").unwrap_or(text.len());
+    roles_at(sub, country, date, text, Span::new(0, end), None)
+        .map(|r| r.actor1.value.name)
+        .unwrap_or_default()
 }
 
 /// Check actor 1, actor 2 ("" for none) and the associated actors of actor 1.
@@ -1399,17 +1420,8 @@ fn capitals_do_not_make_words_acronyms() {
 
 /// Roles of the event told in the sentence of `text` that starts with `from`.
 fn roles_from(sub: &str, country: &str, date: &str, text: &str, from: &str) -> Option<Roles> {
-    let sub: SubEventType = sub.parse().expect("a valid sub-event type in the test");
     let at = text.find(from).expect("the event's sentence is in the text");
-    book().roles(&RoleContext {
-        text,
-        focus: Span::new(at, text.len()),
-        language: Language::En,
-        sub_event_type: sub,
-        date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
-        country_code: Some(country),
-        location: None,
-    })
+    roles_in(sub, country, date, text, at, None)
 }
 
 #[test]
@@ -2302,18 +2314,7 @@ fn a_group_held_responsible_is_the_perpetrator_unless_it_denies_it() {
         ),
     ];
     for (text, expected) in cases {
-        // The event is the first sentence.
-        let end = text.find(". ").unwrap_or(text.len());
-        let roles = book().roles(&RoleContext {
-            text,
-            focus: Span::new(0, end),
-            language: Language::En,
-            sub_event_type: SubEventType::Attack,
-            date: NaiveDate::from_ymd_opt(1990, 4, 26),
-            country_code: Some("CO"),
-            location: None,
-        });
-        let actor1 = roles.map(|r| r.actor1.value.name).unwrap_or_default();
+        let actor1 = first_sentence_actor1("Attack", "CO", "1990-04-26", text);
         assert_eq!(actor1, *expected, "text {text:?}");
     }
 }
@@ -2334,41 +2335,22 @@ fn rebels_acting_in_a_riot_stand_beside_the_rioters() {
 fn guerrillas_are_the_one_rebel_group_the_report_names_later() {
     let text = "GUERRILLAS ATTACKED A POWER PLANT IN USULUTAN. THE FMLN HAS ANNOUNCED A NEW \
                 OFFENSIVE. UNIDENTIFIED MEN KILLED A TEACHER.";
-    let end = text.find(". ").unwrap_or(text.len());
-    let roles_at = |start: usize, end: usize| {
-        book()
-            .roles(&RoleContext {
-                text,
-                focus: Span::new(start, end),
-                language: Language::En,
-                sub_event_type: SubEventType::Attack,
-                date: NaiveDate::from_ymd_opt(1989, 11, 20),
-                country_code: Some("SV"),
-                location: None,
-            })
-            .map(|r| r.actor1.value.name)
-            .unwrap_or_default()
-    };
-    assert_eq!(roles_at(0, end), "FMLN: Farabundo Marti National Liberation Front");
+    let actor1 = first_sentence_actor1("Attack", "SV", "1989-11-20", text);
+    assert_eq!(actor1, "FMLN: Farabundo Marti National Liberation Front");
     // Attackers the words call unidentified stay so.
     let start = text.find("UNIDENTIFIED").unwrap_or(0);
-    assert_eq!(roles_at(start, text.len() - 1), "Unidentified Armed Group (El Salvador)");
+    let later =
+        roles_at("Attack", "SV", "1989-11-20", text, Span::new(start, text.len() - 1), None);
+    assert_eq!(
+        later.map(|r| r.actor1.value.name).unwrap_or_default(),
+        "Unidentified Armed Group (El Salvador)"
+    );
 }
 
 #[test]
 fn guerrillas_are_not_a_rebel_group_of_another_country() {
     let text =
         "GUERRILLAS ATTACKED AN ARMY POST IN CONCEPCION. THE SHINING PATH IS ACTIVE IN PERU.";
-    let end = text.find(". ").unwrap_or(text.len());
-    let roles = book().roles(&RoleContext {
-        text,
-        focus: Span::new(0, end),
-        language: Language::En,
-        sub_event_type: SubEventType::Attack,
-        date: NaiveDate::from_ymd_opt(1989, 11, 20),
-        country_code: Some("PY"),
-        location: None,
-    });
-    let actor1 = roles.map(|r| r.actor1.value.name).unwrap_or_default();
+    let actor1 = first_sentence_actor1("Attack", "PY", "1989-11-20", text);
     assert_eq!(actor1, "Unidentified Armed Group (Paraguay)");
 }
