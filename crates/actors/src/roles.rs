@@ -998,10 +998,10 @@ fn assign_in_country(
             | EventType::ExplosionsRemoteViolence
             | EventType::ViolenceAgainstCivilians
     );
-    if violent {
+    let unnamed = |f: &Field<Actor>| UNNAMED_LABELS.iter().any(|l| f.value.name.starts_with(l));
+    let some_unnamed = unnamed(&roles.actor1) || roles.actor2.as_ref().is_some_and(unnamed);
+    if violent && some_unnamed {
         if let Some(claimant) = claimant(kb, mentions, &norm, text) {
-            let unnamed =
-                |f: &Field<Actor>| UNNAMED_LABELS.iter().any(|l| f.value.name.starts_with(l));
             let named_already = roles.actor1.value == claimant.value
                 || roles.actor2.as_ref().is_some_and(|a| a.value == claimant.value);
             if !named_already {

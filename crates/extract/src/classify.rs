@@ -605,12 +605,14 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
                     && !ARMED_CROWD.is_match(subject)
                     && !FIREARM.is_match(text)
         };
-        let no_weapons = cues.air.is_none()
-            && cues.shelling.is_none()
-            && cues.ied.is_none()
-            && !FIREARM.is_match(text);
-        if no_weapons && (crowd_did_it || (VIGILANTE.is_match(text) && !ARMED_NOUN.is_match(text)))
-        {
+        let crowd_acted = crowd_did_it || VIGILANTE.is_match(text) && !ARMED_NOUN.is_match(text);
+        let no_weapons = || {
+            cues.air.is_none()
+                && cues.shelling.is_none()
+                && cues.ied.is_none()
+                && !FIREARM.is_match(text)
+        };
+        if crowd_acted && no_weapons() {
             return Some((MobViolence, violence, 0.55));
         }
     }
@@ -920,28 +922,30 @@ fn crowd_fight(text: &str, clash: Span) -> bool {
     if !(fight_word(text, clash) || word.starts_with("interven") || word.starts_with("retaliat")) {
         return false;
     }
-    if FIREARM.is_match(text)
-        || SHELLING.is_match(text)
-        || AIR.is_match(text)
-        || IED.is_match(text)
+    // The sentence's own words first: most clashes name no crowd at all.
+    let crowd_side = RIOTER_SIDE.is_match(sentence)
+        || CROWD_PERPETRATOR.is_match(sentence) && STATE_FORCES.is_match(sentence);
+    if !crowd_side
         || NON_STATE.is_match(sentence)
         || ARMED_CROWD.is_match(sentence)
         || ORGANISED_FIGHT.is_match(sentence)
+        // Any other armed side than the state's forces makes it a battle.
+        || !ARMED_NOUN.find_iter(sentence).all(|m| STATE_FORCES.is_match(m.as_str()))
     {
         return false;
     }
-    // Any other armed side than the state's forces makes it a battle.
-    let armed_sides = ARMED_NOUN.find_iter(sentence).all(|m| STATE_FORCES.is_match(m.as_str()));
-    armed_sides
-        && (RIOTER_SIDE.is_match(sentence)
-            || CROWD_PERPETRATOR.is_match(sentence) && STATE_FORCES.is_match(sentence))
+    !(FIREARM.is_match(text) || SHELLING.is_match(text) || AIR.is_match(text) || IED.is_match(text))
 }
 
 /// The first mutiny told as the event itself: in the foreground, not the object of a
 /// preposition ("involvement in a mutiny", "against mutinous troops", "amid a mutiny"), in
 /// a passage that tells no coup, arrest or agreement.
 fn mutiny(text: &str, cues: &Cues) -> Option<Span> {
-    if cues.arrest.is_some() || cues.agreement.is_some() || COUP.is_match(text) {
+    if !MUTINY.is_match(text)
+        || cues.arrest.is_some()
+        || cues.agreement.is_some()
+        || COUP.is_match(text)
+    {
         return None;
     }
     let found = foreground(&MUTINY, text)?;
