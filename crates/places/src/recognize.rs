@@ -68,6 +68,52 @@ struct Mention {
     respelled: bool,
 }
 
+impl Mention {
+    /// A name found at tokens `first..=last` with its gazetteer entries, linked to no other
+    /// mention and not yet resolved.
+    fn new(
+        tokens: &[Token],
+        first: usize,
+        last: usize,
+        folded: String,
+        candidates: Vec<(u32, bool)>,
+    ) -> Mention {
+        let span = match (tokens.get(first), tokens.get(last)) {
+            (Some(a), Some(b)) => Span::new(a.start, b.end),
+            _ => Span::new(0, 0),
+        };
+        Mention {
+            first,
+            last,
+            span,
+            folded,
+            candidates,
+            hints: Vec::new(),
+            hint_of: None,
+            part_of: None,
+            best: None,
+            fuzzy: false,
+            respelled: false,
+        }
+    }
+
+    /// A spelling guess: the one entry it stands for, already resolved with `score`.
+    fn guess(
+        tokens: &[Token],
+        first: usize,
+        last: usize,
+        folded: String,
+        id: u32,
+        score: f32,
+    ) -> Mention {
+        Mention {
+            best: Some((id, score)),
+            fuzzy: true,
+            ..Mention::new(tokens, first, last, folded, vec![(id, true)])
+        }
+    }
+}
+
 /// How a mention is introduced.
 #[derive(Debug, Clone, Copy, Default)]
 struct Cues {
@@ -765,19 +811,7 @@ fn find_mentions(
             if !after_group_word(tokens, i)
                 && (institution || !inside_longer_name(text, tokens, taken, i, j))
             {
-                mentions.push(Mention {
-                    first: i,
-                    last: j,
-                    span: Span::new(tokens[i].start, tokens[j].end),
-                    folded,
-                    candidates,
-                    hints: Vec::new(),
-                    hint_of: None,
-                    part_of: None,
-                    best: None,
-                    fuzzy: false,
-                    respelled: false,
-                });
+                mentions.push(Mention::new(tokens, i, j, folded, candidates));
             }
             i = j + 1;
         } else {
@@ -2479,19 +2513,7 @@ fn add_fuzzy_mentions(
             }
         }
         let score = prior(&gazetteer.entries[id as usize], true) + 2.0 * similarity as f32;
-        added.push(Mention {
-            first: i,
-            last: i,
-            span: Span::new(tok.start, tok.end),
-            folded: tok.folded.clone(),
-            candidates: vec![(id, true)],
-            hints: Vec::new(),
-            hint_of: None,
-            part_of: None,
-            best: Some((id, score)),
-            fuzzy: true,
-            respelled: false,
-        });
+        added.push(Mention::guess(tokens, i, i, tok.folded.clone(), id, score));
     }
     add_mentions(mentions, added);
 }
@@ -2711,19 +2733,7 @@ fn add_town_guesses(
             // A possessive is named as the gazetteer spells the town; a guess at a spelling
             // is named as the report writes it.
             let respelled = possessive;
-            let mention = Mention {
-                first: i,
-                last,
-                span: Span::new(tokens[i].start, tokens[last].end),
-                folded: key,
-                candidates: vec![(id, true)],
-                hints: Vec::new(),
-                hint_of: None,
-                part_of: None,
-                best: Some((id, score)),
-                fuzzy: true,
-                respelled,
-            };
+            let mention = Mention { respelled, ..Mention::guess(tokens, i, last, key, id, score) };
             match prefix {
                 Some(idx) if last > i => replaced.push((idx, mention)),
                 Some(_) => {}
@@ -3780,19 +3790,7 @@ mod tests {
     }
 
     fn mention(first: usize, name: &str) -> super::Mention {
-        super::Mention {
-            first,
-            last: first,
-            span: Span::new(first, first + 1),
-            folded: name.to_string(),
-            candidates: Vec::new(),
-            hints: Vec::new(),
-            hint_of: None,
-            part_of: None,
-            best: None,
-            fuzzy: false,
-            respelled: false,
-        }
+        super::Mention::new(&[], first, first, name.to_string(), Vec::new())
     }
 
     #[test]
