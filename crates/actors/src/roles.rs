@@ -1018,6 +1018,9 @@ fn assign_in_country(
     Some(roles)
 }
 
+/// How many words a relative clause on a subject may hold before the subject's own verb.
+const RELATIVE_CLAUSE_WORDS: usize = 16;
+
 /// Labels of the generic actors that stand for attackers no words name.
 const UNNAMED_LABELS: &[&str] = &["Unidentified Armed Group", "Unidentified Gang"];
 
@@ -1662,10 +1665,18 @@ fn armed_candidates(
         if prev_verb.is_some() {
             score -= 1;
         } else if let Some(v) = next_verb {
-            // "soldiers were ambushed": the auxiliary right after the subject, the verb close.
-            let passive = v <= last + 6
-                && (last + 1..v.min(last + 4))
-                    .any(|i| cues.passive.iter().any(|p| starts_with_phrase(&tokens, i, p)));
+            // "soldiers were ambushed": the auxiliary right after the subject, the verb close;
+            // or after a relative clause on the subject, right before the verb ("guards who
+            // had searched a truck were shot").
+            let auxiliary =
+                |i: usize| cues.passive.iter().any(|p| starts_with_phrase(&tokens, i, p));
+            let relative = tokens
+                .get(last + 1)
+                .is_some_and(|t| matches!(t.0.as_str(), "who" | "that" | "which" | "qui"));
+            let passive = v <= last + 6 && (last + 1..v.min(last + 4)).any(auxiliary)
+                || relative
+                    && v <= last + RELATIVE_CLAUSE_WORDS
+                    && (v.saturating_sub(2)..v).any(auxiliary);
             score += if passive { -2 } else { 1 };
         }
         let is_reactive =

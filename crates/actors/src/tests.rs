@@ -700,6 +700,21 @@ fn passive_voice_and_agents() {
         "Clashes between Koglweogo and Fulani militiamen left five dead near Yirgou.",
         ("Koglweogo Militia", "Fulani Ethnic Militia (Burkina Faso)", &[]),
     );
+    // The subject of a passive after a relative clause on it suffered the violence.
+    check(
+        "Armed clash",
+        "MX",
+        "2020-05-04",
+        "In Tijuana, municipal police who had tried to search a pickup truck were shot and wounded.",
+        ("Unidentified Armed Group (Mexico)", "Police Forces of Mexico (2018-2024) Municipal Police", &[]),
+    );
+    check(
+        "Armed clash",
+        "NE",
+        "2020-01-09",
+        "Soldiers who were escorting a convoy near Diffa repelled ISWAP fighters.",
+        ("Military Forces of Niger (2011-2021)", "Islamic State (West Africa)", &[]),
+    );
 }
 
 #[test]
