@@ -73,6 +73,17 @@ pub struct Regional {
 }
 
 impl ActorEntry {
+    /// Whether the actor operates in the country of ISO code `code`.
+    pub fn operates_in(&self, code: &str) -> bool {
+        self.countries.iter().any(|c| c.eq_ignore_ascii_case(code))
+    }
+
+    /// Whether one of the two entries names the other as its parent.
+    pub fn parent_or_child_of(&self, other: &ActorEntry) -> bool {
+        self.parent.as_deref() == Some(other.name.as_str())
+            || other.parent.as_deref() == Some(self.name.as_str())
+    }
+
     /// The regional name in force in `country` on `date`, if any.
     pub fn regional_name(&self, country: Option<&str>, date: Option<NaiveDate>) -> Option<&str> {
         let country = country?;

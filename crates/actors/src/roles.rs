@@ -167,11 +167,9 @@ fn assign_in_country(
             m.span.start >= window.end
                 && m.kind == MentionKind::Named
                 && m.actor.as_ref().is_some_and(|a| a.inter == Inter::Rebel)
-                && m.entry.and_then(|e| kb.actors.get(e)).is_some_and(|e| {
-                    context
-                        .country_code
-                        .is_none_or(|k| e.countries.iter().any(|x| x.eq_ignore_ascii_case(k)))
-                })
+                && m.entry
+                    .and_then(|e| kb.actors.get(e))
+                    .is_some_and(|e| context.country_code.is_none_or(|k| e.operates_in(k)))
         });
         let first = later.next();
         let one = first.filter(|f| later.all(|m| m.actor == f.actor));
@@ -192,7 +190,7 @@ fn assign_in_country(
         let coalition = kb.actors.iter().enumerate().find(|(_, e)| {
             !e.subgroups.is_empty()
                 && e.subgroups.iter().all(|s| s.starts_with("Military Forces of "))
-                && e.countries.iter().any(|k| k.eq_ignore_ascii_case(code))
+                && e.operates_in(code)
         });
         if let Some((idx, entry)) = coalition {
             // The member's own forces stand beside the coalition ("US forces": the Global
@@ -517,10 +515,7 @@ fn assign_in_country(
             // it is the side they face or one of its kin.
             let at_home = |c: &&Candidate| {
                 let entry = c.entry.and_then(|e| kb.actors.get(e));
-                entry.is_some_and(|e| {
-                    code.as_deref()
-                        .is_some_and(|k| e.countries.iter().any(|x| x.eq_ignore_ascii_case(k)))
-                })
+                entry.is_some_and(|e| code.as_deref().is_some_and(|k| e.operates_in(k)))
             };
             let faced_entry = actor2
                 .as_ref()
@@ -532,8 +527,7 @@ fn assign_in_country(
                 ) else {
                     return false;
                 };
-                x.parent.as_deref() == Some(y.name.as_str())
-                    || y.parent.as_deref() == Some(x.name.as_str())
+                x.parent_or_child_of(y)
                     || y.subgroups.contains(&x.name)
                     || x.subgroups.contains(&y.name)
             };
@@ -2743,8 +2737,5 @@ fn attach_parentheses(
 fn related(kb: &Kb, a: &Candidate, b: &Candidate) -> bool {
     let (Some(ea), Some(eb)) = (a.entry, b.entry) else { return false };
     let (Some(x), Some(y)) = (kb.actors.get(ea), kb.actors.get(eb)) else { return false };
-    x.parent.as_deref() == Some(y.name.as_str())
-        || y.parent.as_deref() == Some(x.name.as_str())
-        || x.allies.contains(&y.name)
-        || y.allies.contains(&x.name)
+    x.parent_or_child_of(y) || x.allies.contains(&y.name) || y.allies.contains(&x.name)
 }

@@ -192,7 +192,10 @@ impl Cues {
             mob: MOB
                 .find_iter(text)
                 .find(|m| {
-                    let before = text.get(..m.start()).unwrap_or("").to_lowercase();
+                    // Only the last letters before it matter: a hyphen, "gun" or "fire".
+                    let before = text.get(..m.start()).unwrap_or("");
+                    let from = floor_boundary(before, before.len().saturating_sub(4));
+                    let before = before.get(from..).unwrap_or("").to_lowercase();
                     !(before.ends_with('-') || before.ends_with("gun") || before.ends_with("fire"))
                 })
                 .map(|m| Span::new(m.start(), m.end())),
@@ -540,8 +543,7 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
         return Some((MobViolence, mob, 0.75));
     }
     if let Some(riot) = cues.riot.filter(|riot| {
-        let sentence_start =
-            text.get(..riot.start).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1);
+        let sentence_start = clause_start(text, riot.start);
         let subject = text.get(sentence_start..riot.start).unwrap_or("");
         let word = text.get(riot.start..riot.end).unwrap_or("").to_lowercase();
         // Riots are by crowds: an armed group doing the same is looting or an attack
@@ -587,8 +589,7 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
         .flatten()
         .min_by_key(|s| s.start);
     if let Some(violence) = first_violence {
-        let sentence_start =
-            text.get(..violence.start).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1);
+        let sentence_start = clause_start(text, violence.start);
         let subject = text.get(sentence_start..violence.start).unwrap_or("");
         let crowd_did_it = if nominal(subject) {
             // "the kidnapping and assassination of five students": a noun, no one's act.
@@ -735,8 +736,7 @@ fn decide(text: &str, cues: &Cues) -> Option<(SubEventType, Span, f32)> {
         {
             return Some((ArmedClash, arrest, 0.6));
         }
-        let sentence_start =
-            text.get(..arrest.start).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1);
+        let sentence_start = clause_start(text, arrest.start);
         let subject = text.get(sentence_start..arrest.start).unwrap_or("");
         if NON_STATE.is_match(subject) {
             return Some((AbductionForcedDisappearance, arrest, 0.6));
@@ -768,8 +768,7 @@ fn demonstrators_violence(text: &str) -> Option<Span> {
     DEMO_VIOLENCE
         .find_iter(text)
         .find(|m| {
-            let sentence_start =
-                text.get(..m.start()).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1);
+            let sentence_start = clause_start(text, m.start());
             let sentence = text.get(sentence_start..m.start()).unwrap_or("");
             let clause_start = sentence.rfind([',', ':']).map_or(0, |i| i + 1);
             let clause = sentence.get(clause_start..).unwrap_or("");
@@ -906,11 +905,16 @@ fn passive_subject(before: &str) -> bool {
     matches!(last, "was" | "were" | "been" | "being" | "été" | "is" | "are" | "get" | "got")
 }
 
+/// Where the clause holding byte `at` starts: after the last full stop or semicolon before it.
+fn clause_start(text: &str, at: usize) -> usize {
+    text.get(..at).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1)
+}
+
 /// Whether the clash at `clash` is a fight of unarmed crowds: its sentence names a side
 /// that is a crowd by nature (rioters, youths, students, party supporters), or a crowd
 /// facing the police or soldiers; no firearm is told and no militants take part.
 fn crowd_fight(text: &str, clash: Span) -> bool {
-    let start = text.get(..clash.start).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1);
+    let start = clause_start(text, clash.start);
     let end = text
         .get(clash.end..)
         .and_then(|t| t.find(['.', ';']))
@@ -1177,8 +1181,7 @@ fn literal(regex: &Regex, text: &str) -> Option<Span> {
                         .any(|w| before.trim_end().ends_with(w));
             }
             if word.contains("releas") || word.contains("freed") || word.contains("libér") {
-                let sentence_start =
-                    text.get(..m.start()).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1);
+                let sentence_start = clause_start(text, m.start());
                 let sentence_end = text
                     .get(m.end()..)
                     .and_then(|t| t.find(['.', ';']))
@@ -1207,8 +1210,7 @@ fn foreground(regex: &Regex, text: &str) -> Option<Span> {
     regex
         .find_iter(text)
         .find(|m| {
-            let sentence_start =
-                text.get(..m.start()).and_then(|t| t.rfind(['.', ';'])).map_or(0, |i| i + 1);
+            let sentence_start = clause_start(text, m.start());
             let before = text.get(sentence_start..m.start()).unwrap_or("");
             !BACKGROUND.is_match(before)
         })

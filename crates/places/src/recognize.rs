@@ -16,7 +16,9 @@ use tocsin_model::{Field, GeoPrecision, Language, Place, Span};
 
 use crate::data::Entry;
 use crate::regions::Part;
-use crate::text::{between, fold, joins_name, skeleton, tokenize, Token, ARABIC_ARTICLES};
+use crate::text::{
+    between, fold, joins_name, skeleton, tokenize, without_article, Token, ARABIC_ARTICLES,
+};
 use crate::words::{
     is_english_word, is_given_name, is_in, is_part_unit, is_stop, is_unit, DIRECTIONS,
     FACILITY_WORDS, LOCAL_UNIT_WORDS, PART_UNIT_WORDS, SETTLEMENT_WORDS,
@@ -2585,11 +2587,7 @@ fn transliterations(
         if skeleton(name) != wanted {
             return;
         }
-        let mut words: Vec<&str> = name.split(' ').collect();
-        if words.len() > 1 && words.first().is_some_and(|w| is_in(ARABIC_ARTICLES, w)) {
-            words.remove(0);
-        }
-        let bare = words.concat();
+        let bare = without_article(name);
         let letters = strsim::normalized_levenshtein(&bare, folded);
         let similarity = letters.max(strsim::jaro_winkler(&bare, folded) - 0.05);
         let close = top.is_some() || letters >= WORLD_TRANSLITERATION_LETTERS;

@@ -85,6 +85,16 @@ pub fn fold(name: &str) -> String {
 pub(crate) const ARABIC_ARTICLES: &[&str] =
     &["al", "el", "ar", "as", "ash", "an", "ad", "at", "az", "adh", "ath"];
 
+/// A folded name's words run together, without an Arabic article before them (`al qamishli`:
+/// `qamishli`).
+pub(crate) fn without_article(folded: &str) -> String {
+    let mut words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.len() > 1 && words.first().is_some_and(|w| ARABIC_ARTICLES.contains(w)) {
+        words.remove(0);
+    }
+    words.concat()
+}
+
 /// A folded name's spelling skeleton: what stays of it across the usual ways of writing a
 /// name in Latin letters. An article word before the name goes (`al qamishli`), and so do
 /// spaces, vowels (and `y`, `w`, which stand for them in English and French spellings:
@@ -94,11 +104,7 @@ pub(crate) const ARABIC_ARTICLES: &[&str] =
 /// vowel keeps a mark of it. `Nassriya`, `Nasiriyah` and `An Nasiriya` share one skeleton, and so do
 /// `Quamishli` and `Al Qamishli`, `Saladin` and `Salah ad Din`.
 pub fn skeleton(folded: &str) -> String {
-    let mut words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-    if words.len() > 1 && words.first().is_some_and(|w| ARABIC_ARTICLES.contains(w)) {
-        words.remove(0);
-    }
-    let joined: String = words.concat();
+    let joined = without_article(folded);
     let bytes = joined.as_bytes();
     let mut out = String::with_capacity(bytes.len());
     let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'w');
